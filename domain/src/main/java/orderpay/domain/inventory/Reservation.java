@@ -1,0 +1,103 @@
+package orderpay.domain.inventory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.DomainException;
+
+/**
+ * Stock held for one order, all lines or none. Idempotent per order id: each ending (commit,
+ * release, expiry) applies once, a repeat of the same ending is a no-op, a different one is
+ * refused.
+ */
+public record Reservation(
+    OrderId orderId, List<ReservationLine> lines, ReservationStatus status, Instant expiresAt) {
+
+  /**
+   * Whether a requested ending changed anything (the caller then adjusts stock) or was a repeat.
+   */
+  public enum Effect {
+    APPLIED,
+    ALREADY_DONE
+  }
+
+  public Reservation {
+    lines = List.copyOf(lines);
+  }
+
+  /** Merges duplicate product lines and sorts by product id: the fixed lock order. */
+  public static List<ReservationLine> normalise(List<ReservationLine> requested) {
+    if (requested == null || requested.isEmpty()) {
+      throw DomainException.invalidField("lines", "a reservation needs at least one line");
+    }
+    Map<ProductId, Long> merged = new LinkedHashMap<>();
+    for (ReservationLine line : requested) {
+      merged.merge(line.productId(), line.quantity(), Math::addExact);
+    }
+    var lines = new ArrayList<ReservationLine>();
+    merged.forEach((product, quantity) -> lines.add(new ReservationLine(product, quantity)));
+    lines.sort(Comparator.comparing(line -> line.productId().value()));
+    return lines;
+  }
+
+  /**
+   * Checks every line against current stock; throws naming all short lines, or returns the stock
+   * after reserving. All or nothing.
+   */
+  public static List<StockItem> allocate(
+      List<ReservationLine> lines, Map<ProductId, StockItem> stock) {
+    var shortages = new ArrayList<InsufficientStock.Shortage>();
+    var next = new ArrayList<StockItem>();
+    for (ReservationLine line : lines) {
+      StockItem item = stock.get(line.productId());
+      long available = item == null ? 0 : item.available();
+      if (item == null || !item.canReserve(line.quantity())) {
+        shortages.add(new InsufficientStock.Shortage(line.productId(), line.quantity(), available));
+      } else {
+        next.add(item.reserve(line.quantity()));
+      }
+    }
+    if (!shortages.isEmpty()) {
+      throw new InsufficientStock(shortages);
+    }
+    return next;
+  }
+
+  public boolean isExpired(Instant now) {
+    return status == ReservationStatus.RESERVED && !now.isBefore(expiresAt);
+  }
+
+  public Effect checkCommit(Instant now) {
+    return switch (status) {
+      case COMMITTED -> Effect.ALREADY_DONE;
+      case RESERVED -> {
+        if (isExpired(now)) {
+          throw DomainException.invalidState("reservation for order " + orderId + " has expired");
+        }
+        yield Effect.APPLIED;
+      }
+      case RELEASED, EXPIRED ->
+          throw DomainException.invalidState(
+              "reservation for order " + orderId + " is " + status + ", cannot commit");
+    };
+  }
+
+  public Effect checkRelease() {
+    return switch (status) {
+      case RELEASED, EXPIRED -> Effect.ALREADY_DONE;
+      case RESERVED -> Effect.APPLIED;
+      case COMMITTED ->
+          throw DomainException.invalidState(
+              "reservation for order " + orderId + " is committed, cannot release");
+    };
+  }
+
+  public Reservation withStatus(ReservationStatus next) {
+    return new Reservation(orderId, lines, next, expiresAt);
+  }
+}

@@ -1,0 +1,14 @@
+package orderpay.domain.payment;
+
+import orderpay.domain.money.Money;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.user.UserId;
+
+/** Outbound port of the order service onto the payment service. Idempotent per order + attempt. */
+public interface Payments {
+  Payment initiate(OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt);
+
+  Payment cancel(OrderId orderId, String reason);
+
+  Payment refund(OrderId orderId, String reason);
+}

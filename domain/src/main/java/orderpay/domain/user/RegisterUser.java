@@ -1,0 +1,70 @@
+package orderpay.domain.user;
+
+import java.time.Clock;
+import java.util.Map;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.EventPublisher;
+import orderpay.domain.shared.IdGenerator;
+import orderpay.domain.shared.Transactions;
+
+/** Signs a new customer up: validates, hashes, stores once per email, announces the sign-up. */
+public final class RegisterUser {
+  public record Command(String email, String password, String name) {
+    @Override
+    public String toString() {
+      return "RegisterUser.Command[email=" + email + ", name=" + name + "]";
+    }
+  }
+
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+  private final CredentialPolicy policy;
+  private final Transactions transactions;
+  private final EventPublisher events;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  public RegisterUser(
+      UserRepository users,
+      PasswordHasher hasher,
+      CredentialPolicy policy,
+      Transactions transactions,
+      EventPublisher events,
+      IdGenerator ids,
+      Clock clock) {
+    this.users = users;
+    this.hasher = hasher;
+    this.policy = policy;
+    this.transactions = transactions;
+    this.events = events;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public User register(Command command) {
+    return register(command, Role.CUSTOMER);
+  }
+
+  /** Role is not a client's choice: only start-up code creates admins. */
+  User register(Command command, Role role) {
+    Email email = Email.parse(command.email());
+    String name = policy.checkName(command.name());
+    policy.checkPassword(command.password());
+    // The slow hash runs before the transaction so no connection is held while it works.
+    PasswordHash hash = hasher.hash(command.password());
+    User user = new User(new UserId(ids.newId()), email, name, role, hash, clock.instant());
+    return transactions.inTransaction(
+        () -> {
+          if (!users.addIfEmailFree(user)) {
+            throw new DomainException(
+                ErrorKind.CONFLICT,
+                "email_taken",
+                "an account with this email already exists",
+                Map.of("field", "email"));
+          }
+          events.publish(new UserRegistered(user.id(), email, name, user.createdAt()));
+          return user;
+        });
+  }
+}

@@ -1,0 +1,8 @@
+package orderpay.domain.user;
+
+public record TokenPair(AccessToken accessToken, String refreshToken) {
+  @Override
+  public String toString() {
+    return "TokenPair[" + accessToken + ", refreshToken=redacted]";
+  }
+}
