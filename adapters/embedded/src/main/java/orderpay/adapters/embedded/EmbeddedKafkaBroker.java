@@ -1,0 +1,115 @@
+package orderpay.adapters.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Kafka broker in KRaft mode, inside this JVM, on loopback. Formats its log
+ * directory on first start; a kept directory keeps the topics and offsets across restarts.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+  private final KafkaRaftServer server;
+  private final int port;
+  private final Path logDir;
+  private final boolean deleteOnClose;
+
+  private EmbeddedKafkaBroker(
+      KafkaRaftServer server, int port, Path logDir, boolean deleteOnClose) {
+    this.server = server;
+    this.port = port;
+    this.logDir = logDir;
+    this.deleteOnClose = deleteOnClose;
+  }
+
+  /** Starts a broker; with a null log directory it uses a temporary one deleted on close. */
+  public static EmbeddedKafkaBroker start(Path keptLogDir, int port) {
+    try {
+      boolean temporary = keptLogDir == null;
+      Path logDir = temporary ? Files.createTempDirectory("orderpay-kafka") : keptLogDir;
+      Files.createDirectories(logDir);
+      int controllerPort = FreePorts.next();
+      Properties props = new Properties();
+      props.put("process.roles", "broker,controller");
+      props.put("node.id", "1");
+      props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+      props.put(
+          "listeners",
+          "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+      props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+      props.put("controller.listener.names", "CONTROLLER");
+      props.put("inter.broker.listener.name", "PLAINTEXT");
+      props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+      props.put("log.dirs", logDir.toString());
+      props.put("num.partitions", "3");
+      props.put("auto.create.topics.enable", "true");
+      // one node: every internal topic must live with a single replica or consumers hang
+      props.put("offsets.topic.replication.factor", "1");
+      props.put("offsets.topic.num.partitions", "5");
+      props.put("transaction.state.log.replication.factor", "1");
+      props.put("transaction.state.log.min.isr", "1");
+      props.put("share.coordinator.state.topic.replication.factor", "1");
+      props.put("share.coordinator.state.topic.min.isr", "1");
+      props.put("group.initial.rebalance.delay.ms", "0");
+      props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+
+      if (!Files.exists(logDir.resolve("meta.properties"))) {
+        Path config = Files.createTempFile("orderpay-kafka", ".properties");
+        try (var out = Files.newOutputStream(config)) {
+          props.store(out, "embedded KRaft broker");
+        }
+        var log = new ByteArrayOutputStream();
+        int status =
+            StorageTool.execute(
+                new String[] {
+                  "format",
+                  "-t",
+                  Uuid.randomUuid().toString(),
+                  "-c",
+                  config.toString(),
+                  "--standalone"
+                },
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        Files.deleteIfExists(config);
+        if (status != 0) {
+          throw new IllegalStateException(
+              "formatting the Kafka log dir failed: " + log.toString(StandardCharsets.UTF_8));
+        }
+      }
+      var server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+      server.startup();
+      return new EmbeddedKafkaBroker(server, port, logDir, temporary);
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded Kafka did not start", e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+    if (deleteOnClose) {
+      try (Stream<Path> files = Files.walk(logDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException ignored) {
+        // a temp dir left behind is harmless
+      }
+    }
+  }
+}
