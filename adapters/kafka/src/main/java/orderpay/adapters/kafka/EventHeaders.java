@@ -1,0 +1,34 @@
+package orderpay.adapters.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/** The event envelope travels in Kafka headers; the value is the bare protobuf payload. */
+public final class EventHeaders {
+  public static final String EVENT_ID = "event_id";
+  public static final String EVENT_TYPE = "event_type";
+  public static final String SCHEMA_VERSION = "schema_version";
+  public static final String OCCURRED_AT = "occurred_at";
+  public static final String TRACE_ID = "trace_id";
+  public static final String DLQ_ERROR = "dlq_error";
+  public static final String DLQ_ATTEMPTS = "dlq_attempts";
+  public static final String DLQ_SOURCE = "dlq_source";
+
+  private EventHeaders() {}
+
+  public static void put(Headers headers, String name, String value) {
+    if (value != null) {
+      headers.remove(name);
+      headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  public static Optional<String> get(Headers headers, String name) {
+    Header header = headers.lastHeader(name);
+    return header == null || header.value() == null
+        ? Optional.empty()
+        : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+  }
+}

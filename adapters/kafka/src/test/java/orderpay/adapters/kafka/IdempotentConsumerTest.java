@@ -1,0 +1,141 @@
+package orderpay.adapters.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import orderpay.adapters.embedded.SharedTestInfrastructure;
+import orderpay.adapters.embedded.TopicProbe;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.postgres.DatabaseConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Redelivery is applied once; a poison or ever-failing message is parked and the loop goes on. */
+class IdempotentConsumerTest {
+  private static Database database;
+  private static KafkaSettings settings;
+  private static KafkaProducer<String, byte[]> producer;
+  private static IdempotentConsumer consumer;
+  private static final AtomicInteger handlerCalls = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    var pg = SharedTestInfrastructure.postgres();
+    database =
+        Database.open(
+            new DatabaseConfig(
+                SharedTestInfrastructure.freshDatabase(IdempotentConsumerTest.class),
+                pg.user(),
+                pg.password(),
+                4,
+                "user"));
+    database.jdbi().useHandle(h -> h.execute("CREATE TABLE effects (payload text NOT NULL)"));
+    settings =
+        new KafkaSettings(
+            SharedTestInfrastructure.kafka().bootstrapServers(),
+            SharedTestInfrastructure.topicPrefix(IdempotentConsumerTest.class));
+    producer = new KafkaProducer<>(KafkaOutboxRelay.producerProperties(settings, "test-producer"));
+    EventHandler handler =
+        event -> {
+          handlerCalls.incrementAndGet();
+          String payload = new String(event.payload(), StandardCharsets.UTF_8);
+          if (payload.startsWith("always-fails")) {
+            throw new IllegalStateException("downstream refuses " + payload);
+          }
+          database
+              .transactions()
+              .requireTransaction()
+              .createUpdate("INSERT INTO effects (payload) VALUES (:p)")
+              .bind("p", payload)
+              .execute();
+        };
+    consumer =
+        new IdempotentConsumer(
+                settings,
+                "effects-writer",
+                java.util.List.of("things"),
+                handler,
+                database.transactions(),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)))
+            .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    consumer.close();
+    producer.close();
+    database.close();
+  }
+
+  private static void send(UUID eventId, String payload) throws Exception {
+    var record =
+        new ProducerRecord<>(
+            settings.topic("things"), "key", payload.getBytes(StandardCharsets.UTF_8));
+    if (eventId != null) {
+      EventHeaders.put(record.headers(), EventHeaders.EVENT_ID, eventId.toString());
+    }
+    EventHeaders.put(record.headers(), EventHeaders.EVENT_TYPE, "Thing");
+    producer.send(record).get();
+  }
+
+  private static int effects(String payload) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT count(*) FROM effects WHERE payload = :p")
+                    .bind("p", payload)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  private static void awaitEffect(String payload) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (effects(payload) == 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
+    UUID id = UUID.randomUUID();
+    send(id, "twice");
+    send(id, "twice");
+    send(UUID.randomUUID(), "marker-after-twice");
+    awaitEffect("marker-after-twice"); // partition order: both copies were handled before it
+    assertThat(effects("twice")).isEqualTo(1);
+  }
+
+  @Test
+  void poisonAndEverFailingMessagesLandInTheDlqAndLaterEventsStillFlow() throws Exception {
+    try (var dlq = new TopicProbe(settings.bootstrapServers(), settings.topic("things.dlq"))) {
+      send(null, "no-event-id");
+      send(UUID.randomUUID(), "always-fails-1");
+      send(UUID.randomUUID(), "after-the-poison");
+
+      awaitEffect("after-the-poison");
+      assertThat(effects("after-the-poison")).isEqualTo(1);
+
+      var parked = dlq.awaitRecords(records -> records.size() >= 2, Duration.ofSeconds(20));
+      assertThat(parked)
+          .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+          .containsExactlyInAnyOrder("no-event-id", "always-fails-1");
+      var failed =
+          parked.stream()
+              .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals("always-fails-1"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(EventHeaders.get(failed.headers(), EventHeaders.DLQ_ATTEMPTS)).contains("3");
+      assertThat(EventHeaders.get(failed.headers(), EventHeaders.DLQ_ERROR))
+          .hasValueSatisfying(e -> assertThat(e).contains("downstream refuses"));
+      assertThat(effects("always-fails-1")).isZero();
+    }
+  }
+}
