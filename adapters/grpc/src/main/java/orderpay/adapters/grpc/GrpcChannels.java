@@ -1,0 +1,58 @@
+package orderpay.adapters.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Client channels to other services: plaintext on the service network, a deadline on every call.
+ */
+public final class GrpcChannels {
+  private GrpcChannels() {}
+
+  public record Client(ManagedChannel managed, Channel channel) implements AutoCloseable {
+    @Override
+    public void close() {
+      managed.shutdown();
+      try {
+        if (!managed.awaitTermination(5, TimeUnit.SECONDS)) {
+          managed.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        managed.shutdownNow();
+      }
+    }
+  }
+
+  public static Client open(String target, Duration defaultDeadline) {
+    ManagedChannel managed =
+        NettyChannelBuilder.forTarget(target)
+            .usePlaintext()
+            .keepAliveTime(30, TimeUnit.SECONDS)
+            .maxInboundMessageSize(4 * 1024 * 1024)
+            .build();
+    return new Client(
+        managed, ClientInterceptors.intercept(managed, new DefaultDeadline(defaultDeadline)));
+  }
+
+  /** A call without its own deadline gets the default: no call may wait forever. */
+  private record DefaultDeadline(Duration deadline) implements ClientInterceptor {
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(
+        MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+      CallOptions withDeadline =
+          options.getDeadline() == null
+              ? options.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+              : options;
+      return next.newCall(method, withDeadline);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package orderpay.adapters.grpc;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every service's gRPC server: its services behind the error interceptor, the standard health
+ * service, server reflection (grpcurl works), one virtual thread per call, and a graceful stop that
+ * lets running calls finish.
+ */
+public final class GrpcServerHost implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GrpcServerHost.class);
+  private final Server server;
+  private final HealthStatusManager health;
+  private final ExecutorService executor;
+  private final String name;
+
+  private GrpcServerHost(
+      Server server, HealthStatusManager health, ExecutorService executor, String name) {
+    this.server = server;
+    this.health = health;
+    this.executor = executor;
+    this.name = name;
+  }
+
+  public static GrpcServerHost start(
+      String name, String host, int port, List<BindableService> services) {
+    var health = new HealthStatusManager();
+    var executor =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-grpc-", 0).factory());
+    var builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+            .executor(executor)
+            .maxInboundMessageSize(4 * 1024 * 1024)
+            .permitKeepAliveTime(10, TimeUnit.SECONDS)
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance());
+    var errors = new DomainErrorInterceptor();
+    for (BindableService service : services) {
+      builder.addService(ServerInterceptors.intercept(service, errors));
+    }
+    try {
+      Server server = builder.build().start();
+      for (BindableService service : services) {
+        health.setStatus(
+            service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
+      }
+      health.setStatus("", ServingStatus.SERVING);
+      log.info("{} gRPC listening on {}:{}", name, host, server.getPort());
+      return new GrpcServerHost(server, health, executor, name);
+    } catch (IOException e) {
+      executor.close();
+      throw new UncheckedIOException(name + " could not listen on port " + port, e);
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public String target() {
+    return "127.0.0.1:" + port();
+  }
+
+  @Override
+  public void close() {
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("{} gRPC calls still running after 10 s; cancelling them", name);
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    }
+    executor.close();
+  }
+}

@@ -1,0 +1,102 @@
+package orderpay.adapters.grpc.user;
+
+import io.grpc.stub.StreamObserver;
+import java.util.function.Supplier;
+import orderpay.adapters.grpc.ProtoTime;
+import orderpay.contracts.user.v1.AuthenticateUserRequest;
+import orderpay.contracts.user.v1.GetSigningKeysRequest;
+import orderpay.contracts.user.v1.GetUserRequest;
+import orderpay.contracts.user.v1.RefreshTokenRequest;
+import orderpay.contracts.user.v1.RegisterUserRequest;
+import orderpay.contracts.user.v1.Role;
+import orderpay.contracts.user.v1.SigningKeys;
+import orderpay.contracts.user.v1.TokenPair;
+import orderpay.contracts.user.v1.User;
+import orderpay.contracts.user.v1.UserServiceGrpc;
+import orderpay.domain.user.AuthenticateUser;
+import orderpay.domain.user.GetUser;
+import orderpay.domain.user.RefreshAccessToken;
+import orderpay.domain.user.RegisterUser;
+import orderpay.domain.user.UserId;
+
+/** The user service's gRPC face: translates messages, delegates to the use cases. */
+public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
+  private final RegisterUser registerUser;
+  private final AuthenticateUser authenticateUser;
+  private final RefreshAccessToken refreshAccessToken;
+  private final GetUser getUser;
+  private final Supplier<String> jwkSetJson;
+
+  public UserGrpcService(
+      RegisterUser registerUser,
+      AuthenticateUser authenticateUser,
+      RefreshAccessToken refreshAccessToken,
+      GetUser getUser,
+      Supplier<String> jwkSetJson) {
+    this.registerUser = registerUser;
+    this.authenticateUser = authenticateUser;
+    this.refreshAccessToken = refreshAccessToken;
+    this.getUser = getUser;
+    this.jwkSetJson = jwkSetJson;
+  }
+
+  @Override
+  public void registerUser(RegisterUserRequest request, StreamObserver<User> response) {
+    var user =
+        registerUser.register(
+            new RegisterUser.Command(request.getEmail(), request.getPassword(), request.getName()));
+    respond(response, toProto(user));
+  }
+
+  @Override
+  public void authenticateUser(
+      AuthenticateUserRequest request, StreamObserver<TokenPair> response) {
+    var pair =
+        authenticateUser.authenticate(
+            new AuthenticateUser.Command(request.getEmail(), request.getPassword()));
+    respond(response, toProto(pair));
+  }
+
+  @Override
+  public void refreshToken(RefreshTokenRequest request, StreamObserver<TokenPair> response) {
+    respond(response, toProto(refreshAccessToken.refresh(request.getRefreshToken())));
+  }
+
+  @Override
+  public void getUser(GetUserRequest request, StreamObserver<User> response) {
+    respond(response, toProto(getUser.get(UserId.parse(request.getId()))));
+  }
+
+  @Override
+  public void getSigningKeys(GetSigningKeysRequest request, StreamObserver<SigningKeys> response) {
+    respond(response, SigningKeys.newBuilder().setJwkSetJson(jwkSetJson.get()).build());
+  }
+
+  private static <T> void respond(StreamObserver<T> response, T message) {
+    response.onNext(message);
+    response.onCompleted();
+  }
+
+  static User toProto(orderpay.domain.user.User user) {
+    return User.newBuilder()
+        .setId(user.id().toString())
+        .setEmail(user.email().value())
+        .setName(user.name())
+        .setRole(
+            switch (user.role()) {
+              case CUSTOMER -> Role.ROLE_CUSTOMER;
+              case ADMIN -> Role.ROLE_ADMIN;
+            })
+        .setCreatedAt(ProtoTime.of(user.createdAt()))
+        .build();
+  }
+
+  static TokenPair toProto(orderpay.domain.user.TokenPair pair) {
+    return TokenPair.newBuilder()
+        .setAccessToken(pair.accessToken().value())
+        .setTokenType("Bearer")
+        .setExpiresInSeconds(pair.accessToken().expiresIn().toSeconds())
+        .setRefreshToken(pair.refreshToken())
+        .build();
+  }
+}
