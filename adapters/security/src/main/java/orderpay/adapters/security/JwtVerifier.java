@@ -1,0 +1,119 @@
+package orderpay.adapters.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Verifies access tokens with public keys only. Accepts exactly ES256 (so {@code alg: none} and
+ * algorithm-confusion tokens fail), a known key id, our issuer and audience, and a live expiry.
+ * Unknown key ids trigger one key-set refresh at most every 30 s (rotation without restarts).
+ */
+public final class JwtVerifier {
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+  private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
+
+  /** Why a token was refused; never shown in detail to clients. */
+  public static final class InvalidToken extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidToken(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private final Supplier<String> jwkSetSource;
+  private final Clock clock;
+  private final Map<String, ECDSAVerifier> verifiers = new ConcurrentHashMap<>();
+  private volatile Instant lastRefresh = Instant.EPOCH;
+
+  public JwtVerifier(Supplier<String> jwkSetSource, Clock clock) {
+    this.jwkSetSource = jwkSetSource;
+    this.clock = clock;
+  }
+
+  public Principal verify(String token) throws InvalidToken {
+    if (token == null || token.isBlank() || token.length() > 4096) {
+      throw new InvalidToken("missing or oversized token");
+    }
+    SignedJWT jwt;
+    try {
+      jwt = SignedJWT.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw new InvalidToken("malformed token");
+    }
+    if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+      throw new InvalidToken("unexpected algorithm");
+    }
+    String kid = jwt.getHeader().getKeyID();
+    ECDSAVerifier verifier = kid == null ? null : verifierFor(kid).orElse(null);
+    try {
+      if (verifier == null || !jwt.verify(verifier)) {
+        throw new InvalidToken("bad signature");
+      }
+      var claims = jwt.getJWTClaimsSet();
+      Instant now = clock.instant();
+      Date expiry = claims.getExpirationTime();
+      if (expiry == null || !now.minus(CLOCK_SKEW).isBefore(expiry.toInstant())) {
+        throw new InvalidToken("expired");
+      }
+      Date notBefore = claims.getNotBeforeTime();
+      if (notBefore != null && now.plus(CLOCK_SKEW).isBefore(notBefore.toInstant())) {
+        throw new InvalidToken("not yet valid");
+      }
+      if (!JwtTokenIssuer.ISSUER.equals(claims.getIssuer())
+          || claims.getAudience() == null
+          || !claims.getAudience().contains(JwtTokenIssuer.AUDIENCE)) {
+        throw new InvalidToken("wrong issuer or audience");
+      }
+      String subject = claims.getSubject();
+      String role = claims.getStringClaim("role");
+      if (subject == null || role == null) {
+        throw new InvalidToken("missing subject or role");
+      }
+      return new Principal(subject, role, claims.getStringClaim("email"));
+    } catch (JOSEException | ParseException e) {
+      throw new InvalidToken("unverifiable token");
+    }
+  }
+
+  private Optional<ECDSAVerifier> verifierFor(String kid) {
+    ECDSAVerifier known = verifiers.get(kid);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    refreshKeys();
+    return Optional.ofNullable(verifiers.get(kid));
+  }
+
+  private synchronized void refreshKeys() {
+    Instant now = clock.instant();
+    if (now.isBefore(lastRefresh.plus(REFRESH_INTERVAL))) {
+      return;
+    }
+    lastRefresh = now;
+    try {
+      for (JWK jwk : JWKSet.parse(jwkSetSource.get()).getKeys()) {
+        if (jwk instanceof ECKey ec && ec.getKeyID() != null) {
+          verifiers.putIfAbsent(ec.getKeyID(), new ECDSAVerifier(ec.toECPublicKey()));
+        }
+      }
+    } catch (ParseException | JOSEException | RuntimeException e) {
+      // the key source is unreachable or broken: try again in two seconds, not on every request
+      lastRefresh = now.minus(REFRESH_INTERVAL).plusSeconds(2);
+    }
+  }
+}
