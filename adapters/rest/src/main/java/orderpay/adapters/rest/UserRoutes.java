@@ -1,0 +1,97 @@
+package orderpay.adapters.rest;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import orderpay.adapters.grpc.ProtoTime;
+import orderpay.contracts.user.v1.AuthenticateUserRequest;
+import orderpay.contracts.user.v1.GetUserRequest;
+import orderpay.contracts.user.v1.RefreshTokenRequest;
+import orderpay.contracts.user.v1.RegisterUserRequest;
+import orderpay.contracts.user.v1.TokenPair;
+import orderpay.contracts.user.v1.User;
+import orderpay.contracts.user.v1.UserServiceGrpc;
+
+/** Sign-up, login, token refresh and the caller's own account. */
+public final class UserRoutes {
+  private final UserServiceGrpc.UserServiceBlockingStub users;
+  private final Authenticator auth;
+
+  public UserRoutes(UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth) {
+    this.users = users;
+    this.auth = auth;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.post("/api/v1/users", this::signUp);
+    routes.post("/api/v1/auth/token", this::login);
+    routes.post("/api/v1/auth/refresh", this::refresh);
+    routes.get("/api/v1/users/me", this::me);
+  }
+
+  private void signUp(Context ctx) {
+    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var user =
+        users.registerUser(
+            RegisterUserRequest.newBuilder()
+                .setEmail(body.requiredString("email"))
+                .setPassword(body.requiredString("password"))
+                .setName(body.requiredString("name"))
+                .build());
+    Json.respond(ctx, 201, toJson(user));
+  }
+
+  private void login(Context ctx) {
+    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var tokens =
+        users.authenticateUser(
+            AuthenticateUserRequest.newBuilder()
+                .setEmail(body.requiredString("email"))
+                .setPassword(body.requiredString("password"))
+                .build());
+    Json.respond(ctx, 200, toJson(tokens));
+  }
+
+  private void refresh(Context ctx) {
+    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var tokens =
+        users.refreshToken(
+            RefreshTokenRequest.newBuilder()
+                .setRefreshToken(body.requiredString("refresh_token"))
+                .build());
+    Json.respond(ctx, 200, toJson(tokens));
+  }
+
+  private void me(Context ctx) {
+    var principal = auth.require(ctx);
+    Json.respond(
+        ctx,
+        200,
+        toJson(users.getUser(GetUserRequest.newBuilder().setId(principal.userId()).build())));
+  }
+
+  static Map<String, Object> toJson(User user) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("id", user.getId());
+    json.put("email", user.getEmail());
+    json.put("name", user.getName());
+    json.put(
+        "role",
+        switch (user.getRole()) {
+          case ROLE_ADMIN -> "admin";
+          case ROLE_CUSTOMER, ROLE_UNSPECIFIED, UNRECOGNIZED -> "customer";
+        });
+    json.put("created_at", ProtoTime.toInstant(user.getCreatedAt()).toString());
+    return json;
+  }
+
+  static Map<String, Object> toJson(TokenPair tokens) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("access_token", tokens.getAccessToken());
+    json.put("token_type", "Bearer");
+    json.put("expires_in", tokens.getExpiresInSeconds());
+    json.put("refresh_token", tokens.getRefreshToken());
+    return json;
+  }
+}
