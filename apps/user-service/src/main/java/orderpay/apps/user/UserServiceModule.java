@@ -1,0 +1,167 @@
+package orderpay.apps.user;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import orderpay.adapters.grpc.user.UserGrpcService;
+import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.user.UserEventSerializer;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.UuidV7Generator;
+import orderpay.adapters.postgres.messaging.OutboxEventPublisher;
+import orderpay.adapters.postgres.user.JdbiRefreshTokenStore;
+import orderpay.adapters.postgres.user.JdbiUserRepository;
+import orderpay.adapters.security.Argon2idPasswordHasher;
+import orderpay.adapters.security.JwtTokenIssuer;
+import orderpay.adapters.security.SigningKey;
+import orderpay.domain.shared.EventPublisher;
+import orderpay.domain.shared.IdGenerator;
+import orderpay.domain.user.AuthenticateUser;
+import orderpay.domain.user.CredentialPolicy;
+import orderpay.domain.user.EnsureAdminAccount;
+import orderpay.domain.user.GetUser;
+import orderpay.domain.user.PasswordHasher;
+import orderpay.domain.user.RefreshAccessToken;
+import orderpay.domain.user.RefreshTokenStore;
+import orderpay.domain.user.RefreshTokens;
+import orderpay.domain.user.RegisterUser;
+import orderpay.domain.user.TokenIssuer;
+import orderpay.domain.user.UserRepository;
+import org.slf4j.LoggerFactory;
+
+/** Wires the user service: the domain has no annotations, so its use cases are built here. */
+@Module
+public interface UserServiceModule {
+
+  @Provides
+  @Singleton
+  static Database database(UserServiceConfig config) {
+    return Database.open(config.database());
+  }
+
+  @Provides
+  static JdbiTransactions transactions(Database database) {
+    return database.transactions();
+  }
+
+  @Provides
+  @Singleton
+  static IdGenerator ids(Clock clock) {
+    return new UuidV7Generator(clock);
+  }
+
+  @Provides
+  @Singleton
+  static EventPublisher events(JdbiTransactions tx, IdGenerator ids, UserServiceConfig config) {
+    return new OutboxEventPublisher(
+        tx, new UserEventSerializer(), ids, config.kafka().topicPrefix());
+  }
+
+  @Provides
+  @Singleton
+  static KafkaOutboxRelay relay(Database database, UserServiceConfig config) {
+    return new KafkaOutboxRelay(
+        database.jdbi(), database.dataSource(), config.kafka(), "user-service");
+  }
+
+  @Provides
+  @Singleton
+  static UserRepository users(JdbiTransactions tx) {
+    return new JdbiUserRepository(tx);
+  }
+
+  @Provides
+  @Singleton
+  static RefreshTokenStore refreshTokenStore(JdbiTransactions tx) {
+    return new JdbiRefreshTokenStore(tx);
+  }
+
+  @Provides
+  @Singleton
+  static PasswordHasher hasher() {
+    return Argon2idPasswordHasher.OWASP_MINIMUM;
+  }
+
+  @Provides
+  @Singleton
+  static SigningKey signingKey(UserServiceConfig config) {
+    if (config.privateJwk().isPresent()) {
+      return SigningKey.parse(config.privateJwk().get());
+    }
+    if (config.keyFile().isPresent()) {
+      return SigningKey.loadOrCreate(java.nio.file.Path.of(config.keyFile().get()));
+    }
+    LoggerFactory.getLogger(UserServiceModule.class)
+        .warn(
+            "no ORDERPAY_JWT_PRIVATE_JWK or ORDERPAY_JWT_KEY_FILE: using a throw-away signing key");
+    return SigningKey.generate();
+  }
+
+  @Provides
+  @Singleton
+  static TokenIssuer tokenIssuer(SigningKey key, UserServiceConfig config, Clock clock) {
+    return new JwtTokenIssuer(key, config.accessTokenLifetime(), clock);
+  }
+
+  @Provides
+  @Singleton
+  static RefreshTokens refreshTokens(
+      RefreshTokenStore store, IdGenerator ids, Clock clock, UserServiceConfig config) {
+    return new RefreshTokens(store, ids, clock, config.refreshTokenLifetime());
+  }
+
+  @Provides
+  @Singleton
+  static RegisterUser registerUser(
+      UserRepository users,
+      PasswordHasher hasher,
+      JdbiTransactions tx,
+      EventPublisher events,
+      IdGenerator ids,
+      Clock clock) {
+    return new RegisterUser(users, hasher, new CredentialPolicy(), tx, events, ids, clock);
+  }
+
+  @Provides
+  @Singleton
+  static AuthenticateUser authenticateUser(
+      UserRepository users,
+      PasswordHasher hasher,
+      TokenIssuer issuer,
+      RefreshTokens refreshTokens,
+      JdbiTransactions tx,
+      IdGenerator ids) {
+    return new AuthenticateUser(
+        users, hasher, new CredentialPolicy(), issuer, refreshTokens, tx, ids);
+  }
+
+  @Provides
+  @Singleton
+  static RefreshAccessToken refreshAccessToken(
+      RefreshTokenStore store,
+      RefreshTokens refreshTokens,
+      UserRepository users,
+      TokenIssuer issuer,
+      JdbiTransactions tx,
+      Clock clock) {
+    return new RefreshAccessToken(store, refreshTokens, users, issuer, tx, clock);
+  }
+
+  @Provides
+  static EnsureAdminAccount ensureAdmin(UserRepository users, RegisterUser register) {
+    return new EnsureAdminAccount(users, register);
+  }
+
+  @Provides
+  static UserGrpcService grpcService(
+      RegisterUser register,
+      AuthenticateUser authenticate,
+      RefreshAccessToken refresh,
+      UserRepository users,
+      SigningKey key) {
+    return new UserGrpcService(
+        register, authenticate, refresh, new GetUser(users), key::publicJwkSetJson);
+  }
+}
