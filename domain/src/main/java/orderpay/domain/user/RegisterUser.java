@@ -53,7 +53,9 @@ public final class RegisterUser {
     policy.checkPassword(command.password());
     // The slow hash runs before the transaction so no connection is held while it works.
     PasswordHash hash = hasher.hash(command.password());
-    User user = new User(new UserId(ids.newId()), email, name, role, hash, clock.instant());
+    // stored to the microsecond: truncate now so the answer equals every later read
+    var createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    User user = new User(new UserId(ids.newId()), email, name, role, hash, createdAt);
     return transactions.inTransaction(
         () -> {
           if (!users.addIfEmailFree(user)) {

@@ -26,4 +26,24 @@ public final class Lifecycle implements AutoCloseable {
       }
     }
   }
+
+  /** Blocks the main thread until SIGTERM/Ctrl-C, then closes {@code running} once. */
+  public static void runUntilShutdown(AutoCloseable running, String name)
+      throws InterruptedException {
+    var stopped = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    running.close();
+                  } catch (Exception e) {
+                    log.warn("{} did not stop cleanly", name, e);
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                name + "-shutdown"));
+    stopped.await();
+  }
 }

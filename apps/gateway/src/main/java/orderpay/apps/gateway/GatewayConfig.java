@@ -1,0 +1,22 @@
+package orderpay.apps.gateway;
+
+import java.time.Duration;
+import java.util.Optional;
+import orderpay.adapters.runtime.Env;
+
+public record GatewayConfig(
+    String httpHost,
+    int httpPort,
+    String userServiceTarget,
+    Duration downstreamDeadline,
+    Optional<String> publicJwks) {
+
+  public static GatewayConfig fromEnv(Env env) {
+    return new GatewayConfig(
+        env.get("GATEWAY_HOST", "127.0.0.1"),
+        env.integer("GATEWAY_PORT", 8080),
+        env.get("USER_SERVICE_TARGET", "127.0.0.1:50051"),
+        env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(5)),
+        env.optional("ORDERPAY_JWT_PUBLIC_JWKS"));
+  }
+}

@@ -1,0 +1,98 @@
+package orderpay.apps.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import orderpay.adapters.embedded.EmbeddedKafkaBroker;
+import orderpay.adapters.embedded.EmbeddedPostgresServer;
+import orderpay.adapters.runtime.Env;
+import orderpay.adapters.runtime.Lifecycle;
+
+/** {@code ./orderpay up}: embedded PostgreSQL and Kafka, then every service, until Ctrl-C. */
+public final class SandboxMain {
+  private SandboxMain() {}
+
+  public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
+    Env env = Env.system();
+    SandboxSettings settings = SandboxSettings.fromEnv(env);
+    if (Arrays.asList(args).contains("--fresh")) {
+      deleteRecursively(settings.dataDir());
+    }
+    Files.createDirectories(settings.dataDir());
+
+    var lifecycle = new Lifecycle();
+    try {
+      var postgres =
+          lifecycle.own(
+              EmbeddedPostgresServer.start(
+                  Optional.of(settings.dataDir().resolve("postgres")), settings.postgresPort()));
+      var kafka =
+          lifecycle.own(
+              EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
+      var sandbox = lifecycle.own(Sandbox.start(env, settings, postgres, kafka.bootstrapServers()));
+      awaitReady(sandbox.gatewayUrl());
+      double seconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf(
+          """
+
+          OrderPay sandbox is ready in %.1f s
+            gateway     %s   (try: curl %s/health/ready)
+            admin       %s / %s   (ORDERPAY_ADMIN_EMAIL / ORDERPAY_ADMIN_PASSWORD)
+            postgres    127.0.0.1:%d  user postgres, database orderpay_user   (ORDERPAY_PG_PORT)
+            kafka       %s   (ORDERPAY_KAFKA_PORT)
+            data        %s   (./orderpay up --fresh starts empty)
+          Ctrl-C stops everything.
+          %n""",
+          seconds,
+          sandbox.gatewayUrl(),
+          sandbox.gatewayUrl(),
+          sandbox.adminEmail(),
+          sandbox.adminPassword(),
+          postgres.port(),
+          kafka.bootstrapServers(),
+          settings.dataDir());
+    } catch (RuntimeException e) {
+      lifecycle.close();
+      throw e;
+    }
+    Lifecycle.runUntilShutdown(lifecycle, "sandbox");
+  }
+
+  static void awaitReady(String gatewayUrl) throws InterruptedException {
+    var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    var request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/health/ready")).GET().build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the gateway did not become ready within 60 s");
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

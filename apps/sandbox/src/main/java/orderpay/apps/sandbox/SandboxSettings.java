@@ -1,0 +1,24 @@
+package orderpay.apps.sandbox;
+
+import java.nio.file.Path;
+import orderpay.adapters.runtime.Env;
+
+/** The sandbox's own knobs; every service reads the rest of the environment as it would alone. */
+public record SandboxSettings(
+    Path dataDir,
+    int postgresPort,
+    int kafkaPort,
+    int userGrpcPort,
+    int gatewayPort,
+    String adminEmail) {
+
+  public static SandboxSettings fromEnv(Env env) {
+    return new SandboxSettings(
+        Path.of(env.get("ORDERPAY_DATA_DIR", ".orderpay-data")).toAbsolutePath(),
+        env.integer("ORDERPAY_PG_PORT", 55432),
+        env.integer("ORDERPAY_KAFKA_PORT", 59092),
+        env.integer("USER_GRPC_PORT", 50051),
+        env.integer("GATEWAY_PORT", 8080),
+        env.get("ORDERPAY_ADMIN_EMAIL", "admin@orderpay.local"));
+  }
+}
