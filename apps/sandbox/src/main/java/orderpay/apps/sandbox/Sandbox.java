@@ -39,7 +39,7 @@ public final class Sandbox implements AutoCloseable {
    */
   public static Sandbox start(
       Env base, SandboxSettings settings, EmbeddedPostgresServer postgres, String kafkaBootstrap) {
-    String userDb = postgres.ensureDatabase("orderpay_user");
+    String userDb = postgres.ensureDatabase(settings.databasePrefix() + "_user");
     Env env =
         base.with(
             Map.of(

@@ -3,14 +3,18 @@ package orderpay.apps.sandbox;
 import java.nio.file.Path;
 import orderpay.adapters.runtime.Env;
 
-/** The sandbox's own knobs; every service reads the rest of the environment as it would alone. */
+/**
+ * The sandbox's own knobs; every service reads the rest of the environment as it would alone.
+ * {@code databasePrefix} keeps several systems on one PostgreSQL server apart (tests).
+ */
 public record SandboxSettings(
     Path dataDir,
     int postgresPort,
     int kafkaPort,
     int userGrpcPort,
     int gatewayPort,
-    String adminEmail) {
+    String adminEmail,
+    String databasePrefix) {
 
   public static SandboxSettings fromEnv(Env env) {
     return new SandboxSettings(
@@ -19,6 +23,7 @@ public record SandboxSettings(
         env.integer("ORDERPAY_KAFKA_PORT", 59092),
         env.integer("USER_GRPC_PORT", 50051),
         env.integer("GATEWAY_PORT", 8080),
-        env.get("ORDERPAY_ADMIN_EMAIL", "admin@orderpay.local"));
+        env.get("ORDERPAY_ADMIN_EMAIL", "admin@orderpay.local"),
+        "orderpay");
   }
 }

@@ -1,0 +1,96 @@
+package orderpay.apps.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import orderpay.adapters.embedded.SharedTestInfrastructure;
+import orderpay.adapters.rest.Json;
+import orderpay.adapters.runtime.Env;
+
+/**
+ * The whole system for an end-to-end test class, on the JVM's shared PostgreSQL and Kafka, with its
+ * own databases, topics, ports and data folder; plus a small HTTP client for its gateway.
+ */
+final class RunningSandbox implements AutoCloseable {
+  record Reply(int status, JsonNode body, Map<String, java.util.List<String>> headers) {}
+
+  final Sandbox sandbox;
+  final Path dataDir;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private RunningSandbox(Sandbox sandbox, Path dataDir) {
+    this.sandbox = sandbox;
+    this.dataDir = dataDir;
+  }
+
+  static RunningSandbox start(Class<?> testClass) {
+    try {
+      Path dataDir = Files.createTempDirectory("orderpay-e2e");
+      String prefix = SharedTestInfrastructure.freshDatabase(testClass).replaceAll(".*/", "");
+      var settings = new SandboxSettings(dataDir, 0, 0, 0, 0, "admin@orderpay.test", prefix);
+      var env =
+          Env.system()
+              .with(
+                  Map.of(
+                      "KAFKA_TOPIC_PREFIX",
+                      SharedTestInfrastructure.topicPrefix(testClass),
+                      "ORDERPAY_ADMIN_PASSWORD",
+                      "admin-password-e2e"));
+      var sandbox =
+          Sandbox.start(
+              env,
+              settings,
+              SharedTestInfrastructure.postgres(),
+              SharedTestInfrastructure.kafka().bootstrapServers());
+      return new RunningSandbox(sandbox, dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Reply send(String method, String path, String contentType, String body, String token) {
+    var request =
+        HttpRequest.newBuilder(URI.create(sandbox.gatewayUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      JsonNode json = response.body().length == 0 ? null : Json.MAPPER.readTree(response.body());
+      return new Reply(response.statusCode(), json, response.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Reply post(String path, String json) {
+    return send("POST", path, "application/json", json, null);
+  }
+
+  Reply get(String path, String token) {
+    return send("GET", path, null, null, token);
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+}
