@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.postgres.Database;
-import orderpay.adapters.postgres.DatabaseConfig;
+import orderpay.adapters.postgres.PostgresTestDatabase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -27,15 +27,7 @@ class IdempotentConsumerTest {
 
   @BeforeAll
   static void start() {
-    var pg = SharedTestInfrastructure.postgres();
-    database =
-        Database.open(
-            new DatabaseConfig(
-                SharedTestInfrastructure.freshDatabase(IdempotentConsumerTest.class),
-                pg.user(),
-                pg.password(),
-                4,
-                "user"));
+    database = PostgresTestDatabase.open(IdempotentConsumerTest.class, "user");
     database.jdbi().useHandle(h -> h.execute("CREATE TABLE effects (payload text NOT NULL)"));
     settings =
         new KafkaSettings(

@@ -9,7 +9,7 @@ import java.time.Instant;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.postgres.Database;
-import orderpay.adapters.postgres.DatabaseConfig;
+import orderpay.adapters.postgres.PostgresTestDatabase;
 import orderpay.adapters.postgres.UuidV7Generator;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.messaging.OutboxEventPublisher;
@@ -30,15 +30,7 @@ class OutboxRelayTest {
 
   @BeforeAll
   static void start() {
-    var pg = SharedTestInfrastructure.postgres();
-    database =
-        Database.open(
-            new DatabaseConfig(
-                SharedTestInfrastructure.freshDatabase(OutboxRelayTest.class),
-                pg.user(),
-                pg.password(),
-                4,
-                "user"));
+    database = PostgresTestDatabase.open(OutboxRelayTest.class, "user");
     settings =
         new KafkaSettings(
             SharedTestInfrastructure.kafka().bootstrapServers(),
