@@ -30,7 +30,21 @@ public record Reservation(
     lines = List.copyOf(lines);
   }
 
-  /** Merges duplicate product lines and sorts by product id: the fixed lock order. */
+  /**
+   * The one lock order: product ids compared as unsigned bytes, the way PostgreSQL orders uuid, so
+   * rows are locked in the same order whether the lines come from a request or from the database.
+   */
+  public static final Comparator<ReservationLine> LOCK_ORDER =
+      (a, b) -> {
+        var x = a.productId().value();
+        var y = b.productId().value();
+        int high = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+        return high != 0
+            ? high
+            : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+      };
+
+  /** Merges duplicate product lines and sorts them into {@link #LOCK_ORDER}. */
   public static List<ReservationLine> normalise(List<ReservationLine> requested) {
     if (requested == null || requested.isEmpty()) {
       throw DomainException.invalidField("lines", "a reservation needs at least one line");
@@ -41,7 +55,7 @@ public record Reservation(
     }
     var lines = new ArrayList<ReservationLine>();
     merged.forEach((product, quantity) -> lines.add(new ReservationLine(product, quantity)));
-    lines.sort(Comparator.comparing(line -> line.productId().value()));
+    lines.sort(LOCK_ORDER);
     return lines;
   }
 

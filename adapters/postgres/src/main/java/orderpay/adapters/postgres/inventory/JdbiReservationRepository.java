@@ -1,0 +1,152 @@
+package orderpay.adapters.postgres.inventory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.inventory.Reservation;
+import orderpay.domain.inventory.ReservationLine;
+import orderpay.domain.inventory.ReservationRepository;
+import orderpay.domain.inventory.ReservationStatus;
+import orderpay.domain.order.OrderId;
+import org.jdbi.v3.core.Handle;
+
+public final class JdbiReservationRepository implements ReservationRepository {
+  private final JdbiTransactions transactions;
+
+  public JdbiReservationRepository(JdbiTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public boolean addIfAbsent(Reservation reservation) {
+    return transactions.withHandle(
+        h -> {
+          int inserted =
+              h.createUpdate(
+                      """
+                      INSERT INTO reservations (order_id, status, expires_at) VALUES (:id, :status, :expiresAt)
+                      ON CONFLICT DO NOTHING
+                      """)
+                  .bind("id", reservation.orderId().value())
+                  .bind("status", reservation.status().name())
+                  .bind("expiresAt", reservation.expiresAt())
+                  .execute();
+          if (inserted == 0) {
+            return false;
+          }
+          var batch =
+              h.prepareBatch(
+                  "INSERT INTO reservation_lines (order_id, product_id, quantity) VALUES (:order, :product, :q)");
+          for (ReservationLine line : reservation.lines()) {
+            batch
+                .bind("order", reservation.orderId().value())
+                .bind("product", line.productId().value())
+                .bind("q", line.quantity())
+                .add();
+          }
+          batch.execute();
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<Reservation> find(OrderId orderId) {
+    return load(
+        "SELECT order_id, status, expires_at FROM reservations WHERE order_id = :id", orderId);
+  }
+
+  @Override
+  public Optional<Reservation> findForUpdate(OrderId orderId) {
+    return load(
+        "SELECT order_id, status, expires_at FROM reservations WHERE order_id = :id FOR UPDATE",
+        orderId);
+  }
+
+  private Optional<Reservation> load(String sql, OrderId orderId) {
+    return transactions.withHandle(
+        h ->
+            h.createQuery(sql)
+                .bind("id", orderId.value())
+                .map(
+                    (rs, ctx) ->
+                        new Header(
+                            rs.getObject("order_id", UUID.class),
+                            rs.getString("status"),
+                            rs.getTimestamp("expires_at").toInstant()))
+                .findOne()
+                .map(header -> withLines(h, List.of(header)).getFirst()));
+  }
+
+  @Override
+  public void updateStatus(OrderId orderId, ReservationStatus status, Instant at) {
+    transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE reservations SET status = :status, updated_at = :at WHERE order_id = :id")
+                .bind("id", orderId.value())
+                .bind("status", status.name())
+                .bind("at", at)
+                .execute());
+  }
+
+  @Override
+  public List<Reservation> lockExpired(Instant now, int limit) {
+    return transactions.withHandle(
+        h -> {
+          var headers =
+              h.createQuery(
+                      """
+                      SELECT order_id, status, expires_at FROM reservations
+                      WHERE status = 'RESERVED' AND expires_at <= :now
+                      ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                      """)
+                  .bind("now", now)
+                  .bind("limit", limit)
+                  .map(
+                      (rs, ctx) ->
+                          new Header(
+                              rs.getObject("order_id", UUID.class),
+                              rs.getString("status"),
+                              rs.getTimestamp("expires_at").toInstant()))
+                  .list();
+          return headers.isEmpty() ? List.of() : withLines(h, headers);
+        });
+  }
+
+  private record Header(UUID orderId, String status, Instant expiresAt) {}
+
+  /** Lines come back ordered by product id: the lock order for release and commit. */
+  private static List<Reservation> withLines(Handle h, List<Header> headers) {
+    Map<UUID, List<ReservationLine>> lines = new LinkedHashMap<>();
+    headers.forEach(header -> lines.put(header.orderId(), new ArrayList<>()));
+    h.createQuery(
+            "SELECT order_id, product_id, quantity FROM reservation_lines WHERE order_id = ANY(:ids) ORDER BY order_id, product_id")
+        .bindArray("ids", UUID.class, List.copyOf(lines.keySet()))
+        .map(
+            (rs, ctx) -> {
+              lines
+                  .get(rs.getObject("order_id", UUID.class))
+                  .add(
+                      new ReservationLine(
+                          new ProductId(rs.getObject("product_id", UUID.class)),
+                          rs.getLong("quantity")));
+              return null;
+            })
+        .list();
+    return headers.stream()
+        .map(
+            header ->
+                new Reservation(
+                    new OrderId(header.orderId()),
+                    lines.get(header.orderId()),
+                    ReservationStatus.valueOf(header.status()),
+                    header.expiresAt()))
+        .toList();
+  }
+}

@@ -1,0 +1,175 @@
+package orderpay.domain.inventory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.EventPublisher;
+import orderpay.domain.shared.Transactions;
+
+/**
+ * The inventory service's use cases: the single owner of stock. Reservations are all-or-nothing,
+ * idempotent per order id, expire after a TTL, and end exactly once.
+ */
+public final class Inventory {
+  public static final long MAX_STOCK = 1_000_000_000L;
+
+  /** What CheckStock answers: each line's level and whether all lines could be reserved now. */
+  public record Availability(boolean allAvailable, List<StockItem> levels) {}
+
+  private final StockRepository stock;
+  private final ReservationRepository reservations;
+  private final Transactions transactions;
+  private final EventPublisher events;
+  private final Clock clock;
+  private final Duration reservationTtl;
+
+  public Inventory(
+      StockRepository stock,
+      ReservationRepository reservations,
+      Transactions transactions,
+      EventPublisher events,
+      Clock clock,
+      Duration reservationTtl) {
+    this.stock = stock;
+    this.reservations = reservations;
+    this.transactions = transactions;
+    this.events = events;
+    this.clock = clock;
+    this.reservationTtl = reservationTtl;
+  }
+
+  public Reservation reserve(OrderId orderId, List<ReservationLine> requested) {
+    var lines = Reservation.normalise(requested);
+    return transactions.inTransaction(
+        () -> {
+          var fresh =
+              new Reservation(
+                  orderId, lines, ReservationStatus.RESERVED, now().plus(reservationTtl));
+          if (!reservations.addIfAbsent(fresh)) {
+            var existing = reservations.find(orderId).orElseThrow();
+            if (!existing.lines().equals(lines)) {
+              throw new DomainException(
+                  ErrorKind.CONFLICT,
+                  "conflict",
+                  "order " + orderId + " already holds a different reservation",
+                  Map.of("order_id", orderId.toString()));
+            }
+            return existing; // a retry: same answer, nothing reserved twice
+          }
+          var shortages = stock.tryReserve(lines);
+          if (!shortages.isEmpty()) {
+            throw new InsufficientStock(shortages); // rolls back every line and the row
+          }
+          return fresh;
+        });
+  }
+
+  public Reservation release(OrderId orderId) {
+    return transactions.inTransaction(
+        () -> {
+          var reservation =
+              reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId));
+          return switch (reservation.checkRelease()) {
+            case ALREADY_DONE -> reservation;
+            case APPLIED -> {
+              stock.release(reservation.lines());
+              reservations.updateStatus(orderId, ReservationStatus.RELEASED, now());
+              yield reservation.withStatus(ReservationStatus.RELEASED);
+            }
+          };
+        });
+  }
+
+  public Reservation commit(OrderId orderId) {
+    return transactions.inTransaction(
+        () -> {
+          var reservation =
+              reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId));
+          return switch (reservation.checkCommit(now())) {
+            case ALREADY_DONE -> reservation;
+            case APPLIED -> {
+              stock.commit(reservation.lines());
+              reservations.updateStatus(orderId, ReservationStatus.COMMITTED, now());
+              yield reservation.withStatus(ReservationStatus.COMMITTED);
+            }
+          };
+        });
+  }
+
+  /** Releases up to {@code batch} reservations past their TTL, each once; returns how many. */
+  public int expireDue(int batch) {
+    return transactions.inTransaction(
+        () -> {
+          Instant now = now();
+          var due = reservations.lockExpired(now, batch);
+          for (Reservation reservation : due) {
+            stock.release(reservation.lines());
+            reservations.updateStatus(reservation.orderId(), ReservationStatus.EXPIRED, now);
+            events.publish(new ReservationExpired(reservation.orderId(), now));
+          }
+          return due.size();
+        });
+  }
+
+  public StockItem setStock(ProductId productId, long onHand) {
+    if (onHand > MAX_STOCK) {
+      throw DomainException.invalidField("on_hand", "on_hand must be at most " + MAX_STOCK);
+    }
+    return transactions.inTransaction(
+        () -> {
+          var item =
+              stock
+                  .findForUpdate(productId)
+                  .orElseThrow(() -> DomainException.notFound("product", productId.toString()));
+          var next = item.recount(onHand);
+          stock.save(next);
+          return next;
+        });
+  }
+
+  public StockItem get(ProductId productId) {
+    return stock
+        .find(productId)
+        .orElseThrow(() -> DomainException.notFound("product", productId.toString()));
+  }
+
+  public Availability check(List<ReservationLine> requested) {
+    var lines = Reservation.normalise(requested);
+    Map<ProductId, StockItem> levels =
+        stock.findAll(lines.stream().map(ReservationLine::productId).toList()).stream()
+            .collect(Collectors.toMap(StockItem::productId, Function.identity()));
+    boolean all =
+        lines.stream()
+            .allMatch(
+                line ->
+                    levels.containsKey(line.productId())
+                        && levels.get(line.productId()).canReserve(line.quantity()));
+    return new Availability(all, List.copyOf(levels.values()));
+  }
+
+  /** From the catalog's events: a new product starts with its initial stock, once. */
+  public void productCreated(ProductId productId, long initialStock) {
+    transactions.run(() -> stock.addIfAbsent(productId, Math.max(0, initialStock)));
+  }
+
+  public void productDeleted(ProductId productId) {
+    transactions.run(() -> stock.discontinue(productId));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static DomainException notFound(OrderId orderId) {
+    return DomainException.notFound("reservation", orderId.toString());
+  }
+}

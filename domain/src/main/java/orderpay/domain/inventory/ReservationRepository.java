@@ -1,0 +1,23 @@
+package orderpay.domain.inventory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import orderpay.domain.order.OrderId;
+
+public interface ReservationRepository {
+  /**
+   * Inserts unless a reservation for the order exists; false if one did. A concurrent insert for
+   * the same order waits for the first to commit or roll back.
+   */
+  boolean addIfAbsent(Reservation reservation);
+
+  Optional<Reservation> find(OrderId orderId);
+
+  Optional<Reservation> findForUpdate(OrderId orderId);
+
+  void updateStatus(OrderId orderId, ReservationStatus status, Instant at);
+
+  /** Open reservations due at {@code now}, locked, skipping rows another sweeper holds. */
+  List<Reservation> lockExpired(Instant now, int limit);
+}

@@ -1,0 +1,218 @@
+package orderpay.domain.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.inventory.InsufficientStock;
+import orderpay.domain.inventory.Inventory;
+import orderpay.domain.inventory.ReservationExpired;
+import orderpay.domain.inventory.ReservationLine;
+import orderpay.domain.inventory.ReservationStatus;
+import orderpay.domain.inventory.StockItem;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inventory rules, run against the in-memory fakes and against PostgreSQL: whatever stores the
+ * stock, these must hold.
+ */
+public abstract class InventoryContract {
+  protected static final Duration TTL = Duration.ofMinutes(15);
+  protected final MutableClock clock = MutableClock.startingAt("2026-03-01T12:00:00Z");
+  protected final RecordingEvents events = new RecordingEvents();
+  protected Inventory inventory;
+
+  /** Builds the inventory under test over fresh stores, with this clock and event recorder. */
+  protected abstract Inventory newInventory(
+      MutableClock clock, RecordingEvents events, Duration ttl);
+
+  @BeforeEach
+  void setUp() {
+    inventory = newInventory(clock, events, TTL);
+  }
+
+  protected ProductId stocked(long units) {
+    var id = new ProductId(UUID.randomUUID());
+    inventory.productCreated(id, units);
+    return id;
+  }
+
+  private static OrderId order() {
+    return new OrderId(UUID.randomUUID());
+  }
+
+  @Test
+  void reservingHoldsUnitsAndNeverDrivesAvailableBelowZero() {
+    var book = stocked(5);
+    inventory.reserve(order(), List.of(new ReservationLine(book, 3)));
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 5, 3));
+    assertThatThrownBy(() -> inventory.reserve(order(), List.of(new ReservationLine(book, 3))))
+        .isInstanceOfSatisfying(
+            InsufficientStock.class,
+            e ->
+                assertThat(e.shortages())
+                    .containsExactly(new InsufficientStock.Shortage(book, 3, 2)));
+    assertThat(inventory.get(book).available()).isEqualTo(2);
+  }
+
+  @Test
+  void aMultiLineReservationIsAllOrNothingAndNamesEveryShortLine() {
+    var plenty = stocked(100);
+    var scarce = stocked(1);
+    var rare = stocked(0);
+    var id = order();
+    assertThatThrownBy(
+            () ->
+                inventory.reserve(
+                    id,
+                    List.of(
+                        new ReservationLine(plenty, 10),
+                        new ReservationLine(scarce, 2),
+                        new ReservationLine(rare, 1))))
+        .isInstanceOfSatisfying(
+            InsufficientStock.class,
+            e ->
+                assertThat(e.shortages())
+                    .extracting(InsufficientStock.Shortage::productId)
+                    .containsExactlyInAnyOrder(scarce, rare));
+    assertThat(inventory.get(plenty).reserved()).isZero();
+    // nothing of the refused attempt remains: the same order can try again with less
+    assertThat(inventory.reserve(id, List.of(new ReservationLine(plenty, 10))).status())
+        .isEqualTo(ReservationStatus.RESERVED);
+  }
+
+  @Test
+  void reservingTwiceForOneOrderReservesOnce() {
+    var book = stocked(10);
+    var id = order();
+    var first = inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    var again = inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    assertThat(again.orderId()).isEqualTo(first.orderId());
+    assertThat(inventory.get(book).reserved()).isEqualTo(4);
+  }
+
+  @Test
+  void theSameOrderWithOtherLinesIsAConflict() {
+    var book = stocked(10);
+    var id = order();
+    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    assertThatThrownBy(() -> inventory.reserve(id, List.of(new ReservationLine(book, 5))))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+    assertThat(inventory.get(book).reserved()).isEqualTo(4);
+  }
+
+  @Test
+  void commitTurnsReservedUnitsIntoSoldOnesOnce() {
+    var book = stocked(10);
+    var id = order();
+    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    inventory.commit(id);
+    inventory.commit(id);
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 6, 0));
+    assertThatThrownBy(() -> inventory.release(id))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_STATE));
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 6, 0));
+  }
+
+  @Test
+  void releaseGivesUnitsBackOnce() {
+    var book = stocked(10);
+    var id = order();
+    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    inventory.release(id);
+    inventory.release(id);
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    assertThatThrownBy(() -> inventory.commit(id)).isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void anExpiredReservationIsReleasedExactlyOnceAndALateCommitIsRefused() {
+    var book = stocked(10);
+    var id = order();
+    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    clock.advance(TTL.minusSeconds(1));
+    inventory.expireDue(100);
+    assertThat(expiriesOf(id)).isZero();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(inventory.expireDue(100)).isPositive();
+    inventory.expireDue(100);
+    assertThat(expiriesOf(id)).isEqualTo(1);
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    assertThatThrownBy(() -> inventory.commit(id)).hasMessageContaining("EXPIRED");
+    inventory.release(id); // a release after expiry is a no-op, not an error
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+  }
+
+  private long expiriesOf(OrderId id) {
+    return events.published.stream()
+        .filter(e -> e instanceof ReservationExpired expired && expired.orderId().equals(id))
+        .count();
+  }
+
+  @Test
+  void aCommitAfterTheTtlButBeforeTheSweepIsRefused() {
+    var book = stocked(10);
+    var id = order();
+    inventory.reserve(id, List.of(new ReservationLine(book, 1)));
+    clock.advance(TTL);
+    assertThatThrownBy(() -> inventory.commit(id)).hasMessageContaining("expired");
+    assertThat(inventory.get(book).reserved()).isEqualTo(1);
+  }
+
+  @Test
+  void settingStockCannotDropBelowWhatIsReserved() {
+    var book = stocked(10);
+    inventory.reserve(order(), List.of(new ReservationLine(book, 4)));
+    assertThat(inventory.setStock(book, 4)).isEqualTo(new StockItem(book, 4, 4));
+    assertThatThrownBy(() -> inventory.setStock(book, 3))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_STATE));
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 4, 4));
+  }
+
+  @Test
+  void aProductEventDeliveredTwiceDoesNotResetTheCount() {
+    var book = stocked(10);
+    inventory.setStock(book, 3);
+    inventory.productCreated(book, 10);
+    assertThat(inventory.get(book).onHand()).isEqualTo(3);
+  }
+
+  @Test
+  void aDeletedProductCannotBeReservedAndIsNotFound() {
+    var book = stocked(10);
+    inventory.productDeleted(book);
+    assertThatThrownBy(() -> inventory.reserve(order(), List.of(new ReservationLine(book, 1))))
+        .isInstanceOf(InsufficientStock.class);
+    assertThatThrownBy(() -> inventory.get(book))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+  }
+
+  @Test
+  void unknownReservationsAreNotFound() {
+    assertThatThrownBy(() -> inventory.commit(order()))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+  }
+
+  @Test
+  void checkReportsWithoutReserving() {
+    var book = stocked(2);
+    var pen = stocked(9);
+    var ok = inventory.check(List.of(new ReservationLine(book, 2), new ReservationLine(pen, 1)));
+    var short_ = inventory.check(List.of(new ReservationLine(book, 3)));
+    assertThat(ok.allAvailable()).isTrue();
+    assertThat(short_.allAvailable()).isFalse();
+    assertThat(inventory.get(book).reserved()).isZero();
+  }
+}
