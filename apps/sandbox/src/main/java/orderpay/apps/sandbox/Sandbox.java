@@ -15,7 +15,7 @@ import orderpay.adapters.runtime.Lifecycle;
 import orderpay.apps.gateway.Gateway;
 import orderpay.apps.gateway.GatewayComponent;
 import orderpay.apps.gateway.GatewayConfig;
-import orderpay.apps.user.UserService;
+import orderpay.apps.kit.RunningService;
 import orderpay.apps.user.UserServiceComponent;
 import orderpay.apps.user.UserServiceConfig;
 
@@ -27,7 +27,7 @@ public final class Sandbox implements AutoCloseable {
   private final Lifecycle lifecycle = new Lifecycle();
   private final Env serviceEnv;
   private Gateway gateway;
-  private UserService userService;
+  private RunningService userService;
 
   private Sandbox(Env serviceEnv) {
     this.serviceEnv = serviceEnv;

@@ -2,16 +2,12 @@ package orderpay.apps.user;
 
 import java.time.Duration;
 import java.util.Optional;
-import orderpay.adapters.kafka.KafkaSettings;
-import orderpay.adapters.postgres.DatabaseConfig;
 import orderpay.adapters.runtime.Env;
+import orderpay.apps.kit.ServiceSettings;
 
 /** Everything the user service reads from its environment. */
 public record UserServiceConfig(
-    String grpcHost,
-    int grpcPort,
-    DatabaseConfig database,
-    KafkaSettings kafka,
+    ServiceSettings service,
     Optional<String> privateJwk,
     Optional<String> keyFile,
     Duration accessTokenLifetime,
@@ -21,11 +17,7 @@ public record UserServiceConfig(
 
   public static UserServiceConfig fromEnv(Env env) {
     return new UserServiceConfig(
-        env.get("USER_GRPC_HOST", "127.0.0.1"),
-        env.integer("USER_GRPC_PORT", 50051),
-        DatabaseConfig.fromEnv(
-            env, "USER_", "user", "jdbc:postgresql://127.0.0.1:5432/orderpay_user"),
-        KafkaSettings.fromEnv(env),
+        ServiceSettings.fromEnv(env, "user", 50051),
         env.optional("ORDERPAY_JWT_PRIVATE_JWK"),
         env.optional("ORDERPAY_JWT_KEY_FILE"),
         env.duration("ORDERPAY_ACCESS_TOKEN_TTL", Duration.ofMinutes(15)),
@@ -36,14 +28,6 @@ public record UserServiceConfig(
 
   @Override
   public String toString() {
-    return "UserServiceConfig[grpc="
-        + grpcHost
-        + ":"
-        + grpcPort
-        + ", "
-        + database
-        + ", "
-        + kafka
-        + "]";
+    return "UserServiceConfig[" + service + "]";
   }
 }

@@ -5,17 +5,16 @@ import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.user.UserGrpcService;
-import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.user.UserEventSerializer;
-import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.UuidV7Generator;
-import orderpay.adapters.postgres.messaging.OutboxEventPublisher;
+import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.user.JdbiRefreshTokenStore;
 import orderpay.adapters.postgres.user.JdbiUserRepository;
 import orderpay.adapters.security.Argon2idPasswordHasher;
 import orderpay.adapters.security.JwtTokenIssuer;
 import orderpay.adapters.security.SigningKey;
+import orderpay.apps.kit.ServiceKitModule;
+import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.user.AuthenticateUser;
@@ -32,38 +31,17 @@ import orderpay.domain.user.UserRepository;
 import org.slf4j.LoggerFactory;
 
 /** Wires the user service: the domain has no annotations, so its use cases are built here. */
-@Module
+@Module(includes = ServiceKitModule.class)
 public interface UserServiceModule {
 
   @Provides
-  @Singleton
-  static Database database(UserServiceConfig config) {
-    return Database.open(config.database());
+  static ServiceSettings settings(UserServiceConfig config) {
+    return config.service();
   }
 
   @Provides
-  static JdbiTransactions transactions(Database database) {
-    return database.transactions();
-  }
-
-  @Provides
-  @Singleton
-  static IdGenerator ids(Clock clock) {
-    return new UuidV7Generator(clock);
-  }
-
-  @Provides
-  @Singleton
-  static EventPublisher events(JdbiTransactions tx, IdGenerator ids, UserServiceConfig config) {
-    return new OutboxEventPublisher(
-        tx, new UserEventSerializer(), ids, config.kafka().topicPrefix());
-  }
-
-  @Provides
-  @Singleton
-  static KafkaOutboxRelay relay(Database database, UserServiceConfig config) {
-    return new KafkaOutboxRelay(
-        database.jdbi(), database.dataSource(), config.kafka(), "user-service");
+  static EventSerializer serializer() {
+    return new UserEventSerializer();
   }
 
   @Provides

@@ -14,6 +14,8 @@ import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.user.UserEventSerializer;
 import orderpay.adapters.postgres.DatabaseConfig;
+import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceSettings;
 import orderpay.contracts.events.v1.UserRegistered;
 import orderpay.contracts.user.v1.AuthenticateUserRequest;
 import orderpay.contracts.user.v1.RefreshTokenRequest;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The whole user service, wired by Dagger, on real PostgreSQL, Kafka and gRPC sockets. */
 class UserServiceTest {
-  private static UserService service;
+  private static RunningService service;
   private static GrpcChannels.Client client;
   private static UserServiceGrpc.UserServiceBlockingStub users;
   private static KafkaSettings kafka;
@@ -39,15 +41,17 @@ class UserServiceTest {
             SharedTestInfrastructure.topicPrefix(UserServiceTest.class));
     var config =
         new UserServiceConfig(
-            "127.0.0.1",
-            0,
-            new DatabaseConfig(
-                SharedTestInfrastructure.freshDatabase(UserServiceTest.class),
-                pg.user(),
-                pg.password(),
-                8,
-                "user"),
-            kafka,
+            new ServiceSettings(
+                "user",
+                "127.0.0.1",
+                0,
+                new DatabaseConfig(
+                    SharedTestInfrastructure.freshDatabase(UserServiceTest.class),
+                    pg.user(),
+                    pg.password(),
+                    8,
+                    "user"),
+                kafka),
             Optional.empty(),
             Optional.empty(),
             Duration.ofMinutes(15),

@@ -1,5 +1,7 @@
 package orderpay.adapters.grpc.user;
 
+import static orderpay.adapters.grpc.StreamReplies.reply;
+
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 import orderpay.adapters.grpc.ProtoTime;
@@ -45,7 +47,7 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
     var user =
         registerUser.register(
             new RegisterUser.Command(request.getEmail(), request.getPassword(), request.getName()));
-    respond(response, toProto(user));
+    reply(response, toProto(user));
   }
 
   @Override
@@ -54,27 +56,22 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
     var pair =
         authenticateUser.authenticate(
             new AuthenticateUser.Command(request.getEmail(), request.getPassword()));
-    respond(response, toProto(pair));
+    reply(response, toProto(pair));
   }
 
   @Override
   public void refreshToken(RefreshTokenRequest request, StreamObserver<TokenPair> response) {
-    respond(response, toProto(refreshAccessToken.refresh(request.getRefreshToken())));
+    reply(response, toProto(refreshAccessToken.refresh(request.getRefreshToken())));
   }
 
   @Override
   public void getUser(GetUserRequest request, StreamObserver<User> response) {
-    respond(response, toProto(getUser.get(UserId.parse(request.getId()))));
+    reply(response, toProto(getUser.get(UserId.parse(request.getId()))));
   }
 
   @Override
   public void getSigningKeys(GetSigningKeysRequest request, StreamObserver<SigningKeys> response) {
-    respond(response, SigningKeys.newBuilder().setJwkSetJson(jwkSetJson.get()).build());
-  }
-
-  private static <T> void respond(StreamObserver<T> response, T message) {
-    response.onNext(message);
-    response.onCompleted();
+    reply(response, SigningKeys.newBuilder().setJwkSetJson(jwkSetJson.get()).build());
   }
 
   static User toProto(orderpay.domain.user.User user) {

@@ -1,0 +1,107 @@
+package orderpay.adapters.grpc.inventory;
+
+import static orderpay.adapters.grpc.StreamReplies.reply;
+
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import orderpay.adapters.grpc.ProtoTime;
+import orderpay.contracts.inventory.v1.CheckStockRequest;
+import orderpay.contracts.inventory.v1.CheckStockResponse;
+import orderpay.contracts.inventory.v1.GetStockRequest;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.inventory.v1.Reservation;
+import orderpay.contracts.inventory.v1.ReservationRequest;
+import orderpay.contracts.inventory.v1.ReservationStatus;
+import orderpay.contracts.inventory.v1.ReserveStockRequest;
+import orderpay.contracts.inventory.v1.StockLevel;
+import orderpay.contracts.inventory.v1.UpdateStockRequest;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.inventory.Inventory;
+import orderpay.domain.inventory.ReservationLine;
+import orderpay.domain.inventory.StockItem;
+import orderpay.domain.order.OrderId;
+
+public final class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase {
+  private final Inventory inventory;
+
+  public InventoryGrpcService(Inventory inventory) {
+    this.inventory = inventory;
+  }
+
+  @Override
+  public void checkStock(CheckStockRequest request, StreamObserver<CheckStockResponse> response) {
+    var availability = inventory.check(lines(request.getLinesList()));
+    var reply = CheckStockResponse.newBuilder().setAllAvailable(availability.allAvailable());
+    availability.levels().forEach(level -> reply.addLevels(toProto(level)));
+    reply(response, reply.build());
+  }
+
+  @Override
+  public void reserveStock(ReserveStockRequest request, StreamObserver<Reservation> response) {
+    reply(
+        response,
+        toProto(
+            inventory.reserve(OrderId.parse(request.getOrderId()), lines(request.getLinesList()))));
+  }
+
+  @Override
+  public void releaseReservation(ReservationRequest request, StreamObserver<Reservation> response) {
+    reply(response, toProto(inventory.release(OrderId.parse(request.getOrderId()))));
+  }
+
+  @Override
+  public void commitReservation(ReservationRequest request, StreamObserver<Reservation> response) {
+    reply(response, toProto(inventory.commit(OrderId.parse(request.getOrderId()))));
+  }
+
+  @Override
+  public void updateStock(UpdateStockRequest request, StreamObserver<StockLevel> response) {
+    reply(
+        response,
+        toProto(inventory.setStock(ProductId.parse(request.getProductId()), request.getOnHand())));
+  }
+
+  @Override
+  public void getStock(GetStockRequest request, StreamObserver<StockLevel> response) {
+    reply(response, toProto(inventory.get(ProductId.parse(request.getProductId()))));
+  }
+
+  private static List<ReservationLine> lines(
+      List<orderpay.contracts.inventory.v1.ReservationLine> lines) {
+    return lines.stream()
+        .map(l -> new ReservationLine(ProductId.parse(l.getProductId()), l.getQuantity()))
+        .toList();
+  }
+
+  static StockLevel toProto(StockItem item) {
+    return StockLevel.newBuilder()
+        .setProductId(item.productId().toString())
+        .setOnHand(item.onHand())
+        .setReserved(item.reserved())
+        .setAvailable(item.available())
+        .build();
+  }
+
+  static Reservation toProto(orderpay.domain.inventory.Reservation reservation) {
+    var reply =
+        Reservation.newBuilder()
+            .setOrderId(reservation.orderId().toString())
+            .setStatus(
+                switch (reservation.status()) {
+                  case RESERVED -> ReservationStatus.RESERVATION_STATUS_RESERVED;
+                  case COMMITTED -> ReservationStatus.RESERVATION_STATUS_COMMITTED;
+                  case RELEASED -> ReservationStatus.RESERVATION_STATUS_RELEASED;
+                  case EXPIRED -> ReservationStatus.RESERVATION_STATUS_EXPIRED;
+                })
+            .setExpiresAt(ProtoTime.of(reservation.expiresAt()));
+    reservation
+        .lines()
+        .forEach(
+            l ->
+                reply.addLines(
+                    orderpay.contracts.inventory.v1.ReservationLine.newBuilder()
+                        .setProductId(l.productId().toString())
+                        .setQuantity(l.quantity())));
+    return reply.build();
+  }
+}

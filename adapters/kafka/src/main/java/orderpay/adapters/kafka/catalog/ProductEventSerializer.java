@@ -1,0 +1,46 @@
+package orderpay.adapters.kafka.catalog;
+
+import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.contracts.common.v1.Money;
+import orderpay.contracts.events.v1.ProductChanged;
+import orderpay.domain.shared.DomainEvent;
+
+/** The product service's events: every change on {@code product.changed}, keyed by product id. */
+public final class ProductEventSerializer implements EventSerializer {
+  public static final String PRODUCT_CHANGED = "product.changed";
+
+  @Override
+  public Serialized serialize(DomainEvent event) {
+    if (!(event instanceof orderpay.domain.catalog.ProductChanged changed)) {
+      throw new IllegalArgumentException(
+          "the product service does not publish " + event.getClass());
+    }
+    var product = changed.product();
+    var payload =
+        ProductChanged.newBuilder()
+            .setProductId(product.id().toString())
+            .setName(product.name())
+            .setPrice(
+                Money.newBuilder()
+                    .setAmountMinor(product.price().amountMinor())
+                    .setCurrency(product.price().currencyCode()));
+    String type =
+        switch (changed) {
+          case orderpay.domain.catalog.ProductChanged.Created created -> {
+            payload
+                .setChange(ProductChanged.Change.CHANGE_CREATED)
+                .setInitialStock(created.initialStock());
+            yield "ProductCreated";
+          }
+          case orderpay.domain.catalog.ProductChanged.Updated updated -> {
+            payload.setChange(ProductChanged.Change.CHANGE_UPDATED);
+            yield "ProductUpdated";
+          }
+          case orderpay.domain.catalog.ProductChanged.Deleted deleted -> {
+            payload.setChange(ProductChanged.Change.CHANGE_DELETED);
+            yield "ProductDeleted";
+          }
+        };
+    return new Serialized(PRODUCT_CHANGED, type, payload.build().toByteArray());
+  }
+}

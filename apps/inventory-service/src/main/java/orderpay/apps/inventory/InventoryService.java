@@ -1,0 +1,66 @@
+package orderpay.apps.inventory;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import orderpay.adapters.grpc.inventory.InventoryGrpcService;
+import orderpay.adapters.kafka.IdempotentConsumer;
+import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.RetryPolicy;
+import orderpay.adapters.kafka.catalog.ProductEventSerializer;
+import orderpay.adapters.kafka.inventory.ProductEventsHandler;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.runtime.PeriodicJob;
+import orderpay.apps.kit.RunningService;
+import orderpay.domain.inventory.Inventory;
+
+/** Stock owner: serves reservations, follows the catalog's events, sweeps expired holds. */
+public final class InventoryService {
+  private static final int EXPIRY_BATCH = 200;
+
+  private final InventoryServiceConfig config;
+  private final Database database;
+  private final KafkaOutboxRelay relay;
+  private final Inventory inventory;
+  private final InventoryGrpcService grpcService;
+
+  @Inject
+  InventoryService(
+      InventoryServiceConfig config,
+      Database database,
+      KafkaOutboxRelay relay,
+      Inventory inventory,
+      InventoryGrpcService grpcService) {
+    this.config = config;
+    this.database = database;
+    this.relay = relay;
+    this.inventory = inventory;
+    this.grpcService = grpcService;
+  }
+
+  public RunningService start() {
+    var settings = config.service();
+    return RunningService.start(
+        settings,
+        database,
+        relay,
+        List.of(
+            () ->
+                new IdempotentConsumer(
+                        settings.kafka(),
+                        "inventory-product-events",
+                        List.of(ProductEventSerializer.PRODUCT_CHANGED),
+                        new ProductEventsHandler(inventory),
+                        database.transactions(),
+                        RetryPolicy.DEFAULT)
+                    .start(),
+            () ->
+                PeriodicJob.start(
+                    "reservation-expiry",
+                    config.expirySweepInterval(),
+                    () -> {
+                      // drain the backlog in batches, then wait for the next sweep
+                      while (inventory.expireDue(EXPIRY_BATCH) == EXPIRY_BATCH) {}
+                    })),
+        List.of(grpcService));
+  }
+}

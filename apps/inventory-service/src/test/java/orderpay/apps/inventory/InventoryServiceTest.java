@@ -1,0 +1,217 @@
+package orderpay.apps.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import orderpay.adapters.embedded.SharedTestInfrastructure;
+import orderpay.adapters.embedded.TopicProbe;
+import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.GrpcErrors;
+import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.KafkaSettings;
+import orderpay.adapters.kafka.catalog.ProductEventSerializer;
+import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
+import orderpay.adapters.postgres.DatabaseConfig;
+import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceSettings;
+import orderpay.apps.product.ProductServiceComponent;
+import orderpay.contracts.common.v1.Money;
+import orderpay.contracts.events.v1.ReservationExpired;
+import orderpay.contracts.inventory.v1.GetStockRequest;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.inventory.v1.ReservationLine;
+import orderpay.contracts.inventory.v1.ReservationStatus;
+import orderpay.contracts.inventory.v1.ReserveStockRequest;
+import orderpay.contracts.inventory.v1.StockLevel;
+import orderpay.contracts.inventory.v1.UpdateStockRequest;
+import orderpay.contracts.product.v1.CreateProductRequest;
+import orderpay.contracts.product.v1.DeleteProductRequest;
+import orderpay.contracts.product.v1.ProductServiceGrpc;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Product and inventory services wired as in production, over real Kafka, PostgreSQL and gRPC. */
+class InventoryServiceTest {
+  private static KafkaSettings kafka;
+  private static RunningService productService;
+  private static RunningService inventoryService;
+  private static GrpcChannels.Client productChannel;
+  private static GrpcChannels.Client inventoryChannel;
+  private static ProductServiceGrpc.ProductServiceBlockingStub products;
+  private static InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
+  private static DatabaseConfig inventoryDatabase;
+
+  private static ServiceSettings settings(String name) {
+    var pg = SharedTestInfrastructure.postgres();
+    return new ServiceSettings(
+        name,
+        "127.0.0.1",
+        0,
+        new DatabaseConfig(
+            SharedTestInfrastructure.freshDatabase(InventoryServiceTest.class),
+            pg.user(),
+            pg.password(),
+            8,
+            name),
+        kafka);
+  }
+
+  @BeforeAll
+  static void start() {
+    kafka =
+        new KafkaSettings(
+            SharedTestInfrastructure.kafka().bootstrapServers(),
+            SharedTestInfrastructure.topicPrefix(InventoryServiceTest.class));
+    productService = ProductServiceComponent.build(settings("product"), Clock.systemUTC()).start();
+    inventoryService =
+        InventoryServiceComponent.build(
+                new InventoryServiceConfig(
+                    settings("inventory"), Duration.ofSeconds(2), Duration.ofMillis(100)),
+                Clock.systemUTC())
+            .start();
+    productChannel = GrpcChannels.open(productService.target(), Duration.ofSeconds(10));
+    inventoryChannel = GrpcChannels.open(inventoryService.target(), Duration.ofSeconds(10));
+    products = ProductServiceGrpc.newBlockingStub(productChannel.channel());
+    inventory = InventoryServiceGrpc.newBlockingStub(inventoryChannel.channel());
+  }
+
+  @AfterAll
+  static void stop() {
+    productChannel.close();
+    inventoryChannel.close();
+    inventoryService.close();
+    productService.close();
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(25);
+    }
+  }
+
+  private static StockLevel stockOf(String productId) {
+    return inventory.getStock(GetStockRequest.newBuilder().setProductId(productId).build());
+  }
+
+  private static boolean hasStock(String productId) {
+    try {
+      stockOf(productId);
+      return true;
+    } catch (StatusRuntimeException notYet) {
+      return false;
+    }
+  }
+
+  private static String createProduct(long initialStock) throws InterruptedException {
+    var product =
+        products.createProduct(
+            CreateProductRequest.newBuilder()
+                .setName("Teapot")
+                .setPrice(Money.newBuilder().setAmountMinor(2500).setCurrency("EUR"))
+                .setInitialStock(initialStock)
+                .build());
+    await(() -> hasStock(product.getId()), "stock for " + product.getId());
+    return product.getId();
+  }
+
+  @Test
+  void aNewProductsStockArrivesThroughKafkaAndARedeliveryChangesNothing() throws Exception {
+    try (var probe =
+        new TopicProbe(
+            kafka.bootstrapServers(), kafka.topic(ProductEventSerializer.PRODUCT_CHANGED))) {
+      String id = createProduct(12);
+      assertThat(stockOf(id).getOnHand()).isEqualTo(12);
+
+      inventory.updateStock(UpdateStockRequest.newBuilder().setProductId(id).setOnHand(3).build());
+      var created =
+          probe
+              .awaitRecords(
+                  rs -> rs.stream().anyMatch(r -> r.key().equals(id)), Duration.ofSeconds(20))
+              .stream()
+              .filter(r -> r.key().equals(id))
+              .findFirst()
+              .orElseThrow();
+      // Kafka redelivers the very same record (same event id) ...
+      try (var producer =
+          new KafkaProducer<String, byte[]>(
+              KafkaOutboxRelay.producerProperties(kafka, "redeliver"))) {
+        var again = new ProducerRecord<>(created.topic(), created.key(), created.value());
+        created.headers().forEach(h -> again.headers().add(h));
+        producer.send(again).get();
+      }
+      // ... and a later event on the same key proves the redelivery was consumed before it
+      products.deleteProduct(
+          DeleteProductRequest.newBuilder().setId(createSecondAndKeep(id)).build());
+      await(() -> !hasStock(markerId), "the marker product's deletion");
+      assertThat(stockOf(id).getOnHand()).isEqualTo(3);
+    }
+  }
+
+  private static String markerId;
+
+  /** Creates a marker product whose deletion we can observe; returns its id. */
+  private static String createSecondAndKeep(String unused) throws InterruptedException {
+    markerId = createProduct(1);
+    return markerId;
+  }
+
+  @Test
+  void aDeletedProductCannotBeReservedAndItsStockIsGone() throws Exception {
+    String id = createProduct(5);
+    products.deleteProduct(DeleteProductRequest.newBuilder().setId(id).build());
+    await(() -> !hasStock(id), "stock of the deleted product to disappear");
+    var refused =
+        catchThrowableOfType(
+            StatusRuntimeException.class,
+            () ->
+                inventory.reserveStock(
+                    ReserveStockRequest.newBuilder()
+                        .setOrderId(java.util.UUID.randomUUID().toString())
+                        .addLines(ReservationLine.newBuilder().setProductId(id).setQuantity(1))
+                        .build()));
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+    assertThat(GrpcErrors.errorInfo(refused))
+        .hasValueSatisfying(i -> assertThat(i.getReason()).isEqualTo("insufficient_stock"));
+  }
+
+  @Test
+  void theSweeperReleasesAnExpiredReservationOnceAndAnnouncesIt() throws Exception {
+    try (var probe =
+        new TopicProbe(
+            kafka.bootstrapServers(), kafka.topic(InventoryEventSerializer.RESERVATION_EXPIRED))) {
+      String id = createProduct(10);
+      String orderId = java.util.UUID.randomUUID().toString();
+      var reservation =
+          inventory.reserveStock(
+              ReserveStockRequest.newBuilder()
+                  .setOrderId(orderId)
+                  .addLines(ReservationLine.newBuilder().setProductId(id).setQuantity(4))
+                  .build());
+      assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RESERVATION_STATUS_RESERVED);
+      assertThat(stockOf(id).getAvailable()).isEqualTo(6);
+
+      await(() -> stockOf(id).getAvailable() == 10, "the expiry sweep to release the hold");
+      var expired =
+          probe.awaitRecords(
+              rs -> rs.stream().anyMatch(r -> r.key().equals(orderId)), Duration.ofSeconds(20));
+      var mine = expired.stream().filter(r -> r.key().equals(orderId)).toList();
+      assertThat(mine).hasSize(1);
+      assertThat(ReservationExpired.parseFrom(mine.getFirst().value()).getOrderId())
+          .isEqualTo(orderId);
+      assertThat(stockOf(id).getReserved()).isZero();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package orderpay.apps.kit;
+
+import io.grpc.BindableService;
+import java.util.List;
+import java.util.function.Supplier;
+import orderpay.adapters.grpc.GrpcServerHost;
+import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.runtime.Lifecycle;
+
+/**
+ * A backend service while it runs: database (migrated), outbox relay, background workers
+ * (consumers, jobs), then the gRPC server last, so it serves only when everything behind it is up.
+ * Stops in reverse: stop serving, stop workers, drain the outbox, close the pool.
+ */
+public final class RunningService implements AutoCloseable {
+  private final Lifecycle lifecycle;
+  private final GrpcServerHost server;
+
+  private RunningService(Lifecycle lifecycle, GrpcServerHost server) {
+    this.lifecycle = lifecycle;
+    this.server = server;
+  }
+
+  public static RunningService start(
+      ServiceSettings settings,
+      Database database,
+      KafkaOutboxRelay relay,
+      List<Supplier<? extends AutoCloseable>> workers,
+      List<BindableService> services) {
+    var lifecycle = new Lifecycle();
+    try {
+      lifecycle.own(database);
+      lifecycle.own(relay.start());
+      workers.forEach(worker -> lifecycle.own(worker.get()));
+      var server =
+          lifecycle.own(
+              GrpcServerHost.start(
+                  settings.serviceName(), settings.grpcHost(), settings.grpcPort(), services));
+      return new RunningService(lifecycle, server);
+    } catch (RuntimeException e) {
+      lifecycle.close();
+      throw e;
+    }
+  }
+
+  public String target() {
+    return server.target();
+  }
+
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+}
