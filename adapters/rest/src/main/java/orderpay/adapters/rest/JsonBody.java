@@ -67,6 +67,22 @@ public final class JsonBody {
     return Optional.of(value.longValue());
   }
 
+  /** A nested object field, read with the same strictness; absent or null is empty. */
+  public Optional<JsonBody> optionalObject(String field) {
+    JsonNode value = root.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!(value instanceof ObjectNode object)) {
+      throw ApiError.invalidField(field, field + " must be an object");
+    }
+    return Optional.of(new JsonBody(object));
+  }
+
+  public boolean has(String field) {
+    return root.has(field) && !root.get(field).isNull();
+  }
+
   public ObjectNode raw() {
     return root;
   }

@@ -1,10 +1,8 @@
 package orderpay.apps.gateway;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.util.List;
-import orderpay.adapters.grpc.GrpcChannels;
-import orderpay.adapters.rest.Downstream;
+import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.runtime.Lifecycle;
@@ -12,28 +10,33 @@ import orderpay.adapters.runtime.Lifecycle;
 /** The running gateway: HTTP in front, gRPC channels behind. */
 public final class Gateway implements AutoCloseable {
   private final GatewayConfig config;
-  private final GrpcChannels.Client userChannel;
+  private final Downstreams downstreams;
   private final UserRoutes userRoutes;
+  private final CatalogRoutes catalogRoutes;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
 
   @Inject
   Gateway(
-      GatewayConfig config, @Named("user") GrpcChannels.Client userChannel, UserRoutes userRoutes) {
+      GatewayConfig config,
+      Downstreams downstreams,
+      UserRoutes userRoutes,
+      CatalogRoutes catalogRoutes) {
     this.config = config;
-    this.userChannel = userChannel;
+    this.downstreams = downstreams;
     this.userRoutes = userRoutes;
+    this.catalogRoutes = catalogRoutes;
   }
 
   public Gateway start() {
-    lifecycle.own(userChannel);
+    lifecycle.own(downstreams);
     server =
         lifecycle.own(
             GatewayServer.start(
                 config.httpHost(),
                 config.httpPort(),
-                List.of(new Downstream("user-service", userChannel.channel())),
-                List.of(userRoutes::register)));
+                downstreams.forReadiness(),
+                List.of(userRoutes::register, catalogRoutes::register)));
     return this;
   }
 

@@ -8,6 +8,8 @@ public record GatewayConfig(
     String httpHost,
     int httpPort,
     String userServiceTarget,
+    String productServiceTarget,
+    String inventoryServiceTarget,
     Duration downstreamDeadline,
     Optional<String> publicJwks) {
 
@@ -16,6 +18,8 @@ public record GatewayConfig(
         env.get("GATEWAY_HOST", "127.0.0.1"),
         env.integer("GATEWAY_PORT", 8080),
         env.get("USER_SERVICE_TARGET", "127.0.0.1:50051"),
+        env.get("PRODUCT_SERVICE_TARGET", "127.0.0.1:50052"),
+        env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
         env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(5)),
         env.optional("ORDERPAY_JWT_PUBLIC_JWKS"));
   }

@@ -2,14 +2,15 @@ package orderpay.apps.gateway;
 
 import dagger.Module;
 import dagger.Provides;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.function.Supplier;
-import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.rest.Authenticator;
+import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.security.JwtVerifier;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.contracts.user.v1.GetSigningKeysRequest;
 import orderpay.contracts.user.v1.UserServiceGrpc;
 
@@ -17,14 +18,23 @@ import orderpay.contracts.user.v1.UserServiceGrpc;
 public interface GatewayModule {
   @Provides
   @Singleton
-  @Named("user")
-  static GrpcChannels.Client userChannel(GatewayConfig config) {
-    return GrpcChannels.open(config.userServiceTarget(), config.downstreamDeadline());
+  static Downstreams downstreams(GatewayConfig config) {
+    return Downstreams.open(config);
   }
 
   @Provides
-  static UserServiceGrpc.UserServiceBlockingStub users(@Named("user") GrpcChannels.Client channel) {
-    return UserServiceGrpc.newBlockingStub(channel.channel());
+  static UserServiceGrpc.UserServiceBlockingStub users(Downstreams downstreams) {
+    return UserServiceGrpc.newBlockingStub(downstreams.user().channel());
+  }
+
+  @Provides
+  static ProductServiceGrpc.ProductServiceBlockingStub products(Downstreams downstreams) {
+    return ProductServiceGrpc.newBlockingStub(downstreams.product().channel());
+  }
+
+  @Provides
+  static InventoryServiceGrpc.InventoryServiceBlockingStub inventory(Downstreams downstreams) {
+    return InventoryServiceGrpc.newBlockingStub(downstreams.inventory().channel());
   }
 
   /** Public keys only: from the environment if pinned there, otherwise from the user service. */
@@ -52,5 +62,13 @@ public interface GatewayModule {
   @Provides
   static UserRoutes userRoutes(UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth) {
     return new UserRoutes(users, auth);
+  }
+
+  @Provides
+  static CatalogRoutes catalogRoutes(
+      ProductServiceGrpc.ProductServiceBlockingStub products,
+      InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
+      Authenticator auth) {
+    return new CatalogRoutes(products, inventory, auth);
   }
 }

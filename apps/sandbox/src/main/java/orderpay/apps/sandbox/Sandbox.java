@@ -15,7 +15,12 @@ import orderpay.adapters.runtime.Lifecycle;
 import orderpay.apps.gateway.Gateway;
 import orderpay.apps.gateway.GatewayComponent;
 import orderpay.apps.gateway.GatewayConfig;
+import orderpay.apps.inventory.InventoryServiceComponent;
+import orderpay.apps.inventory.InventoryServiceConfig;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceSettings;
+import orderpay.apps.product.ProductServiceComponent;
+import orderpay.apps.product.ProductServiceMain;
 import orderpay.apps.user.UserServiceComponent;
 import orderpay.apps.user.UserServiceConfig;
 
@@ -24,10 +29,14 @@ import orderpay.apps.user.UserServiceConfig;
  * talking real gRPC over loopback and real Kafka. Only the environment differs.
  */
 public final class Sandbox implements AutoCloseable {
+  private static final java.util.List<String> SERVICES_WITH_A_DATABASE =
+      java.util.List.of("user", "product", "inventory");
+
   private final Lifecycle lifecycle = new Lifecycle();
   private final Env serviceEnv;
   private Gateway gateway;
   private RunningService userService;
+  private String inventoryTarget;
 
   private Sandbox(Env serviceEnv) {
     this.serviceEnv = serviceEnv;
@@ -39,21 +48,28 @@ public final class Sandbox implements AutoCloseable {
    */
   public static Sandbox start(
       Env base, SandboxSettings settings, EmbeddedPostgresServer postgres, String kafkaBootstrap) {
-    String userDb = postgres.ensureDatabase(settings.databasePrefix() + "_user");
+    var overrides = new java.util.HashMap<String, String>();
+    for (String service : SERVICES_WITH_A_DATABASE) {
+      String prefix = service.toUpperCase(java.util.Locale.ROOT) + "_";
+      overrides.put(
+          prefix + "DB_URL", postgres.ensureDatabase(settings.databasePrefix() + "_" + service));
+      overrides.put(prefix + "DB_USER", postgres.user());
+      overrides.put(prefix + "DB_PASSWORD", postgres.password());
+    }
+    overrides.put("USER_GRPC_PORT", Integer.toString(settings.userGrpcPort()));
+    overrides.put("PRODUCT_GRPC_PORT", Integer.toString(settings.productGrpcPort()));
+    overrides.put("INVENTORY_GRPC_PORT", Integer.toString(settings.inventoryGrpcPort()));
     Env env =
-        base.with(
-            Map.of(
-                "USER_DB_URL", userDb,
-                "USER_DB_USER", postgres.user(),
-                "USER_DB_PASSWORD", postgres.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
-                "USER_GRPC_PORT", Integer.toString(settings.userGrpcPort()),
-                "GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
-                "ORDERPAY_ADMIN_EMAIL", settings.adminEmail(),
-                "ORDERPAY_ADMIN_PASSWORD",
-                    base.optional("ORDERPAY_ADMIN_PASSWORD")
-                        .orElseGet(
-                            () -> keptSecret(settings.dataDir().resolve("admin-password")))));
+        base.with(overrides)
+            .with(
+                Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+                    "GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
+                    "ORDERPAY_ADMIN_EMAIL", settings.adminEmail(),
+                    "ORDERPAY_ADMIN_PASSWORD",
+                        base.optional("ORDERPAY_ADMIN_PASSWORD")
+                            .orElseGet(
+                                () -> keptSecret(settings.dataDir().resolve("admin-password")))));
     if (base.optional("ORDERPAY_JWT_PRIVATE_JWK").isEmpty()) {
       env =
           env.with(
@@ -78,9 +94,30 @@ public final class Sandbox implements AutoCloseable {
     userService =
         lifecycle.own(
             UserServiceComponent.build(UserServiceConfig.fromEnv(serviceEnv), clock).start());
-    var gatewayEnv = serviceEnv.with(Map.of("USER_SERVICE_TARGET", userService.target()));
+    var productService =
+        lifecycle.own(
+            ProductServiceComponent.build(
+                    ServiceSettings.fromEnv(serviceEnv, "product", ProductServiceMain.DEFAULT_PORT),
+                    clock)
+                .start());
+    var inventoryService =
+        lifecycle.own(
+            InventoryServiceComponent.build(InventoryServiceConfig.fromEnv(serviceEnv), clock)
+                .start());
+    inventoryTarget = inventoryService.target();
+    var gatewayEnv =
+        serviceEnv.with(
+            Map.of(
+                "USER_SERVICE_TARGET", userService.target(),
+                "PRODUCT_SERVICE_TARGET", productService.target(),
+                "INVENTORY_SERVICE_TARGET", inventoryService.target()));
     gateway =
         lifecycle.own(GatewayComponent.build(GatewayConfig.fromEnv(gatewayEnv), clock).start());
+  }
+
+  /** The inventory service's gRPC address (tests drive reservations there directly). */
+  public String inventoryTarget() {
+    return inventoryTarget;
   }
 
   public String gatewayUrl() {

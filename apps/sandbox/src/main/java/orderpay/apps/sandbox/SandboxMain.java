@@ -48,7 +48,7 @@ public final class SandboxMain {
           OrderPay sandbox is ready in %.1f s
             gateway     %s   (try: curl %s/health/ready)
             admin       %s / %s   (ORDERPAY_ADMIN_EMAIL / ORDERPAY_ADMIN_PASSWORD)
-            postgres    127.0.0.1:%d  user postgres, database orderpay_user   (ORDERPAY_PG_PORT)
+            postgres    127.0.0.1:%d  user postgres, databases orderpay_<service>   (ORDERPAY_PG_PORT)
             kafka       %s   (ORDERPAY_KAFKA_PORT)
             data        %s   (./orderpay up --fresh starts empty)
           Ctrl-C stops everything.

@@ -12,6 +12,8 @@ public record SandboxSettings(
     int postgresPort,
     int kafkaPort,
     int userGrpcPort,
+    int productGrpcPort,
+    int inventoryGrpcPort,
     int gatewayPort,
     String adminEmail,
     String databasePrefix) {
@@ -22,6 +24,8 @@ public record SandboxSettings(
         env.integer("ORDERPAY_PG_PORT", 55432),
         env.integer("ORDERPAY_KAFKA_PORT", 59092),
         env.integer("USER_GRPC_PORT", 50051),
+        env.integer("PRODUCT_GRPC_PORT", 50052),
+        env.integer("INVENTORY_GRPC_PORT", 50053),
         env.integer("GATEWAY_PORT", 8080),
         env.get("ORDERPAY_ADMIN_EMAIL", "admin@orderpay.local"),
         "orderpay");

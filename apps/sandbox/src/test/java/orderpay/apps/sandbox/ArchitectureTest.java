@@ -65,6 +65,10 @@ class ArchitectureTest {
             com.tngtech.archunit.base.DescribedPredicate.describe(
                 "the sandbox", c -> c.getPackageName().startsWith("orderpay.apps.sandbox")),
             com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+        .ignoreDependency(
+            com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "the shared service kit", c -> c.getPackageName().startsWith("orderpay.apps.kit")))
         .check(orderpay);
   }
 

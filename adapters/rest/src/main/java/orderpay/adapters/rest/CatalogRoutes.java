@@ -1,0 +1,118 @@
+package orderpay.adapters.rest;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import orderpay.contracts.common.v1.PageRequest;
+import orderpay.contracts.inventory.v1.GetStockRequest;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.inventory.v1.UpdateStockRequest;
+import orderpay.contracts.product.v1.CreateProductRequest;
+import orderpay.contracts.product.v1.DeleteProductRequest;
+import orderpay.contracts.product.v1.GetProductRequest;
+import orderpay.contracts.product.v1.ListProductsRequest;
+import orderpay.contracts.product.v1.ProductServiceGrpc;
+import orderpay.contracts.product.v1.UpdateProductRequest;
+
+/** Products (product service) and their stock (inventory service). Reads public, writes admin. */
+public final class CatalogRoutes {
+  private final ProductServiceGrpc.ProductServiceBlockingStub products;
+  private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
+  private final Authenticator auth;
+
+  public CatalogRoutes(
+      ProductServiceGrpc.ProductServiceBlockingStub products,
+      InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
+      Authenticator auth) {
+    this.products = products;
+    this.inventory = inventory;
+    this.auth = auth;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/products", this::list);
+    routes.post("/api/v1/products", this::create);
+    routes.get("/api/v1/products/{id}", this::get);
+    routes.patch("/api/v1/products/{id}", this::update);
+    routes.delete("/api/v1/products/{id}", this::delete);
+    routes.get("/api/v1/products/{id}/stock", this::stock);
+    routes.put("/api/v1/products/{id}/stock", this::setStock);
+  }
+
+  private void list(Context ctx) {
+    var page =
+        products.listProducts(
+            ListProductsRequest.newBuilder()
+                .setPage(
+                    PageRequest.newBuilder()
+                        .setPageSize(QueryParams.pageSize(ctx))
+                        .setPageToken(QueryParams.pageToken(ctx)))
+                .build());
+    var json = new LinkedHashMap<String, Object>();
+    json.put("products", page.getProductsList().stream().map(ApiJson::product).toList());
+    json.put("next_page_token", page.getNextPageToken().isEmpty() ? null : page.getNextPageToken());
+    Json.respond(ctx, 200, json);
+  }
+
+  private void create(Context ctx) {
+    auth.requireAdmin(ctx);
+    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var created =
+        products.createProduct(
+            CreateProductRequest.newBuilder()
+                .setName(body.requiredString("name"))
+                .setDescription(body.optionalString("description").orElse(""))
+                .setPrice(ApiJson.money(body, "price"))
+                .setInitialStock(body.optionalLong("initial_stock").orElse(0L))
+                .build());
+    Json.respond(ctx, 201, ApiJson.product(created));
+  }
+
+  private void get(Context ctx) {
+    Json.respond(
+        ctx,
+        200,
+        ApiJson.product(
+            products.getProduct(
+                GetProductRequest.newBuilder().setId(ctx.pathParam("id")).build())));
+  }
+
+  private void update(Context ctx) {
+    auth.requireAdmin(ctx);
+    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var request = UpdateProductRequest.newBuilder().setId(ctx.pathParam("id"));
+    body.optionalString("name").ifPresent(request::setName);
+    body.optionalString("description").ifPresent(request::setDescription);
+    if (body.has("price")) {
+      request.setPrice(ApiJson.money(body, "price"));
+    }
+    Json.respond(ctx, 200, ApiJson.product(products.updateProduct(request.build())));
+  }
+
+  private void delete(Context ctx) {
+    auth.requireAdmin(ctx);
+    products.deleteProduct(DeleteProductRequest.newBuilder().setId(ctx.pathParam("id")).build());
+    ctx.status(204);
+  }
+
+  private void stock(Context ctx) {
+    Json.respond(
+        ctx,
+        200,
+        ApiJson.stock(
+            inventory.getStock(
+                GetStockRequest.newBuilder().setProductId(ctx.pathParam("id")).build())));
+  }
+
+  private void setStock(Context ctx) {
+    auth.requireAdmin(ctx);
+    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var level =
+        inventory.updateStock(
+            UpdateStockRequest.newBuilder()
+                .setProductId(ctx.pathParam("id"))
+                .setOnHand(body.requiredLong("on_hand"))
+                .build());
+    Json.respond(ctx, 200, ApiJson.stock(level));
+  }
+}
