@@ -1,8 +1,8 @@
 package orderpay.adapters.rest;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import orderpay.contracts.common.v1.PageRequest;
 import orderpay.contracts.inventory.v1.GetStockRequest;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
@@ -29,14 +29,15 @@ public final class CatalogRoutes {
     this.auth = auth;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.get("/api/v1/products", this::list);
-    routes.post("/api/v1/products", this::create);
-    routes.get("/api/v1/products/{id}", this::get);
-    routes.patch("/api/v1/products/{id}", this::update);
-    routes.delete("/api/v1/products/{id}", this::delete);
-    routes.get("/api/v1/products/{id}/stock", this::stock);
-    routes.put("/api/v1/products/{id}/stock", this::setStock);
+  public List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/products", this::list),
+        Route.post("/api/v1/products", this::create),
+        Route.get("/api/v1/products/{id}", this::get),
+        Route.patch("/api/v1/products/{id}", this::update),
+        Route.delete("/api/v1/products/{id}", this::delete),
+        Route.get("/api/v1/products/{id}/stock", this::stock),
+        Route.put("/api/v1/products/{id}/stock", this::setStock));
   }
 
   private void list(Context ctx) {

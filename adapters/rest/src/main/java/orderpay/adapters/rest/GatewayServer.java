@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,21 +27,36 @@ public final class GatewayServer implements AutoCloseable {
 
   /** Starts on host:port with the given routes; {@code port} 0 picks a free one. */
   public static GatewayServer start(
-      String host,
-      int port,
-      List<Downstream> downstreams,
-      List<Consumer<io.javalin.config.RoutesConfig>> routeSets) {
+      String host, int port, List<Downstream> downstreams, List<Route> routes) {
+    var metrics = new GatewayMetrics();
+    byte[] openApi = resource("/openapi.json");
+    byte[] docs = resource("/docs.html");
     Javalin app =
         Javalin.create(
             config -> {
               config.concurrency.useVirtualThreads = true;
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.startup.showJavalinBanner = false;
+              config.routes.before(metrics::started);
               config.routes.before(GatewayServer::guardRequest);
+              config.routes.after(metrics::finished);
               config.routes.get(
                   "/health/live", ctx -> Json.respond(ctx, 200, Map.of("status", "UP")));
               config.routes.get("/health/ready", ctx -> readiness(ctx, downstreams));
-              routeSets.forEach(routes -> routes.accept(config.routes));
+              config.routes.get(
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(metrics.scrape()));
+              config.routes.get(
+                  "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+              config.routes.get(
+                  "/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
+              routes.forEach(
+                  route ->
+                      config.routes.addEndpoint(
+                          new io.javalin.router.Endpoint(
+                              route.method(), route.path(), route.handler())));
               config.routes.exception(ApiError.class, (e, ctx) -> writeError(ctx, e));
               config.routes.exception(
                   StatusRuntimeException.class, (e, ctx) -> writeError(ctx, GrpcToHttp.map(e)));
@@ -70,6 +84,17 @@ public final class GatewayServer implements AutoCloseable {
     app.start(host, port);
     log.info("gateway listening on http://{}:{}", host, app.port());
     return new GatewayServer(app);
+  }
+
+  private static byte[] resource(String name) {
+    try (var in = GatewayServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the gateway's resources");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Refuses oversized or non-JSON bodies before any route reads them. */

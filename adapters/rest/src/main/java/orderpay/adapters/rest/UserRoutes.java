@@ -1,8 +1,8 @@
 package orderpay.adapters.rest;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.contracts.user.v1.AuthenticateUserRequest;
@@ -23,11 +23,12 @@ public final class UserRoutes {
     this.auth = auth;
   }
 
-  public void register(RoutesConfig routes) {
-    routes.post("/api/v1/users", this::signUp);
-    routes.post("/api/v1/auth/token", this::login);
-    routes.post("/api/v1/auth/refresh", this::refresh);
-    routes.get("/api/v1/users/me", this::me);
+  public List<Route> routes() {
+    return List.of(
+        Route.post("/api/v1/users", this::signUp),
+        Route.post("/api/v1/auth/token", this::login),
+        Route.post("/api/v1/auth/refresh", this::refresh),
+        Route.get("/api/v1/users/me", this::me));
   }
 
   private void signUp(Context ctx) {

@@ -1,7 +1,6 @@
 package orderpay.apps.gateway;
 
 import jakarta.inject.Inject;
-import java.util.List;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
 import orderpay.adapters.rest.UserRoutes;
@@ -36,7 +35,9 @@ public final class Gateway implements AutoCloseable {
                 config.httpHost(),
                 config.httpPort(),
                 downstreams.forReadiness(),
-                List.of(userRoutes::register, catalogRoutes::register)));
+                java.util.stream.Stream.concat(
+                        userRoutes.routes().stream(), catalogRoutes.routes().stream())
+                    .toList()));
     return this;
   }
 

@@ -245,4 +245,22 @@ class AuthApiTest {
     assertThat(ready.body().at("/checks/user-service").asText()).isEqualTo("UP");
     assertError(system.get("/api/v1/nothing-here", null), 404, "not_found");
   }
+
+  @Test
+  void operationsEndpointsDescribeAndMeasureTheApi() {
+    signUp("metrics@example.com", "metrics-pass");
+    var metrics = system.get("/metrics", null);
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.text())
+        .contains(
+            "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/users\",status=\"201\"}")
+        .contains("jvm_memory_used_bytes");
+    var openApi = system.get("/openapi.json", null);
+    assertThat(openApi.status()).isEqualTo(200);
+    assertThat(openApi.body().get("openapi").asText()).startsWith("3.");
+    assertThat(openApi.body().at("/paths/~1api~1v1~1users/post")).isNotNull();
+    var docs = system.get("/docs", null);
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.text()).contains("/openapi.json");
+  }
 }

@@ -19,7 +19,8 @@ import orderpay.adapters.runtime.Env;
  * own databases, topics, ports and data folder; plus a small HTTP client for its gateway.
  */
 final class RunningSandbox implements AutoCloseable {
-  record Reply(int status, JsonNode body, Map<String, java.util.List<String>> headers) {}
+  record Reply(
+      int status, JsonNode body, String text, Map<String, java.util.List<String>> headers) {}
 
   final Sandbox sandbox;
   final Path dataDir;
@@ -71,8 +72,12 @@ final class RunningSandbox implements AutoCloseable {
     }
     try {
       var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      JsonNode json = response.body().length == 0 ? null : Json.MAPPER.readTree(response.body());
-      return new Reply(response.statusCode(), json, response.headers().map());
+      String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+      boolean isJson =
+          response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+      JsonNode json =
+          isJson && response.body().length > 0 ? Json.MAPPER.readTree(response.body()) : null;
+      return new Reply(response.statusCode(), json, text, response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,0 +1,3 @@
+-- one database per service (orderpay_user is created by POSTGRES_DB)
+CREATE DATABASE orderpay_product;
+CREATE DATABASE orderpay_inventory;
