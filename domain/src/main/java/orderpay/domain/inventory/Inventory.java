@@ -105,6 +105,31 @@ public final class Inventory {
         });
   }
 
+  /**
+   * The order was refunded: committed units go back on the shelf, a still-held reservation is
+   * released (events of different topics may arrive in either order), anything else is a no-op.
+   */
+  public Reservation returnStock(OrderId orderId) {
+    return transactions.inTransaction(
+        () -> {
+          var reservation =
+              reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId));
+          return switch (reservation.status()) {
+            case COMMITTED -> {
+              stock.restock(reservation.lines());
+              reservations.updateStatus(orderId, ReservationStatus.RETURNED, now());
+              yield reservation.withStatus(ReservationStatus.RETURNED);
+            }
+            case RESERVED -> {
+              stock.release(reservation.lines());
+              reservations.updateStatus(orderId, ReservationStatus.RELEASED, now());
+              yield reservation.withStatus(ReservationStatus.RELEASED);
+            }
+            case RELEASED, EXPIRED, RETURNED -> reservation;
+          };
+        });
+  }
+
   /** Releases up to {@code batch} reservations past their TTL, each once; returns how many. */
   public int expireDue(int batch) {
     return transactions.inTransaction(

@@ -95,7 +95,7 @@ public record Reservation(
         }
         yield Effect.APPLIED;
       }
-      case RELEASED, EXPIRED ->
+      case RELEASED, EXPIRED, RETURNED ->
           throw DomainException.invalidState(
               "reservation for order " + orderId + " is " + status + ", cannot commit");
     };
@@ -105,7 +105,7 @@ public record Reservation(
     return switch (status) {
       case RELEASED, EXPIRED -> Effect.ALREADY_DONE;
       case RESERVED -> Effect.APPLIED;
-      case COMMITTED ->
+      case COMMITTED, RETURNED ->
           throw DomainException.invalidState(
               "reservation for order " + orderId + " is committed, cannot release");
     };

@@ -35,4 +35,7 @@ public interface StockRepository {
   void release(List<ReservationLine> lines);
 
   void commit(List<ReservationLine> lines);
+
+  /** Sold units come back (a refund): on_hand grows. */
+  void restock(List<ReservationLine> lines);
 }

@@ -2,9 +2,11 @@ package orderpay.domain.order;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import orderpay.domain.money.Money;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.user.UserId;
@@ -19,38 +21,59 @@ public final class Order {
 
   private final OrderId id;
   private final UserId userId;
+  private final String idempotencyKey;
   private final List<OrderLine> lines;
   private final Money total;
   private final String shippingAddress;
+  private final String paymentMethod;
   private final Instant createdAt;
   private OrderStatus status;
+  private SagaStep step;
+  private OrderPayment payment;
   private String failureReason;
   private Instant updatedAt;
   private final List<OrderEvent> pendingEvents = new ArrayList<>();
 
-  private Order(
+  /** Everything a stored order holds; {@link #restore} takes it back. */
+  public record Snapshot(
       OrderId id,
       UserId userId,
+      String idempotencyKey,
       List<OrderLine> lines,
       String shippingAddress,
+      String paymentMethod,
       OrderStatus status,
+      SagaStep step,
+      OrderPayment payment,
       String failureReason,
       Instant createdAt,
-      Instant updatedAt) {
-    this.id = id;
-    this.userId = userId;
-    this.lines = List.copyOf(lines);
-    this.shippingAddress = shippingAddress;
-    this.status = status;
-    this.failureReason = failureReason;
-    this.createdAt = createdAt;
-    this.updatedAt = updatedAt;
+      Instant updatedAt) {}
+
+  private Order(Snapshot s) {
+    this.id = s.id();
+    this.userId = s.userId();
+    this.idempotencyKey = s.idempotencyKey();
+    this.lines = List.copyOf(s.lines());
+    this.shippingAddress = s.shippingAddress();
+    this.paymentMethod = s.paymentMethod();
+    this.status = s.status();
+    this.step = s.step();
+    this.payment = s.payment();
+    this.failureReason = s.failureReason();
+    this.createdAt = s.createdAt();
+    this.updatedAt = s.updatedAt();
     this.total = totalOf(this.lines);
   }
 
-  /** Places a new PENDING order from priced lines. */
+  /** Records a new PENDING order from priced lines; nothing is announced until it is accepted. */
   public static Order place(
-      OrderId id, UserId userId, List<OrderLine> lines, String shippingAddress, Clock clock) {
+      OrderId id,
+      UserId userId,
+      String idempotencyKey,
+      List<OrderLine> lines,
+      String shippingAddress,
+      String paymentMethod,
+      Clock clock) {
     if (lines == null || lines.isEmpty()) {
       throw DomainException.invalidField("items", "an order needs at least one item");
     }
@@ -69,24 +92,74 @@ public final class Order {
           "shipping_address",
           "shipping_address is required (at most " + MAX_ADDRESS_LENGTH + " characters)");
     }
-    Instant now = clock.instant();
-    var order = new Order(id, userId, lines, address, OrderStatus.PENDING, null, now, now);
-    order.pendingEvents.add(new OrderEvent.Placed(order, now));
+    if (paymentMethod != null && !paymentMethod.matches("[A-Za-z0-9_]{1,255}")) {
+      throw DomainException.invalidField(
+          "payment_method", "payment_method is not a payment method id");
+    }
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+      throw DomainException.invalidField(
+          "Idempotency-Key", "Idempotency-Key must have 1 to 255 characters");
+    }
+    Instant now = now(clock);
+    var order =
+        new Order(
+            new Snapshot(
+                id,
+                userId,
+                idempotencyKey,
+                lines,
+                address,
+                paymentMethod,
+                OrderStatus.PENDING,
+                SagaStep.NEW,
+                null,
+                null,
+                now,
+                now));
+    totalOf(order.lines); // mixed currencies fail here, before anything is stored
     return order;
   }
 
-  /** Rebuilds a stored order; records no event. */
-  public static Order restore(
-      OrderId id,
-      UserId userId,
-      List<OrderLine> lines,
-      String shippingAddress,
-      OrderStatus status,
-      String failureReason,
-      Instant createdAt,
-      Instant updatedAt) {
-    return new Order(
-        id, userId, lines, shippingAddress, status, failureReason, createdAt, updatedAt);
+  public static Order restore(Snapshot snapshot) {
+    return new Order(snapshot);
+  }
+
+  public Snapshot snapshot() {
+    return new Snapshot(
+        id,
+        userId,
+        idempotencyKey,
+        lines,
+        shippingAddress,
+        paymentMethod,
+        status,
+        step,
+        payment,
+        failureReason,
+        createdAt,
+        updatedAt);
+  }
+
+  public void stockReserved(Clock clock) {
+    if (step == SagaStep.NEW) {
+      step = SagaStep.RESERVED;
+      updatedAt = now(clock);
+    }
+  }
+
+  /** The payment exists: the order is accepted and announced ({@code order.created}). */
+  public void accept(OrderPayment startedPayment, Clock clock) {
+    this.payment = startedPayment;
+    updatedAt = now(clock);
+    if (step != SagaStep.ACCEPTED) {
+      step = SagaStep.ACCEPTED;
+      pendingEvents.add(new OrderEvent.Placed(this, updatedAt));
+    }
+  }
+
+  public void showPayment(OrderPayment latest, Clock clock) {
+    this.payment = latest;
+    updatedAt = now(clock);
   }
 
   public void markPaid(Clock clock) {
@@ -116,7 +189,11 @@ public final class Order {
           "order " + id + " is " + status + ", cannot become " + next);
     }
     status = next;
-    updatedAt = clock.instant();
+    updatedAt = now(clock);
+  }
+
+  private static Instant now(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Hands the recorded events to the caller (the unit of work) and forgets them. */
@@ -146,6 +223,10 @@ public final class Order {
     return userId;
   }
 
+  public Optional<String> idempotencyKey() {
+    return Optional.ofNullable(idempotencyKey);
+  }
+
   public List<OrderLine> lines() {
     return lines;
   }
@@ -158,8 +239,21 @@ public final class Order {
     return shippingAddress;
   }
 
+  /** The payment method to confirm with, if the client gave one (a Stripe id, never card data). */
+  public Optional<String> paymentMethod() {
+    return Optional.ofNullable(paymentMethod);
+  }
+
   public OrderStatus status() {
     return status;
+  }
+
+  public SagaStep step() {
+    return step;
+  }
+
+  public Optional<OrderPayment> payment() {
+    return Optional.ofNullable(payment);
   }
 
   public String failureReason() {

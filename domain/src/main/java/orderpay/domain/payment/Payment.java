@@ -3,15 +3,18 @@ package orderpay.domain.payment;
 import java.time.Instant;
 import orderpay.domain.money.Money;
 import orderpay.domain.order.OrderId;
+import orderpay.domain.user.UserId;
 
 /** A payment for one order, following its provider intent forward only. */
 public record Payment(
     String id,
     OrderId orderId,
+    UserId userId,
     Money amount,
     PaymentStatus status,
     String provider,
     String providerPaymentId,
+    String clientSecret,
     String failureReason,
     Instant createdAt,
     Instant updatedAt) {
@@ -22,6 +25,35 @@ public record Payment(
       return this;
     }
     return new Payment(
-        id, orderId, amount, next, provider, providerPaymentId, reason, createdAt, now);
+        id,
+        orderId,
+        userId,
+        amount,
+        next,
+        provider,
+        providerPaymentId,
+        clientSecret,
+        reason,
+        createdAt,
+        now);
+  }
+
+  public Payment withIntent(String intentId, String secret, Instant now) {
+    return new Payment(
+        id,
+        orderId,
+        userId,
+        amount,
+        status,
+        provider,
+        intentId,
+        secret,
+        failureReason,
+        createdAt,
+        now);
+  }
+
+  public boolean isOpen() {
+    return !status.isFinal();
   }
 }

@@ -2,16 +2,25 @@ package orderpay.domain.payment;
 
 import orderpay.domain.money.Money;
 
-/** The card processor (Stripe). Every call carries an idempotency key. */
+/** The card processor (Stripe). Every write carries an idempotency key. */
 public interface PaymentProvider {
+  /** The provider's view of an intent, already mapped onto our statuses. */
   record Intent(
       String providerPaymentId, PaymentStatus status, String clientSecret, String failureReason) {}
 
+  String name();
+
+  /**
+   * Creates (and with a payment method, confirms) an intent; a decline is a FAILED intent, not an
+   * error.
+   */
   Intent createIntent(String idempotencyKey, Money amount, String paymentMethod, String orderId);
 
   Intent retrieve(String providerPaymentId);
 
+  /** Cancels; an intent that already succeeded is returned as it is. */
   Intent cancel(String providerPaymentId, String idempotencyKey);
 
+  /** Refunds a succeeded intent in full. */
   Intent refund(String providerPaymentId, String idempotencyKey);
 }

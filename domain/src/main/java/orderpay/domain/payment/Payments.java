@@ -8,7 +8,8 @@ import orderpay.domain.user.UserId;
 public interface Payments {
   Payment initiate(OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt);
 
-  Payment cancel(OrderId orderId, String reason);
+  /** Cancels unless already succeeded; returns the payment as it stands afterwards. */
+  Payment cancel(OrderId orderId);
 
-  Payment refund(OrderId orderId, String reason);
+  Payment refund(OrderId orderId);
 }

@@ -24,20 +24,28 @@ class OrderTest {
     return Order.place(
         new OrderId(UUID.randomUUID()),
         new UserId(UUID.randomUUID()),
+        "key-1",
         List.of(
             new OrderLine(book, "Book", 2, Money.of(1250, "EUR")),
             new OrderLine(pen, "Pen", 1, Money.of(199, "EUR"))),
         "1 Main St",
+        null,
         clock);
   }
 
   @Test
-  void placingTotalsTheLinesAndRecordsPlaced() {
+  void placingTotalsTheLinesAndAnnouncesOnlyOnAcceptance() {
     Order order = pendingOrder();
     assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(order.step()).isEqualTo(SagaStep.NEW);
     assertThat(order.total()).isEqualTo(Money.of(2699, "EUR"));
-    assertThat(order.drainEvents()).singleElement().isInstanceOf(OrderEvent.Placed.class);
     assertThat(order.drainEvents()).isEmpty();
+    order.stockReserved(clock);
+    var payment = new OrderPayment("pay-1", "PENDING", "stripe", "pi_1", "secret");
+    order.accept(payment, clock);
+    order.accept(payment, clock);
+    assertThat(order.step()).isEqualTo(SagaStep.ACCEPTED);
+    assertThat(order.drainEvents()).singleElement().isInstanceOf(OrderEvent.Placed.class);
   }
 
   @Test
@@ -85,12 +93,15 @@ class OrderTest {
     var id = new OrderId(UUID.randomUUID());
     var user = new UserId(UUID.randomUUID());
     var line = new OrderLine(book, "Book", 1, Money.of(100, "EUR"));
-    assertThatThrownBy(() -> Order.place(id, user, List.of(), "x", clock))
+    assertThatThrownBy(() -> Order.place(id, user, null, List.of(), "x", null, clock))
         .isInstanceOf(DomainException.class);
-    assertThatThrownBy(() -> Order.place(id, user, List.of(line, line), "x", clock))
+    assertThatThrownBy(() -> Order.place(id, user, null, List.of(line, line), "x", null, clock))
         .hasMessageContaining("once");
-    assertThatThrownBy(() -> Order.place(id, user, List.of(line), "  ", clock))
+    assertThatThrownBy(() -> Order.place(id, user, null, List.of(line), "  ", null, clock))
         .hasMessageContaining("shipping_address");
+    assertThatThrownBy(
+            () -> Order.place(id, user, "k".repeat(256), List.of(line), "x", null, clock))
+        .hasMessageContaining("Idempotency-Key");
   }
 
   @Test
@@ -108,10 +119,12 @@ class OrderTest {
                 Order.place(
                     new OrderId(UUID.randomUUID()),
                     new UserId(UUID.randomUUID()),
+                    null,
                     List.of(
                         new OrderLine(book, "Book", 1, Money.of(100, "EUR")),
                         new OrderLine(pen, "Pen", 1, Money.of(100, "USD"))),
                     "1 Main St",
+                    null,
                     clock))
         .isInstanceOf(DomainException.class);
   }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import orderpay.domain.money.Money;
 import orderpay.domain.order.OrderId;
+import orderpay.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 class PaymentStatusTest {
@@ -15,10 +16,12 @@ class PaymentStatusTest {
     return new Payment(
         "pay_1",
         new OrderId(UUID.randomUUID()),
+        new UserId(UUID.randomUUID()),
         Money.of(100, "EUR"),
         status,
         "stripe",
         "pi_1",
+        "secret",
         null,
         t0,
         t0);

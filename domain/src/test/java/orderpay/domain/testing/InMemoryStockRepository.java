@@ -80,6 +80,15 @@ public final class InMemoryStockRepository
   }
 
   @Override
+  public synchronized void restock(List<ReservationLine> lines) {
+    lines.forEach(
+        l ->
+            items.computeIfPresent(
+                l.productId(),
+                (id, item) -> new StockItem(id, item.onHand() + l.quantity(), item.reserved())));
+  }
+
+  @Override
   public synchronized Object snapshot() {
     return List.of(new HashMap<>(items), new HashSet<>(discontinued));
   }

@@ -124,6 +124,21 @@ public abstract class InventoryContract {
   }
 
   @Test
+  void aRefundPutsSoldUnitsBackOnceAndReleasesAnUncommittedHold() {
+    var book = stocked(10);
+    var sold = order();
+    inventory.reserve(sold, List.of(new ReservationLine(book, 4)));
+    inventory.commit(sold);
+    inventory.returnStock(sold);
+    inventory.returnStock(sold);
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    var held = order();
+    inventory.reserve(held, List.of(new ReservationLine(book, 2)));
+    assertThat(inventory.returnStock(held).status()).isEqualTo(ReservationStatus.RELEASED);
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+  }
+
+  @Test
   void releaseGivesUnitsBackOnce() {
     var book = stocked(10);
     var id = order();

@@ -92,6 +92,7 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
                   case COMMITTED -> ReservationStatus.RESERVATION_STATUS_COMMITTED;
                   case RELEASED -> ReservationStatus.RESERVATION_STATUS_RELEASED;
                   case EXPIRED -> ReservationStatus.RESERVATION_STATUS_EXPIRED;
+                  case RETURNED -> ReservationStatus.RESERVATION_STATUS_RETURNED;
                 })
             .setExpiresAt(ProtoTime.of(reservation.expiresAt()));
     reservation

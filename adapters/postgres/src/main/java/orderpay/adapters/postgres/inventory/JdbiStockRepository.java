@@ -149,6 +149,13 @@ public final class JdbiStockRepository implements StockRepository {
         "UPDATE stock_items SET on_hand = on_hand - :q, reserved = reserved - :q, updated_at = now() WHERE product_id = :id");
   }
 
+  @Override
+  public void restock(List<ReservationLine> lines) {
+    apply(
+        lines,
+        "UPDATE stock_items SET on_hand = on_hand + :q, updated_at = now() WHERE product_id = :id");
+  }
+
   private void apply(List<ReservationLine> lines, String sql) {
     transactions.withHandle(
         h -> {

@@ -1,0 +1,88 @@
+package orderpay.domain.order;
+
+import java.time.Clock;
+import orderpay.domain.payment.PaymentStatus;
+import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.EventPublisher;
+import orderpay.domain.shared.Transactions;
+
+/**
+ * PENDING -> CANCELLED (the intent is cancelled first, so it cannot succeed afterwards); PAID ->
+ * REFUNDED (the refund is issued first). Stock goes back when inventory sees the event.
+ */
+public final class CancelOrder {
+  private final OrderQueries queries;
+  private final OrderRepository orders;
+  private final Payments payments;
+  private final SettleOrder settle;
+  private final Transactions transactions;
+  private final EventPublisher events;
+  private final Clock clock;
+
+  public CancelOrder(
+      OrderQueries queries,
+      OrderRepository orders,
+      Payments payments,
+      SettleOrder settle,
+      Transactions transactions,
+      EventPublisher events,
+      Clock clock) {
+    this.queries = queries;
+    this.orders = orders;
+    this.payments = payments;
+    this.settle = settle;
+    this.transactions = transactions;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Order cancel(OrderId orderId, OrderQueries.Caller caller) {
+    Order order = queries.get(orderId, caller);
+    return switch (order.status()) {
+      case PENDING -> cancelPending(order);
+      case PAID -> refund(orderId);
+      case FAILED, CANCELLED, REFUNDED ->
+          throw DomainException.invalidState(
+              "order " + orderId + " is " + order.status() + ", nothing to cancel");
+    };
+  }
+
+  private Order cancelPending(Order order) {
+    if (order.payment().isPresent()) {
+      var payment = payments.cancel(order.id());
+      if (payment.status() == PaymentStatus.SUCCEEDED) {
+        settle.apply(order.id(), payment); // it was paid meanwhile: a cancellation is now a refund
+        return refund(order.id());
+      }
+    }
+    return transition(order.id(), OrderStatus.PENDING, o -> o.cancel(clock));
+  }
+
+  private Order refund(OrderId orderId) {
+    var refunded = payments.refund(orderId);
+    if (refunded.status() != PaymentStatus.REFUNDED) {
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE, "unavailable", "the refund did not go through, try again");
+    }
+    return transition(orderId, OrderStatus.PAID, o -> o.refund(clock));
+  }
+
+  private Order transition(
+      OrderId orderId, OrderStatus from, java.util.function.Consumer<Order> change) {
+    return transactions.inTransaction(
+        () -> {
+          var order = orders.findForUpdate(orderId).orElseThrow();
+          if (order.status() == from) {
+            change.accept(order);
+            orders.update(order);
+            order.drainEvents().forEach(events::publish);
+          } else if (order.status() != OrderStatus.CANCELLED
+              && order.status() != OrderStatus.REFUNDED) {
+            throw DomainException.invalidState("order " + orderId + " became " + order.status());
+          }
+          return order;
+        });
+  }
+}
