@@ -157,7 +157,17 @@ public final class Order {
     }
   }
 
+  /** Shows the payment's latest state; a view without a client secret keeps the one we have. */
   public void showPayment(OrderPayment latest, Clock clock) {
+    if (latest.clientSecret() == null && payment != null) {
+      latest =
+          new OrderPayment(
+              latest.id(),
+              latest.status(),
+              latest.provider(),
+              latest.providerPaymentId(),
+              payment.clientSecret());
+    }
     this.payment = latest;
     updatedAt = now(clock);
   }

@@ -62,6 +62,31 @@ public final class GrpcErrors {
             });
   }
 
+  /**
+   * A downstream refusal as a domain refusal of the same kind and reason, so a use case calling
+   * another service sees the same exception it would see in-process. Transport failures become
+   * UNAVAILABLE.
+   */
+  public static DomainException toDomain(io.grpc.StatusRuntimeException e) {
+    var info = errorInfo(e);
+    String reason = info.map(ErrorInfo::getReason).filter(r -> !r.isBlank()).orElse("unavailable");
+    String message =
+        e.getStatus().getDescription() == null ? reason : e.getStatus().getDescription();
+    Map<String, String> details = info.map(ErrorInfo::getMetadataMap).orElse(Map.of());
+    ErrorKind kind =
+        switch (e.getStatus().getCode()) {
+          case INVALID_ARGUMENT, OUT_OF_RANGE -> ErrorKind.INVALID_ARGUMENT;
+          case UNAUTHENTICATED -> ErrorKind.UNAUTHENTICATED;
+          case PERMISSION_DENIED -> ErrorKind.FORBIDDEN;
+          case NOT_FOUND -> ErrorKind.NOT_FOUND;
+          case ALREADY_EXISTS, ABORTED -> ErrorKind.CONFLICT;
+          case FAILED_PRECONDITION -> ErrorKind.INVALID_STATE;
+          default -> ErrorKind.UNAVAILABLE;
+        };
+    return new DomainException(
+        kind, kind == ErrorKind.UNAVAILABLE ? "unavailable" : reason, message, details);
+  }
+
   public static Map<String, String> details(Throwable t) {
     return errorInfo(t).map(ErrorInfo::getMetadataMap).orElse(Map.of());
   }

@@ -1,0 +1,161 @@
+package orderpay.adapters.grpc.order;
+
+import io.grpc.Channel;
+import io.grpc.StatusRuntimeException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import orderpay.adapters.grpc.GrpcErrors;
+import orderpay.adapters.grpc.ProtoMoney;
+import orderpay.adapters.grpc.payment.PaymentGrpcService;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.inventory.v1.ReserveStockRequest;
+import orderpay.contracts.payment.v1.CancelPaymentRequest;
+import orderpay.contracts.payment.v1.InitiatePaymentRequest;
+import orderpay.contracts.payment.v1.PaymentServiceGrpc;
+import orderpay.contracts.payment.v1.RefundPaymentRequest;
+import orderpay.contracts.product.v1.BatchGetProductsRequest;
+import orderpay.contracts.product.v1.ProductServiceGrpc;
+import orderpay.domain.catalog.PricedProduct;
+import orderpay.domain.catalog.ProductCatalog;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.inventory.InsufficientStock;
+import orderpay.domain.inventory.Reservation;
+import orderpay.domain.inventory.ReservationLine;
+import orderpay.domain.inventory.ReservationStatus;
+import orderpay.domain.inventory.StockReservations;
+import orderpay.domain.money.Money;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.payment.Payment;
+import orderpay.domain.payment.Payments;
+import orderpay.domain.user.UserId;
+
+/** The order service's outbound ports, each one gRPC call to the service that owns the data. */
+public final class GrpcOrderDependencies {
+  private GrpcOrderDependencies() {}
+
+  private static <T> T call(Supplier<T> rpc) {
+    try {
+      return rpc.get();
+    } catch (StatusRuntimeException e) {
+      throw GrpcErrors.toDomain(e);
+    }
+  }
+
+  public static ProductCatalog catalog(Channel channel) {
+    var products = ProductServiceGrpc.newBlockingStub(channel);
+    return (Collection<ProductId> ids) -> {
+      var reply =
+          call(
+              () ->
+                  products.batchGetProducts(
+                      BatchGetProductsRequest.newBuilder()
+                          .addAllIds(ids.stream().map(ProductId::toString).toList())
+                          .build()));
+      Map<ProductId, PricedProduct> priced = new LinkedHashMap<>();
+      reply
+          .getProductsList()
+          .forEach(
+              p ->
+                  priced.put(
+                      ProductId.parse(p.getId()),
+                      new PricedProduct(
+                          ProductId.parse(p.getId()),
+                          p.getName(),
+                          ProtoMoney.required(p.hasPrice(), p.getPrice(), "price"))));
+      return priced;
+    };
+  }
+
+  public static StockReservations reservations(Channel channel) {
+    var inventory = InventoryServiceGrpc.newBlockingStub(channel);
+    return (OrderId orderId, List<ReservationLine> lines) -> {
+      var request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
+      lines.forEach(
+          l ->
+              request.addLines(
+                  orderpay.contracts.inventory.v1.ReservationLine.newBuilder()
+                      .setProductId(l.productId().toString())
+                      .setQuantity(l.quantity())));
+      try {
+        var reply = inventory.reserveStock(request.build());
+        return new Reservation(
+            orderId,
+            lines,
+            ReservationStatus.valueOf(
+                reply.getStatus().name().substring("RESERVATION_STATUS_".length())),
+            orderpay.adapters.grpc.ProtoTime.toInstant(reply.getExpiresAt()));
+      } catch (StatusRuntimeException e) {
+        var refusal = GrpcErrors.toDomain(e);
+        if ("insufficient_stock".equals(refusal.reason())) {
+          throw new InsufficientStock(shortages(refusal.details()));
+        }
+        throw refusal;
+      }
+    };
+  }
+
+  /** The inventory names short lines as {product_id: "requested=N,available=M"}. */
+  private static List<InsufficientStock.Shortage> shortages(Map<String, String> details) {
+    return details.entrySet().stream()
+        .map(
+            e -> {
+              long requested = 0;
+              long available = 0;
+              for (String part : e.getValue().split(",")) {
+                String[] kv = part.split("=");
+                if (kv.length == 2 && kv[0].equals("requested")) {
+                  requested = Long.parseLong(kv[1]);
+                } else if (kv.length == 2 && kv[0].equals("available")) {
+                  available = Long.parseLong(kv[1]);
+                }
+              }
+              return new InsufficientStock.Shortage(
+                  ProductId.parse(e.getKey()), requested, available);
+            })
+        .toList();
+  }
+
+  public static Payments payments(Channel channel) {
+    var payments = PaymentServiceGrpc.newBlockingStub(channel);
+    return new Payments() {
+      @Override
+      public Payment initiate(
+          OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt) {
+        var request =
+            InitiatePaymentRequest.newBuilder()
+                .setOrderId(orderId.toString())
+                .setUserId(userId.toString())
+                .setAmount(ProtoMoney.of(amount))
+                .setAttempt(attempt);
+        if (paymentMethod != null) {
+          request.setPaymentMethod(paymentMethod);
+        }
+        return PaymentGrpcService.fromProto(
+            call(() -> payments.initiatePayment(request.build())), userId);
+      }
+
+      @Override
+      public Payment cancel(OrderId orderId) {
+        return PaymentGrpcService.fromProto(
+            call(
+                () ->
+                    payments.cancelPayment(
+                        CancelPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())),
+            null);
+      }
+
+      @Override
+      public Payment refund(OrderId orderId) {
+        return PaymentGrpcService.fromProto(
+            call(
+                () ->
+                    payments.refundPayment(
+                        RefundPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())),
+            null);
+      }
+    };
+  }
+}

@@ -1,0 +1,129 @@
+package orderpay.adapters.grpc.order;
+
+import static orderpay.adapters.grpc.StreamReplies.reply;
+
+import io.grpc.stub.StreamObserver;
+import java.util.Optional;
+import orderpay.adapters.grpc.ProtoMoney;
+import orderpay.adapters.grpc.ProtoTime;
+import orderpay.contracts.order.v1.CancelOrderRequest;
+import orderpay.contracts.order.v1.CreateOrderRequest;
+import orderpay.contracts.order.v1.GetOrderRequest;
+import orderpay.contracts.order.v1.ListOrdersRequest;
+import orderpay.contracts.order.v1.ListOrdersResponse;
+import orderpay.contracts.order.v1.Order;
+import orderpay.contracts.order.v1.OrderItem;
+import orderpay.contracts.order.v1.OrderPayment;
+import orderpay.contracts.order.v1.OrderServiceGrpc;
+import orderpay.contracts.order.v1.OrderStatus;
+import orderpay.domain.order.CancelOrder;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.order.OrderQueries;
+import orderpay.domain.order.PlaceOrder;
+import orderpay.domain.user.UserId;
+
+public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
+  private final PlaceOrder placeOrder;
+  private final CancelOrder cancelOrder;
+  private final OrderQueries queries;
+
+  public OrderGrpcService(PlaceOrder placeOrder, CancelOrder cancelOrder, OrderQueries queries) {
+    this.placeOrder = placeOrder;
+    this.cancelOrder = cancelOrder;
+    this.queries = queries;
+  }
+
+  @Override
+  public void createOrder(CreateOrderRequest request, StreamObserver<Order> response) {
+    var command =
+        new PlaceOrder.Command(
+            UserId.parse(request.getUserId()),
+            request.getIdempotencyKey().isEmpty() ? null : request.getIdempotencyKey(),
+            request.getItemsList().stream()
+                .map(line -> new PlaceOrder.Item(line.getProductId(), line.getQuantity()))
+                .toList(),
+            request.getShippingAddress(),
+            request.getCurrency(),
+            request.getPaymentMethod());
+    reply(response, toProto(placeOrder.place(command)));
+  }
+
+  @Override
+  public void getOrder(GetOrderRequest request, StreamObserver<Order> response) {
+    var caller =
+        new OrderQueries.Caller(
+            UserId.parse(request.getCallerUserId()), request.getCallerIsAdmin());
+    reply(response, toProto(queries.get(OrderId.parse(request.getId()), caller)));
+  }
+
+  @Override
+  public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> response) {
+    var status =
+        request.getStatus() == OrderStatus.ORDER_STATUS_UNSPECIFIED
+            ? Optional.<orderpay.domain.order.OrderStatus>empty()
+            : Optional.of(
+                orderpay.domain.order.OrderStatus.valueOf(
+                    request.getStatus().name().substring("ORDER_STATUS_".length())));
+    var page =
+        queries.list(
+            UserId.parse(request.getUserId()),
+            status,
+            request.getPage().getPageSize(),
+            request.getPage().getPageToken());
+    var reply = ListOrdersResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
+    page.items().forEach(order -> reply.addOrders(toProto(order)));
+    reply(response, reply.build());
+  }
+
+  @Override
+  public void cancelOrder(CancelOrderRequest request, StreamObserver<Order> response) {
+    var caller =
+        new OrderQueries.Caller(
+            UserId.parse(request.getCallerUserId()), request.getCallerIsAdmin());
+    reply(response, toProto(cancelOrder.cancel(OrderId.parse(request.getId()), caller)));
+  }
+
+  static Order toProto(orderpay.domain.order.Order order) {
+    var proto =
+        Order.newBuilder()
+            .setId(order.id().toString())
+            .setUserId(order.userId().toString())
+            .setStatus(OrderStatus.valueOf("ORDER_STATUS_" + order.status().name()))
+            .setTotal(ProtoMoney.of(order.total()))
+            .setShippingAddress(order.shippingAddress())
+            .setCreatedAt(ProtoTime.of(order.createdAt()))
+            .setUpdatedAt(ProtoTime.of(order.updatedAt()));
+    if (order.failureReason() != null) {
+      proto.setFailureReason(order.failureReason());
+    }
+    order
+        .lines()
+        .forEach(
+            line ->
+                proto.addItems(
+                    OrderItem.newBuilder()
+                        .setProductId(line.productId().toString())
+                        .setName(line.name())
+                        .setQuantity(line.quantity())
+                        .setUnitPrice(ProtoMoney.of(line.unitPrice()))
+                        .setLineTotal(ProtoMoney.of(line.lineTotal()))));
+    order
+        .payment()
+        .ifPresent(
+            payment -> {
+              var p =
+                  OrderPayment.newBuilder()
+                      .setId(payment.id())
+                      .setStatus(payment.status())
+                      .setProvider(payment.provider());
+              if (payment.providerPaymentId() != null) {
+                p.setProviderPaymentId(payment.providerPaymentId());
+              }
+              if (payment.clientSecret() != null) {
+                p.setClientSecret(payment.clientSecret());
+              }
+              proto.setPayment(p);
+            });
+    return proto.build();
+  }
+}

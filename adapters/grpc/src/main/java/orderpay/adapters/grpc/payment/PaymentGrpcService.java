@@ -1,0 +1,114 @@
+package orderpay.adapters.grpc.payment;
+
+import static orderpay.adapters.grpc.StreamReplies.reply;
+
+import io.grpc.stub.StreamObserver;
+import orderpay.adapters.grpc.ProtoMoney;
+import orderpay.adapters.grpc.ProtoTime;
+import orderpay.contracts.payment.v1.CancelPaymentRequest;
+import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
+import orderpay.contracts.payment.v1.InitiatePaymentRequest;
+import orderpay.contracts.payment.v1.Payment;
+import orderpay.contracts.payment.v1.PaymentServiceGrpc;
+import orderpay.contracts.payment.v1.PaymentStatus;
+import orderpay.contracts.payment.v1.RefundPaymentRequest;
+import orderpay.contracts.payment.v1.StripeWebhookRequest;
+import orderpay.contracts.payment.v1.StripeWebhookResponse;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.payment.PaymentProcessing;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.user.UserId;
+
+public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
+  private final PaymentProcessing payments;
+
+  public PaymentGrpcService(PaymentProcessing payments) {
+    this.payments = payments;
+  }
+
+  @Override
+  public void initiatePayment(InitiatePaymentRequest request, StreamObserver<Payment> response) {
+    reply(
+        response,
+        toProto(
+            payments.initiate(
+                OrderId.parse(request.getOrderId()),
+                UserId.parse(request.getUserId()),
+                ProtoMoney.required(request.hasAmount(), request.getAmount(), "amount"),
+                request.getPaymentMethod().isEmpty() ? null : request.getPaymentMethod(),
+                request.getAttempt())));
+  }
+
+  @Override
+  public void checkPaymentStatus(
+      CheckPaymentStatusRequest request, StreamObserver<Payment> response) {
+    var payment =
+        switch (request.getByCase()) {
+          case PAYMENT_ID -> payments.byId(request.getPaymentId());
+          case ORDER_ID -> payments.byOrder(OrderId.parse(request.getOrderId()));
+          case BY_NOT_SET -> throw DomainException.invalid("give a payment_id or an order_id");
+        };
+    reply(response, toProto(payment));
+  }
+
+  @Override
+  public void cancelPayment(CancelPaymentRequest request, StreamObserver<Payment> response) {
+    reply(response, toProto(payments.cancel(OrderId.parse(request.getOrderId()))));
+  }
+
+  @Override
+  public void refundPayment(RefundPaymentRequest request, StreamObserver<Payment> response) {
+    reply(response, toProto(payments.refund(OrderId.parse(request.getOrderId()))));
+  }
+
+  @Override
+  public void handleStripeWebhook(
+      StripeWebhookRequest request, StreamObserver<StripeWebhookResponse> response) {
+    var outcome =
+        payments.handleWebhook(request.getPayload().toByteArray(), request.getSignatureHeader());
+    reply(
+        response,
+        StripeWebhookResponse.newBuilder()
+            .setEventId(outcome.eventId())
+            .setDuplicate(outcome.duplicate())
+            .build());
+  }
+
+  public static Payment toProto(orderpay.domain.payment.Payment payment) {
+    var proto =
+        Payment.newBuilder()
+            .setId(payment.id())
+            .setOrderId(payment.orderId().toString())
+            .setStatus(PaymentStatus.valueOf("PAYMENT_STATUS_" + payment.status().name()))
+            .setAmount(ProtoMoney.of(payment.amount()))
+            .setProvider(payment.provider())
+            .setCreatedAt(ProtoTime.of(payment.createdAt()))
+            .setUpdatedAt(ProtoTime.of(payment.updatedAt()));
+    if (payment.providerPaymentId() != null) {
+      proto.setProviderPaymentId(payment.providerPaymentId());
+    }
+    if (payment.clientSecret() != null) {
+      proto.setClientSecret(payment.clientSecret());
+    }
+    if (payment.failureReason() != null) {
+      proto.setFailureReason(payment.failureReason());
+    }
+    return proto.build();
+  }
+
+  public static orderpay.domain.payment.Payment fromProto(Payment proto, UserId userId) {
+    return new orderpay.domain.payment.Payment(
+        proto.getId(),
+        OrderId.parse(proto.getOrderId()),
+        userId,
+        ProtoMoney.required(proto.hasAmount(), proto.getAmount(), "amount"),
+        orderpay.domain.payment.PaymentStatus.valueOf(
+            proto.getStatus().name().substring("PAYMENT_STATUS_".length())),
+        proto.getProvider(),
+        proto.getProviderPaymentId().isEmpty() ? null : proto.getProviderPaymentId(),
+        proto.getClientSecret().isEmpty() ? null : proto.getClientSecret(),
+        proto.getFailureReason().isEmpty() ? null : proto.getFailureReason(),
+        ProtoTime.toInstant(proto.getCreatedAt()),
+        ProtoTime.toInstant(proto.getUpdatedAt()));
+  }
+}

@@ -1,0 +1,75 @@
+package orderpay.adapters.kafka.order;
+
+import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.contracts.common.v1.Money;
+import orderpay.contracts.events.v1.OrderCreated;
+import orderpay.contracts.events.v1.OrderLine;
+import orderpay.contracts.events.v1.OrderStatusChanged;
+import orderpay.domain.order.Order;
+import orderpay.domain.order.OrderEvent;
+import orderpay.domain.shared.DomainEvent;
+
+/** The order service's events: one topic per kind, all keyed by order id. */
+public final class OrderEventSerializer implements EventSerializer {
+  public static final String ORDER_CREATED = "order.created";
+  public static final String ORDER_PAID = "order.paid";
+  public static final String ORDER_FAILED = "order.failed";
+  public static final String ORDER_CANCELLED = "order.cancelled";
+  public static final String ORDER_REFUNDED = "order.refunded";
+
+  @Override
+  public Serialized serialize(DomainEvent event) {
+    if (!(event instanceof OrderEvent orderEvent)) {
+      throw new IllegalArgumentException("the order service does not publish " + event.getClass());
+    }
+    Order order = orderEvent.order();
+    return switch (orderEvent) {
+      case OrderEvent.Placed placed ->
+          new Serialized(ORDER_CREATED, "OrderCreated", created(order).toByteArray());
+      case OrderEvent.Paid paid -> status(ORDER_PAID, "OrderPaid", order, null);
+      case OrderEvent.Failed failed -> status(ORDER_FAILED, "OrderFailed", order, failed.reason());
+      case OrderEvent.Cancelled cancelled -> status(ORDER_CANCELLED, "OrderCancelled", order, null);
+      case OrderEvent.Refunded refunded -> status(ORDER_REFUNDED, "OrderRefunded", order, null);
+    };
+  }
+
+  private static OrderCreated created(Order order) {
+    var payload =
+        OrderCreated.newBuilder()
+            .setOrderId(order.id().toString())
+            .setUserId(order.userId().toString())
+            .setTotal(money(order.total()))
+            .setShippingAddress(order.shippingAddress());
+    order
+        .lines()
+        .forEach(
+            line ->
+                payload.addLines(
+                    OrderLine.newBuilder()
+                        .setProductId(line.productId().toString())
+                        .setName(line.name())
+                        .setQuantity(line.quantity())
+                        .setUnitPrice(money(line.unitPrice()))));
+    return payload.build();
+  }
+
+  private static Serialized status(String topic, String type, Order order, String reason) {
+    var payload =
+        OrderStatusChanged.newBuilder()
+            .setOrderId(order.id().toString())
+            .setUserId(order.userId().toString())
+            .setStatus(order.status().name())
+            .setTotal(money(order.total()));
+    if (reason != null) {
+      payload.setFailureReason(reason);
+    }
+    return new Serialized(topic, type, payload.build().toByteArray());
+  }
+
+  private static Money money(orderpay.domain.money.Money money) {
+    return Money.newBuilder()
+        .setAmountMinor(money.amountMinor())
+        .setCurrency(money.currencyCode())
+        .build();
+  }
+}

@@ -1,0 +1,37 @@
+package orderpay.adapters.kafka.payment;
+
+import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.contracts.common.v1.Money;
+import orderpay.contracts.events.v1.PaymentStatusUpdated;
+import orderpay.domain.payment.PaymentStatusChanged;
+import orderpay.domain.shared.DomainEvent;
+
+public final class PaymentEventSerializer implements EventSerializer {
+  public static final String PAYMENT_STATUS_UPDATED = "payment.status-updated";
+
+  @Override
+  public Serialized serialize(DomainEvent event) {
+    if (!(event instanceof PaymentStatusChanged changed)) {
+      throw new IllegalArgumentException(
+          "the payment service does not publish " + event.getClass());
+    }
+    var payment = changed.payment();
+    var payload =
+        PaymentStatusUpdated.newBuilder()
+            .setPaymentId(payment.id())
+            .setOrderId(payment.orderId().toString())
+            .setStatus(payment.status().name())
+            .setAmount(
+                Money.newBuilder()
+                    .setAmountMinor(payment.amount().amountMinor())
+                    .setCurrency(payment.amount().currencyCode()));
+    if (payment.providerPaymentId() != null) {
+      payload.setProviderPaymentId(payment.providerPaymentId());
+    }
+    if (payment.failureReason() != null) {
+      payload.setFailureReason(payment.failureReason());
+    }
+    return new Serialized(
+        PAYMENT_STATUS_UPDATED, "PaymentStatusUpdated", payload.build().toByteArray());
+  }
+}

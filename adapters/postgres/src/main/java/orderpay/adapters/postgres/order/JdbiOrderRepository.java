@@ -1,0 +1,272 @@
+package orderpay.adapters.postgres.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.money.Money;
+import orderpay.domain.order.Order;
+import orderpay.domain.order.OrderId;
+import orderpay.domain.order.OrderLine;
+import orderpay.domain.order.OrderPayment;
+import orderpay.domain.order.OrderRepository;
+import orderpay.domain.order.OrderStatus;
+import orderpay.domain.order.SagaStep;
+import orderpay.domain.user.UserId;
+import org.jdbi.v3.core.Handle;
+
+public final class JdbiOrderRepository implements OrderRepository {
+  private static final String COLUMNS =
+      "id, user_id, idempotency_key, status, saga_step, shipping_address, payment_method, currency, payment_id,"
+          + " payment_status, payment_provider, provider_payment_id, client_secret, failure_reason, created_at, updated_at";
+  private final JdbiTransactions transactions;
+
+  public JdbiOrderRepository(JdbiTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public boolean addIfAbsent(Order order) {
+    return transactions.withHandle(
+        h -> {
+          var s = order.snapshot();
+          int inserted =
+              h.createUpdate(
+                      """
+                      INSERT INTO orders (id, user_id, idempotency_key, status, saga_step, shipping_address,
+                                          payment_method, total_minor, currency, created_at, updated_at)
+                      VALUES (:id, :userId, :key, :status, :step, :address, :pm, :total, :currency, :createdAt, :updatedAt)
+                      ON CONFLICT DO NOTHING
+                      """)
+                  .bind("id", s.id().value())
+                  .bind("userId", s.userId().value())
+                  .bind("key", s.idempotencyKey())
+                  .bind("status", s.status().name())
+                  .bind("step", s.step().name())
+                  .bind("address", s.shippingAddress())
+                  .bind("pm", s.paymentMethod())
+                  .bind("total", order.total().amountMinor())
+                  .bind("currency", order.total().currencyCode())
+                  .bind("createdAt", s.createdAt())
+                  .bind("updatedAt", s.updatedAt())
+                  .execute();
+          if (inserted == 0) {
+            return false;
+          }
+          var batch =
+              h.prepareBatch(
+                  """
+                  INSERT INTO order_lines (order_id, line_no, product_id, name, quantity, unit_price_minor)
+                  VALUES (:order, :no, :product, :name, :q, :price)
+                  """);
+          int no = 0;
+          for (OrderLine line : s.lines()) {
+            batch
+                .bind("order", s.id().value())
+                .bind("no", no++)
+                .bind("product", line.productId().value())
+                .bind("name", line.name())
+                .bind("q", line.quantity())
+                .bind("price", line.unitPrice().amountMinor())
+                .add();
+          }
+          batch.execute();
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<Order> findByIdempotencyKey(UserId userId, String key) {
+    return first(
+        "SELECT " + COLUMNS + " FROM orders WHERE user_id = :user AND idempotency_key = :key",
+        Map.of("user", userId.value(), "key", key));
+  }
+
+  @Override
+  public Optional<Order> find(OrderId id) {
+    return first("SELECT " + COLUMNS + " FROM orders WHERE id = :id", Map.of("id", id.value()));
+  }
+
+  @Override
+  public Optional<Order> findForUpdate(OrderId id) {
+    return first(
+        "SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE", Map.of("id", id.value()));
+  }
+
+  private Optional<Order> first(String sql, Map<String, Object> binds) {
+    return transactions.withHandle(
+        h -> {
+          var headers = h.createQuery(sql).bindMap(binds).map((rs, ctx) -> header(rs)).list();
+          return withLines(h, headers).stream().findFirst();
+        });
+  }
+
+  @Override
+  public void update(Order order) {
+    var s = order.snapshot();
+    var payment = s.payment();
+    transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE orders SET status = :status, saga_step = :step, payment_id = :paymentId,
+                           payment_status = :paymentStatus, payment_provider = :provider,
+                           provider_payment_id = :providerId, client_secret = :secret,
+                           failure_reason = :reason, updated_at = :updatedAt
+                    WHERE id = :id
+                    """)
+                .bind("id", s.id().value())
+                .bind("status", s.status().name())
+                .bind("step", s.step().name())
+                .bind("paymentId", payment == null ? null : payment.id())
+                .bind("paymentStatus", payment == null ? null : payment.status())
+                .bind("provider", payment == null ? null : payment.provider())
+                .bind("providerId", payment == null ? null : payment.providerPaymentId())
+                .bind("secret", payment == null ? null : payment.clientSecret())
+                .bind("reason", s.failureReason())
+                .bind("updatedAt", s.updatedAt())
+                .execute());
+  }
+
+  @Override
+  public List<Order> listByUser(
+      UserId userId, Optional<OrderStatus> status, Optional<OrderId> before, int limit) {
+    return transactions.withHandle(
+        h -> {
+          var headers =
+              h.createQuery(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM orders WHERE user_id = :user"
+                          + " AND (CAST(:status AS text) IS NULL OR status = :status)"
+                          + " AND (CAST(:before AS uuid) IS NULL OR id < :before)"
+                          + " ORDER BY id DESC LIMIT :limit")
+                  .bind("user", userId.value())
+                  .bind("status", status.map(Enum::name).orElse(null))
+                  .bind("before", before.map(OrderId::value).orElse(null))
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> header(rs))
+                  .list();
+          return withLines(h, headers);
+        });
+  }
+
+  @Override
+  public List<Order> findStuck(Instant before, int limit) {
+    return pendingWhere("saga_step <> 'ACCEPTED' AND updated_at < :before", before, limit);
+  }
+
+  @Override
+  public List<Order> findUnpaidSince(Instant before, int limit) {
+    return pendingWhere("created_at < :before", before, limit);
+  }
+
+  private List<Order> pendingWhere(String condition, Instant before, int limit) {
+    return transactions.withHandle(
+        h -> {
+          var headers =
+              h.createQuery(
+                      "SELECT "
+                          + COLUMNS
+                          + " FROM orders WHERE status = 'PENDING' AND "
+                          + condition
+                          + " ORDER BY created_at LIMIT :limit")
+                  .bind("before", before)
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> header(rs))
+                  .list();
+          return withLines(h, headers);
+        });
+  }
+
+  /** An order row without its lines yet. */
+  private record Header(Order.Snapshot snapshot, String currency) {}
+
+  private static Header header(ResultSet rs) throws SQLException {
+    String paymentId = rs.getString("payment_id");
+    var payment =
+        paymentId == null
+            ? null
+            : new OrderPayment(
+                paymentId,
+                rs.getString("payment_status"),
+                rs.getString("payment_provider"),
+                rs.getString("provider_payment_id"),
+                rs.getString("client_secret"));
+    return new Header(
+        new Order.Snapshot(
+            new OrderId(rs.getObject("id", UUID.class)),
+            new UserId(rs.getObject("user_id", UUID.class)),
+            rs.getString("idempotency_key"),
+            List.of(),
+            rs.getString("shipping_address"),
+            rs.getString("payment_method"),
+            OrderStatus.valueOf(rs.getString("status")),
+            SagaStep.valueOf(rs.getString("saga_step")),
+            payment,
+            rs.getString("failure_reason"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant()),
+        rs.getString("currency"));
+  }
+
+  private static List<Order> withLines(Handle h, List<Header> headers) {
+    if (headers.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, List<OrderLine>> lines = new LinkedHashMap<>();
+    Map<UUID, String> currencies = new LinkedHashMap<>();
+    headers.forEach(
+        header -> {
+          lines.put(header.snapshot().id().value(), new ArrayList<>());
+          currencies.put(header.snapshot().id().value(), header.currency());
+        });
+    h.createQuery(
+            """
+            SELECT order_id, product_id, name, quantity, unit_price_minor FROM order_lines
+            WHERE order_id = ANY(:ids) ORDER BY order_id, line_no
+            """)
+        .bindArray("ids", UUID.class, List.copyOf(lines.keySet()))
+        .map(
+            (rs, ctx) -> {
+              UUID orderId = rs.getObject("order_id", UUID.class);
+              lines
+                  .get(orderId)
+                  .add(
+                      new OrderLine(
+                          new ProductId(rs.getObject("product_id", UUID.class)),
+                          rs.getString("name"),
+                          rs.getLong("quantity"),
+                          Money.of(rs.getLong("unit_price_minor"), currencies.get(orderId))));
+              return null;
+            })
+        .list();
+    return headers.stream()
+        .map(
+            header -> {
+              var s = header.snapshot();
+              return Order.restore(
+                  new Order.Snapshot(
+                      s.id(),
+                      s.userId(),
+                      s.idempotencyKey(),
+                      lines.get(s.id().value()),
+                      s.shippingAddress(),
+                      s.paymentMethod(),
+                      s.status(),
+                      s.step(),
+                      s.payment(),
+                      s.failureReason(),
+                      s.createdAt(),
+                      s.updatedAt()));
+            })
+        .toList();
+  }
+}

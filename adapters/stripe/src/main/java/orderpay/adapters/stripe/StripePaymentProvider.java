@@ -1,0 +1,150 @@
+package orderpay.adapters.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import java.util.Locale;
+import orderpay.domain.money.Money;
+import orderpay.domain.payment.PaymentProvider;
+import orderpay.domain.payment.PaymentStatus;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
+
+/**
+ * PaymentIntents through stripe-java. The same code talks to Stripe (a real secret key) or to the
+ * local emulator (its API base). Declines are outcomes, not errors; Stripe's own errors become
+ * domain refusals of the right kind.
+ */
+public final class StripePaymentProvider implements PaymentProvider {
+  private final StripeClient stripe;
+
+  public StripePaymentProvider(StripeClient stripe) {
+    this.stripe = stripe;
+  }
+
+  public static StripePaymentProvider connect(String secretKey, String apiBase) {
+    var builder =
+        StripeClient.builder()
+            .setApiKey(secretKey)
+            .setMaxNetworkRetries(2)
+            .setConnectTimeout(5_000)
+            .setReadTimeout(20_000);
+    if (apiBase != null && !apiBase.isBlank()) {
+      builder.setApiBase(apiBase);
+    }
+    return new StripePaymentProvider(builder.build());
+  }
+
+  @Override
+  public String name() {
+    return "stripe";
+  }
+
+  @Override
+  public Intent createIntent(
+      String idempotencyKey, Money amount, String paymentMethod, String orderId) {
+    var params =
+        PaymentIntentCreateParams.builder()
+            .setAmount(amount.amountMinor())
+            .setCurrency(amount.currencyCode().toLowerCase(Locale.ROOT))
+            .addPaymentMethodType("card")
+            .putMetadata("order_id", orderId);
+    if (paymentMethod != null) {
+      params.setPaymentMethod(paymentMethod).setConfirm(true);
+    }
+    try {
+      return intent(stripe.paymentIntents().create(params.build(), withKey(idempotencyKey)));
+    } catch (CardException declined) {
+      var intent =
+          declined.getStripeError() == null ? null : declined.getStripeError().getPaymentIntent();
+      String reason =
+          declined.getDeclineCode() != null ? declined.getDeclineCode() : declined.getCode();
+      if (intent == null) {
+        throw new DomainException(
+            ErrorKind.INVALID_ARGUMENT, "payment_declined", "the card was declined");
+      }
+      return new Intent(intent.getId(), PaymentStatus.FAILED, intent.getClientSecret(), reason);
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
+  }
+
+  @Override
+  public Intent retrieve(String providerPaymentId) {
+    try {
+      return intent(stripe.paymentIntents().retrieve(providerPaymentId));
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
+  }
+
+  @Override
+  public Intent cancel(String providerPaymentId, String idempotencyKey) {
+    try {
+      return intent(stripe.paymentIntents().cancel(providerPaymentId, withKey(idempotencyKey)));
+    } catch (InvalidRequestException unexpectedState) {
+      // e.g. it succeeded meanwhile: report where it actually is
+      return retrieve(providerPaymentId);
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
+  }
+
+  @Override
+  public Intent refund(String providerPaymentId, String idempotencyKey) {
+    try {
+      var refund =
+          stripe
+              .refunds()
+              .create(
+                  RefundCreateParams.builder().setPaymentIntent(providerPaymentId).build(),
+                  withKey(idempotencyKey));
+      var status =
+          switch (refund.getStatus()) {
+            case "failed", "canceled" -> PaymentStatus.SUCCEEDED; // the money is still with us
+            default -> PaymentStatus.REFUNDED; // succeeded or pending: the refund is issued
+          };
+      return new Intent(providerPaymentId, status, null, null);
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
+  }
+
+  private static Intent intent(PaymentIntent pi) {
+    return new Intent(
+        pi.getId(), StripeStatuses.of(pi), pi.getClientSecret(), StripeStatuses.failureReason(pi));
+  }
+
+  private static RequestOptions withKey(String idempotencyKey) {
+    return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+  }
+
+  private static DomainException refusal(StripeException e) {
+    return switch (e) {
+      case IdempotencyException conflict ->
+          new DomainException(
+              ErrorKind.CONFLICT, "conflict", "payment request conflicts with an earlier one");
+      case InvalidRequestException invalid ->
+          new DomainException(
+              ErrorKind.INVALID_ARGUMENT,
+              "invalid_request",
+              "the payment provider refused the request: "
+                  + String.valueOf(
+                      invalid.getStripeError() == null
+                          ? invalid.getCode()
+                          : invalid.getStripeError().getMessage()));
+      case ApiConnectionException down ->
+          new DomainException(
+              ErrorKind.UNAVAILABLE, "unavailable", "the payment provider is unreachable");
+      default ->
+          new DomainException(ErrorKind.UNAVAILABLE, "unavailable", "the payment provider failed");
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package orderpay.adapters.stripe;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeObject;
+import com.stripe.net.Webhook;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import orderpay.domain.payment.PaymentStatus;
+import orderpay.domain.payment.ProviderEvent;
+import orderpay.domain.payment.WebhookVerifier;
+import orderpay.domain.shared.DomainException;
+
+/**
+ * Verifies the {@code Stripe-Signature} header over the raw bytes with stripe-java (HMAC-SHA256,
+ * constant-time comparison, 300 s tolerance) and reads out what moves a payment.
+ */
+public final class StripeWebhookVerifier implements WebhookVerifier {
+  public static final long TOLERANCE_SECONDS = 300;
+  private final String secret;
+  private final Clock clock;
+
+  public StripeWebhookVerifier(String secret, Clock clock) {
+    this.secret = secret;
+    this.clock = clock;
+  }
+
+  @Override
+  public ProviderEvent verify(byte[] payload, String signatureHeader) {
+    if (signatureHeader == null || signatureHeader.isBlank()) {
+      throw DomainException.invalidField(
+          "Stripe-Signature", "the Stripe-Signature header is missing");
+    }
+    Event event;
+    try {
+      event =
+          Webhook.constructEvent(
+              new String(payload, StandardCharsets.UTF_8),
+              signatureHeader,
+              secret,
+              TOLERANCE_SECONDS,
+              clock);
+    } catch (SignatureVerificationException e) {
+      throw DomainException.invalidField(
+          "Stripe-Signature", "the webhook signature is invalid or expired");
+    } catch (RuntimeException malformed) {
+      throw DomainException.invalid("the webhook body is not a Stripe event");
+    }
+    if (event.getId() == null || event.getType() == null) {
+      throw DomainException.invalid("the webhook body is not a Stripe event");
+    }
+    StripeObject object = dataObject(event);
+    return switch (event.getType()) {
+      case "payment_intent.succeeded" -> moved(event, object, PaymentStatus.SUCCEEDED);
+      case "payment_intent.payment_failed" -> moved(event, object, PaymentStatus.FAILED);
+      case "payment_intent.canceled" -> moved(event, object, PaymentStatus.CANCELLED);
+      case "payment_intent.requires_action" -> moved(event, object, PaymentStatus.REQUIRES_ACTION);
+      case "charge.refunded" ->
+          object instanceof Charge charge && Boolean.TRUE.equals(charge.getRefunded())
+              ? new ProviderEvent(
+                  event.getId(),
+                  event.getType(),
+                  charge.getPaymentIntent(),
+                  Optional.of(PaymentStatus.REFUNDED),
+                  null)
+              : ignored(event);
+      default -> ignored(event);
+    };
+  }
+
+  private static ProviderEvent moved(Event event, StripeObject object, PaymentStatus status) {
+    if (!(object instanceof PaymentIntent intent)) {
+      throw DomainException.invalid("the event carries no payment intent");
+    }
+    return new ProviderEvent(
+        event.getId(),
+        event.getType(),
+        intent.getId(),
+        Optional.of(status),
+        status == PaymentStatus.FAILED ? StripeStatuses.failureReason(intent) : null);
+  }
+
+  private static ProviderEvent ignored(Event event) {
+    return new ProviderEvent(event.getId(), event.getType(), null, Optional.empty(), null);
+  }
+
+  /** The event's object; events of another API version are read leniently rather than dropped. */
+  private static StripeObject dataObject(Event event) {
+    var deserializer = event.getDataObjectDeserializer();
+    var object = deserializer.getObject();
+    if (object.isPresent()) {
+      return object.get();
+    }
+    try {
+      return deserializer.deserializeUnsafe();
+    } catch (EventDataObjectDeserializationException e) {
+      throw DomainException.invalid("the webhook event data is unreadable");
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package orderpay.apps.stripe;
+
+import orderpay.adapters.runtime.Env;
+import orderpay.adapters.runtime.Lifecycle;
+
+public final class StripeEmulatorMain {
+  private StripeEmulatorMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    var env = Env.system();
+    var emulator =
+        StripeEmulator.start(
+            env.get("STRIPE_EMULATOR_HOST", "127.0.0.1"),
+            env.integer("STRIPE_EMULATOR_PORT", 12111),
+            env.get("STRIPE_WEBHOOK_URL", "http://127.0.0.1:8080/api/v1/webhooks/stripe"),
+            env.required("STRIPE_WEBHOOK_SECRET"),
+            Faults.fromEnv(env));
+    Lifecycle.runUntilShutdown(emulator, "stripe-emulator");
+  }
+}
