@@ -79,6 +79,28 @@ public final class JsonBody {
     return Optional.of(new JsonBody(object));
   }
 
+  /** A required, non-empty array of objects, each read with the same strictness. */
+  public java.util.List<JsonBody> requiredObjects(String field, int max) {
+    JsonNode value = root.get(field);
+    if (value == null || value.isNull()) {
+      throw ApiError.invalidField(field, field + " is required");
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      throw ApiError.invalidField(field, field + " must be a non-empty array");
+    }
+    if (value.size() > max) {
+      throw ApiError.invalidField(field, field + " has at most " + max + " entries");
+    }
+    var objects = new java.util.ArrayList<JsonBody>();
+    for (JsonNode element : value) {
+      if (!(element instanceof ObjectNode object)) {
+        throw ApiError.invalidField(field, "each of " + field + " must be an object");
+      }
+      objects.add(new JsonBody(object));
+    }
+    return objects;
+  }
+
   public boolean has(String field) {
     return root.has(field) && !root.get(field).isNull();
   }

@@ -1,8 +1,10 @@
 package orderpay.apps.gateway;
 
 import jakarta.inject.Inject;
+import java.util.List;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
+import orderpay.adapters.rest.OrderRoutes;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.runtime.Lifecycle;
 
@@ -12,6 +14,7 @@ public final class Gateway implements AutoCloseable {
   private final Downstreams downstreams;
   private final UserRoutes userRoutes;
   private final CatalogRoutes catalogRoutes;
+  private final OrderRoutes orderRoutes;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
 
@@ -20,11 +23,13 @@ public final class Gateway implements AutoCloseable {
       GatewayConfig config,
       Downstreams downstreams,
       UserRoutes userRoutes,
-      CatalogRoutes catalogRoutes) {
+      CatalogRoutes catalogRoutes,
+      OrderRoutes orderRoutes) {
     this.config = config;
     this.downstreams = downstreams;
     this.userRoutes = userRoutes;
     this.catalogRoutes = catalogRoutes;
+    this.orderRoutes = orderRoutes;
   }
 
   public Gateway start() {
@@ -35,8 +40,9 @@ public final class Gateway implements AutoCloseable {
                 config.httpHost(),
                 config.httpPort(),
                 downstreams.forReadiness(),
-                java.util.stream.Stream.concat(
-                        userRoutes.routes().stream(), catalogRoutes.routes().stream())
+                java.util.stream.Stream.of(
+                        userRoutes.routes(), catalogRoutes.routes(), orderRoutes.routes())
+                    .flatMap(List::stream)
                     .toList()));
     return this;
   }

@@ -10,6 +10,8 @@ public record GatewayConfig(
     String userServiceTarget,
     String productServiceTarget,
     String inventoryServiceTarget,
+    String orderServiceTarget,
+    String paymentServiceTarget,
     Duration downstreamDeadline,
     Optional<String> publicJwks) {
 
@@ -20,6 +22,8 @@ public record GatewayConfig(
         env.get("USER_SERVICE_TARGET", "127.0.0.1:50051"),
         env.get("PRODUCT_SERVICE_TARGET", "127.0.0.1:50052"),
         env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
+        env.get("ORDER_SERVICE_TARGET", "127.0.0.1:50054"),
+        env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
         env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(5)),
         env.optional("ORDERPAY_JWT_PUBLIC_JWKS"));
   }

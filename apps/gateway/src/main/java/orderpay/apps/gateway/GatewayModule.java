@@ -7,9 +7,12 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
+import orderpay.adapters.rest.OrderRoutes;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.order.v1.OrderServiceGrpc;
+import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.contracts.user.v1.GetSigningKeysRequest;
 import orderpay.contracts.user.v1.UserServiceGrpc;
@@ -35,6 +38,14 @@ public interface GatewayModule {
   @Provides
   static InventoryServiceGrpc.InventoryServiceBlockingStub inventory(Downstreams downstreams) {
     return InventoryServiceGrpc.newBlockingStub(downstreams.inventory().channel());
+  }
+
+  @Provides
+  static OrderRoutes orderRoutes(Downstreams downstreams, Authenticator auth) {
+    return new OrderRoutes(
+        OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
+        PaymentServiceGrpc.newBlockingStub(downstreams.payment().channel()),
+        auth);
   }
 
   /** Public keys only: from the environment if pinned there, otherwise from the user service. */

@@ -7,13 +7,18 @@ import orderpay.adapters.kafka.IdempotentConsumer;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.RetryPolicy;
 import orderpay.adapters.kafka.catalog.ProductEventSerializer;
+import orderpay.adapters.kafka.inventory.OrderEventsHandler;
 import orderpay.adapters.kafka.inventory.ProductEventsHandler;
+import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.runtime.PeriodicJob;
 import orderpay.apps.kit.RunningService;
 import orderpay.domain.inventory.Inventory;
 
-/** Stock owner: serves reservations, follows the catalog's events, sweeps expired holds. */
+/**
+ * Stock owner: serves reservations, follows the catalog's events (new and deleted products) and the
+ * orders' (commit on paid, release on failed/cancelled, restock on refunded), sweeps expired holds.
+ */
 public final class InventoryService {
   private static final int EXPIRY_BATCH = 200;
 
@@ -50,6 +55,19 @@ public final class InventoryService {
                         "inventory-product-events",
                         List.of(ProductEventSerializer.PRODUCT_CHANGED),
                         new ProductEventsHandler(inventory),
+                        database.transactions(),
+                        RetryPolicy.DEFAULT)
+                    .start(),
+            () ->
+                new IdempotentConsumer(
+                        settings.kafka(),
+                        "inventory-order-events",
+                        List.of(
+                            OrderEventSerializer.ORDER_PAID,
+                            OrderEventSerializer.ORDER_FAILED,
+                            OrderEventSerializer.ORDER_CANCELLED,
+                            OrderEventSerializer.ORDER_REFUNDED),
+                        new OrderEventsHandler(inventory, settings.kafka().topicPrefix()),
                         database.transactions(),
                         RetryPolicy.DEFAULT)
                     .start(),

@@ -8,7 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
@@ -19,68 +23,44 @@ import orderpay.apps.inventory.InventoryServiceComponent;
 import orderpay.apps.inventory.InventoryServiceConfig;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.apps.order.OrderServiceComponent;
+import orderpay.apps.order.OrderServiceConfig;
+import orderpay.apps.payment.PaymentServiceComponent;
+import orderpay.apps.payment.PaymentServiceConfig;
 import orderpay.apps.product.ProductServiceComponent;
 import orderpay.apps.product.ProductServiceMain;
+import orderpay.apps.stripe.Faults;
+import orderpay.apps.stripe.StripeEmulator;
 import orderpay.apps.user.UserServiceComponent;
 import orderpay.apps.user.UserServiceConfig;
 
 /**
  * Every service on embedded infrastructure, each wired exactly as its own main would wire it,
- * talking real gRPC over loopback and real Kafka. Only the environment differs.
+ * talking real gRPC over loopback and real Kafka. Only the environment differs. Without a {@code
+ * STRIPE_SECRET_KEY} the payment service talks to the local Stripe emulator.
  */
 public final class Sandbox implements AutoCloseable {
-  private static final java.util.List<String> SERVICES_WITH_A_DATABASE =
-      java.util.List.of("user", "product", "inventory");
+  private static final List<String> SERVICES_WITH_A_DATABASE =
+      List.of("user", "product", "inventory", "order", "payment");
+  private static final String EMULATOR_KEY = "sk_test_orderpay_emulator";
 
   private final Lifecycle lifecycle = new Lifecycle();
-  private final Env serviceEnv;
+  private final SandboxSettings settings;
+  private Env serviceEnv;
   private Gateway gateway;
-  private RunningService userService;
-  private String inventoryTarget;
+  private StripeEmulator emulator;
+  private final Map<String, String> targets = new HashMap<>();
 
-  private Sandbox(Env serviceEnv) {
-    this.serviceEnv = serviceEnv;
+  private Sandbox(SandboxSettings settings) {
+    this.settings = settings;
   }
 
-  /**
-   * Starts the services against a running PostgreSQL server and Kafka broker. The environment
-   * {@code base} may override any service setting.
-   */
+  /** Starts the services against a running PostgreSQL server and Kafka broker. */
   public static Sandbox start(
       Env base, SandboxSettings settings, EmbeddedPostgresServer postgres, String kafkaBootstrap) {
-    var overrides = new java.util.HashMap<String, String>();
-    for (String service : SERVICES_WITH_A_DATABASE) {
-      String prefix = service.toUpperCase(java.util.Locale.ROOT) + "_";
-      overrides.put(
-          prefix + "DB_URL", postgres.ensureDatabase(settings.databasePrefix() + "_" + service));
-      overrides.put(prefix + "DB_USER", postgres.user());
-      overrides.put(prefix + "DB_PASSWORD", postgres.password());
-    }
-    overrides.put("USER_GRPC_PORT", Integer.toString(settings.userGrpcPort()));
-    overrides.put("PRODUCT_GRPC_PORT", Integer.toString(settings.productGrpcPort()));
-    overrides.put("INVENTORY_GRPC_PORT", Integer.toString(settings.inventoryGrpcPort()));
-    Env env =
-        base.with(overrides)
-            .with(
-                Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
-                    "GATEWAY_PORT", Integer.toString(settings.gatewayPort()),
-                    "ORDERPAY_ADMIN_EMAIL", settings.adminEmail(),
-                    "ORDERPAY_ADMIN_PASSWORD",
-                        base.optional("ORDERPAY_ADMIN_PASSWORD")
-                            .orElseGet(
-                                () -> keptSecret(settings.dataDir().resolve("admin-password")))));
-    if (base.optional("ORDERPAY_JWT_PRIVATE_JWK").isEmpty()) {
-      env =
-          env.with(
-              Map.of(
-                  "ORDERPAY_JWT_KEY_FILE",
-                  base.get(
-                      "ORDERPAY_JWT_KEY_FILE",
-                      settings.dataDir().resolve("jwt-signing-key.json").toString())));
-    }
-    var sandbox = new Sandbox(env);
+    var sandbox = new Sandbox(settings);
     try {
+      sandbox.serviceEnv = sandbox.environment(base, postgres, kafkaBootstrap);
       sandbox.startServices();
     } catch (RuntimeException e) {
       sandbox.close();
@@ -89,35 +69,114 @@ public final class Sandbox implements AutoCloseable {
     return sandbox;
   }
 
+  private Env environment(Env base, EmbeddedPostgresServer postgres, String kafkaBootstrap) {
+    var env = new HashMap<String, String>();
+    for (String service : SERVICES_WITH_A_DATABASE) {
+      String prefix = service.toUpperCase(Locale.ROOT) + "_";
+      env.put(
+          prefix + "DB_URL", postgres.ensureDatabase(settings.databasePrefix() + "_" + service));
+      env.put(prefix + "DB_USER", postgres.user());
+      env.put(prefix + "DB_PASSWORD", postgres.password());
+    }
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+    env.put("USER_GRPC_PORT", Integer.toString(settings.userGrpcPort()));
+    env.put("PRODUCT_GRPC_PORT", Integer.toString(settings.productGrpcPort()));
+    env.put("INVENTORY_GRPC_PORT", Integer.toString(settings.inventoryGrpcPort()));
+    env.put("ORDER_GRPC_PORT", Integer.toString(settings.orderGrpcPort()));
+    env.put("PAYMENT_GRPC_PORT", Integer.toString(settings.paymentGrpcPort()));
+    env.put("GATEWAY_PORT", Integer.toString(settings.gatewayPort()));
+    env.put("ORDERPAY_ADMIN_EMAIL", settings.adminEmail());
+    env.put(
+        "ORDERPAY_ADMIN_PASSWORD",
+        base.optional("ORDERPAY_ADMIN_PASSWORD")
+            .orElseGet(() -> keptSecret(settings.dataDir().resolve("admin-password"))));
+    if (base.optional("ORDERPAY_JWT_PRIVATE_JWK").isEmpty()) {
+      env.put(
+          "ORDERPAY_JWT_KEY_FILE",
+          base.get(
+              "ORDERPAY_JWT_KEY_FILE",
+              settings.dataDir().resolve("jwt-signing-key.json").toString()));
+    }
+    env.put(
+        "STRIPE_WEBHOOK_SECRET",
+        base.optional("STRIPE_WEBHOOK_SECRET")
+            .orElseGet(
+                () -> "whsec_" + keptSecret(settings.dataDir().resolve("stripe-webhook-secret"))));
+    if (base.optional("STRIPE_SECRET_KEY").isEmpty()) {
+      env.put(
+          "STRIPE_SECRET_KEY", EMULATOR_KEY); // not a secret: the emulator accepts any sk_test_ key
+    }
+    return base.with(env);
+  }
+
   private void startServices() {
     var clock = Clock.systemUTC();
-    userService =
-        lifecycle.own(
+    if (serviceEnv.required("STRIPE_SECRET_KEY").equals(EMULATOR_KEY)) {
+      emulator =
+          lifecycle.own(
+              StripeEmulator.start(
+                  "127.0.0.1",
+                  settings.stripeEmulatorPort(),
+                  null,
+                  serviceEnv.required("STRIPE_WEBHOOK_SECRET"),
+                  Faults.fromEnv(serviceEnv)));
+      serviceEnv = serviceEnv.with(Map.of("STRIPE_API_BASE", emulator.apiBase()));
+    }
+    var user =
+        own(
+            "user",
             UserServiceComponent.build(UserServiceConfig.fromEnv(serviceEnv), clock).start());
-    var productService =
-        lifecycle.own(
+    var product =
+        own(
+            "product",
             ProductServiceComponent.build(
                     ServiceSettings.fromEnv(serviceEnv, "product", ProductServiceMain.DEFAULT_PORT),
                     clock)
                 .start());
-    var inventoryService =
-        lifecycle.own(
+    var inventory =
+        own(
+            "inventory",
             InventoryServiceComponent.build(InventoryServiceConfig.fromEnv(serviceEnv), clock)
                 .start());
-    inventoryTarget = inventoryService.target();
-    var gatewayEnv =
+    var payment =
+        own(
+            "payment",
+            PaymentServiceComponent.build(PaymentServiceConfig.fromEnv(serviceEnv), clock).start());
+    serviceEnv =
         serviceEnv.with(
             Map.of(
-                "USER_SERVICE_TARGET", userService.target(),
-                "PRODUCT_SERVICE_TARGET", productService.target(),
-                "INVENTORY_SERVICE_TARGET", inventoryService.target()));
+                "USER_SERVICE_TARGET", user.target(),
+                "PRODUCT_SERVICE_TARGET", product.target(),
+                "INVENTORY_SERVICE_TARGET", inventory.target(),
+                "PAYMENT_SERVICE_TARGET", payment.target()));
+    var order =
+        own(
+            "order",
+            OrderServiceComponent.build(OrderServiceConfig.fromEnv(serviceEnv), clock).start());
+    serviceEnv = serviceEnv.with(Map.of("ORDER_SERVICE_TARGET", order.target()));
     gateway =
-        lifecycle.own(GatewayComponent.build(GatewayConfig.fromEnv(gatewayEnv), clock).start());
+        lifecycle.own(GatewayComponent.build(GatewayConfig.fromEnv(serviceEnv), clock).start());
+    if (emulator != null) {
+      emulator.webhookUrl(gateway.baseUrl() + "/api/v1/webhooks/stripe");
+    }
   }
 
-  /** The inventory service's gRPC address (tests drive reservations there directly). */
+  private RunningService own(String name, RunningService service) {
+    targets.put(name, service.target());
+    return lifecycle.own(service);
+  }
+
+  /** A service's gRPC address (tests drive some services directly). */
+  public String target(String service) {
+    return targets.get(service);
+  }
+
   public String inventoryTarget() {
-    return inventoryTarget;
+    return target("inventory");
+  }
+
+  public Optional<StripeEmulator> emulator() {
+    return Optional.ofNullable(emulator);
   }
 
   public String gatewayUrl() {

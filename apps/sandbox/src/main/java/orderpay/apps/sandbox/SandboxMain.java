@@ -50,6 +50,7 @@ public final class SandboxMain {
             admin       %s / %s   (ORDERPAY_ADMIN_EMAIL / ORDERPAY_ADMIN_PASSWORD)
             postgres    127.0.0.1:%d  user postgres, databases orderpay_<service>   (ORDERPAY_PG_PORT)
             kafka       %s   (ORDERPAY_KAFKA_PORT)
+            stripe      %s
             data        %s   (./orderpay up --fresh starts empty)
           Ctrl-C stops everything.
           %n""",
@@ -60,6 +61,15 @@ public final class SandboxMain {
           sandbox.adminPassword(),
           postgres.port(),
           kafka.bootstrapServers(),
+          sandbox
+              .emulator()
+              .map(
+                  e ->
+                      "local emulator at "
+                          + e.apiBase()
+                          + " (set STRIPE_SECRET_KEY to use Stripe itself)")
+              .orElse(
+                  "api.stripe.com with your STRIPE_SECRET_KEY; forward webhooks with stripe listen"),
           settings.dataDir());
     } catch (RuntimeException e) {
       lifecycle.close();

@@ -14,6 +14,9 @@ public record SandboxSettings(
     int userGrpcPort,
     int productGrpcPort,
     int inventoryGrpcPort,
+    int orderGrpcPort,
+    int paymentGrpcPort,
+    int stripeEmulatorPort,
     int gatewayPort,
     String adminEmail,
     String databasePrefix) {
@@ -26,6 +29,9 @@ public record SandboxSettings(
         env.integer("USER_GRPC_PORT", 50051),
         env.integer("PRODUCT_GRPC_PORT", 50052),
         env.integer("INVENTORY_GRPC_PORT", 50053),
+        env.integer("ORDER_GRPC_PORT", 50054),
+        env.integer("PAYMENT_GRPC_PORT", 50055),
+        env.integer("STRIPE_EMULATOR_PORT", 12111),
         env.integer("GATEWAY_PORT", 8080),
         env.get("ORDERPAY_ADMIN_EMAIL", "admin@orderpay.local"),
         "orderpay");

@@ -81,6 +81,11 @@ public final class StripeEmulator implements AutoCloseable {
     return "http://127.0.0.1:" + app.port();
   }
 
+  /** Where webhooks go; settable after start, since the gateway may start after the emulator. */
+  public void webhookUrl(String url) {
+    webhooks.target(url);
+  }
+
   public Faults faults() {
     return faults;
   }

@@ -15,7 +15,7 @@ final class WebhookSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
   private static final int ATTEMPTS = 5;
 
-  private final String url;
+  private volatile String url;
   private final String secret;
   private final Faults faults;
   private final HttpClient http =
@@ -27,6 +27,10 @@ final class WebhookSender implements AutoCloseable {
     this.url = url;
     this.secret = secret;
     this.faults = faults;
+  }
+
+  void target(String webhookUrl) {
+    this.url = webhookUrl;
   }
 
   void send(String eventJson) {

@@ -1,0 +1,204 @@
+package orderpay.adapters.rest;
+
+import com.google.protobuf.ByteString;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.security.Principal;
+import orderpay.contracts.common.v1.PageRequest;
+import orderpay.contracts.order.v1.CancelOrderRequest;
+import orderpay.contracts.order.v1.CreateOrderRequest;
+import orderpay.contracts.order.v1.GetOrderRequest;
+import orderpay.contracts.order.v1.ListOrdersRequest;
+import orderpay.contracts.order.v1.Order;
+import orderpay.contracts.order.v1.OrderServiceGrpc;
+import orderpay.contracts.order.v1.OrderStatus;
+import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
+import orderpay.contracts.payment.v1.Payment;
+import orderpay.contracts.payment.v1.PaymentServiceGrpc;
+import orderpay.contracts.payment.v1.StripeWebhookRequest;
+
+/** Orders, their payment, and the Stripe webhook (public: the signature is the authentication). */
+public final class OrderRoutes {
+  private static final int MAX_ITEMS = 100;
+  private final OrderServiceGrpc.OrderServiceBlockingStub orders;
+  private final PaymentServiceGrpc.PaymentServiceBlockingStub payments;
+  private final Authenticator auth;
+
+  public OrderRoutes(
+      OrderServiceGrpc.OrderServiceBlockingStub orders,
+      PaymentServiceGrpc.PaymentServiceBlockingStub payments,
+      Authenticator auth) {
+    this.orders = orders;
+    this.payments = payments;
+    this.auth = auth;
+  }
+
+  public List<Route> routes() {
+    return List.of(
+        Route.post("/api/v1/orders", this::create),
+        Route.get("/api/v1/orders", this::list),
+        Route.get("/api/v1/orders/{id}", this::get),
+        Route.post("/api/v1/orders/{id}/cancel", this::cancel),
+        Route.get("/api/v1/orders/{id}/payment", this::payment),
+        Route.post("/api/v1/webhooks/stripe", this::stripeWebhook));
+  }
+
+  private void create(Context ctx) {
+    Principal caller = auth.require(ctx);
+    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var request =
+        CreateOrderRequest.newBuilder()
+            .setUserId(caller.userId())
+            .setShippingAddress(body.requiredString("shipping_address"))
+            .setCurrency(body.requiredString("currency"));
+    for (JsonBody item : body.requiredObjects("items", MAX_ITEMS)) {
+      request.addItems(
+          CreateOrderRequest.Line.newBuilder()
+              .setProductId(item.requiredString("product_id"))
+              .setQuantity(item.requiredLong("quantity")));
+    }
+    body.optionalString("payment_method").ifPresent(request::setPaymentMethod);
+    String key = ctx.header("Idempotency-Key");
+    if (key != null) {
+      request.setIdempotencyKey(key);
+    }
+    Json.respond(ctx, 201, order(orders.createOrder(request.build())));
+  }
+
+  private void get(Context ctx) {
+    Principal caller = auth.require(ctx);
+    Json.respond(ctx, 200, order(orders.getOrder(getRequest(ctx, caller))));
+  }
+
+  private static GetOrderRequest getRequest(Context ctx, Principal caller) {
+    return GetOrderRequest.newBuilder()
+        .setId(ctx.pathParam("id"))
+        .setCallerUserId(caller.userId())
+        .setCallerIsAdmin(caller.isAdmin())
+        .build();
+  }
+
+  private void list(Context ctx) {
+    Principal caller = auth.require(ctx);
+    var request =
+        ListOrdersRequest.newBuilder()
+            .setUserId(caller.userId())
+            .setPage(
+                PageRequest.newBuilder()
+                    .setPageSize(QueryParams.pageSize(ctx))
+                    .setPageToken(QueryParams.pageToken(ctx)));
+    String status = ctx.queryParam("status");
+    if (status != null && !status.isBlank()) {
+      try {
+        request.setStatus(
+            OrderStatus.valueOf("ORDER_STATUS_" + status.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException unknown) {
+        throw ApiError.invalidField(
+            "status", "status must be one of PENDING, PAID, FAILED, CANCELLED, REFUNDED");
+      }
+    }
+    var page = orders.listOrders(request.build());
+    var json = new LinkedHashMap<String, Object>();
+    json.put("orders", page.getOrdersList().stream().map(OrderRoutes::order).toList());
+    json.put("next_page_token", page.getNextPageToken().isEmpty() ? null : page.getNextPageToken());
+    Json.respond(ctx, 200, json);
+  }
+
+  private void cancel(Context ctx) {
+    Principal caller = auth.require(ctx);
+    var cancelled =
+        orders.cancelOrder(
+            CancelOrderRequest.newBuilder()
+                .setId(ctx.pathParam("id"))
+                .setCallerUserId(caller.userId())
+                .setCallerIsAdmin(caller.isAdmin())
+                .build());
+    Json.respond(ctx, 200, order(cancelled));
+  }
+
+  private void payment(Context ctx) {
+    Principal caller = auth.require(ctx);
+    var order = orders.getOrder(getRequest(ctx, caller)); // ownership first: 404 for others' orders
+    var payment =
+        payments.checkPaymentStatus(
+            CheckPaymentStatusRequest.newBuilder().setOrderId(order.getId()).build());
+    Json.respond(ctx, 200, payment(payment));
+  }
+
+  private void stripeWebhook(Context ctx) {
+    var reply =
+        payments.handleStripeWebhook(
+            StripeWebhookRequest.newBuilder()
+                .setPayload(ByteString.copyFrom(ctx.bodyAsBytes()))
+                .setSignatureHeader(
+                    ctx.header("Stripe-Signature") == null ? "" : ctx.header("Stripe-Signature"))
+                .build());
+    Json.respond(ctx, 200, Map.of("received", true, "duplicate", reply.getDuplicate()));
+  }
+
+  static Map<String, Object> order(Order order) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("id", order.getId());
+    json.put("user_id", order.getUserId());
+    json.put("status", order.getStatus().name().substring("ORDER_STATUS_".length()));
+    json.put(
+        "items",
+        order.getItemsList().stream()
+            .map(
+                item -> {
+                  var line = new LinkedHashMap<String, Object>();
+                  line.put("product_id", item.getProductId());
+                  line.put("name", item.getName());
+                  line.put("quantity", item.getQuantity());
+                  line.put("unit_price", ApiJson.money(item.getUnitPrice()));
+                  line.put("line_total", ApiJson.money(item.getLineTotal()));
+                  return line;
+                })
+            .toList());
+    json.put("total", ApiJson.money(order.getTotal()));
+    json.put("shipping_address", order.getShippingAddress());
+    if (order.hasPayment()) {
+      var payment = new LinkedHashMap<String, Object>();
+      payment.put("id", order.getPayment().getId());
+      payment.put("status", order.getPayment().getStatus());
+      payment.put("provider", order.getPayment().getProvider());
+      payment.put("provider_payment_id", emptyToNull(order.getPayment().getProviderPaymentId()));
+      if (!order.getPayment().getClientSecret().isEmpty()) {
+        payment.put("client_secret", order.getPayment().getClientSecret());
+      }
+      json.put("payment", payment);
+    } else {
+      json.put("payment", null);
+    }
+    if (!order.getFailureReason().isEmpty()) {
+      json.put("failure_reason", order.getFailureReason());
+    }
+    json.put("created_at", ProtoTime.toInstant(order.getCreatedAt()).toString());
+    json.put("updated_at", ProtoTime.toInstant(order.getUpdatedAt()).toString());
+    return json;
+  }
+
+  static Map<String, Object> payment(Payment payment) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("id", payment.getId());
+    json.put("order_id", payment.getOrderId());
+    json.put("status", payment.getStatus().name().substring("PAYMENT_STATUS_".length()));
+    json.put("amount", ApiJson.money(payment.getAmount()));
+    json.put("provider", payment.getProvider());
+    json.put("provider_payment_id", emptyToNull(payment.getProviderPaymentId()));
+    if (!payment.getFailureReason().isEmpty()) {
+      json.put("failure_reason", payment.getFailureReason());
+    }
+    json.put("created_at", ProtoTime.toInstant(payment.getCreatedAt()).toString());
+    json.put("updated_at", ProtoTime.toInstant(payment.getUpdatedAt()).toString());
+    return json;
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+}

@@ -1,0 +1,77 @@
+package orderpay.apps.order;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import orderpay.adapters.grpc.order.OrderGrpcService;
+import orderpay.adapters.kafka.IdempotentConsumer;
+import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.RetryPolicy;
+import orderpay.adapters.kafka.order.PaymentEventsHandler;
+import orderpay.adapters.kafka.payment.PaymentEventSerializer;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.runtime.PeriodicJob;
+import orderpay.apps.kit.RunningService;
+import orderpay.domain.order.RecoverOrders;
+import orderpay.domain.order.SettleOrder;
+
+/**
+ * The saga's home: serves orders, follows payment events, expires unpaid orders, resumes stuck
+ * ones.
+ */
+public final class OrderService {
+  private static final int SWEEP_BATCH = 100;
+
+  private final OrderServiceConfig config;
+  private final Database database;
+  private final KafkaOutboxRelay relay;
+  private final Downstreams downstreams;
+  private final SettleOrder settle;
+  private final RecoverOrders recover;
+  private final OrderGrpcService grpcService;
+
+  @Inject
+  OrderService(
+      OrderServiceConfig config,
+      Database database,
+      KafkaOutboxRelay relay,
+      Downstreams downstreams,
+      SettleOrder settle,
+      RecoverOrders recover,
+      OrderGrpcService grpcService) {
+    this.config = config;
+    this.database = database;
+    this.relay = relay;
+    this.downstreams = downstreams;
+    this.settle = settle;
+    this.recover = recover;
+    this.grpcService = grpcService;
+  }
+
+  public RunningService start() {
+    var settings = config.service();
+    return RunningService.start(
+        settings,
+        database,
+        relay,
+        List.of(
+            () -> downstreams,
+            () ->
+                new IdempotentConsumer(
+                        settings.kafka(),
+                        "order-payment-events",
+                        List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
+                        new PaymentEventsHandler(settle),
+                        database.transactions(),
+                        RetryPolicy.DEFAULT)
+                    .start(),
+            () ->
+                PeriodicJob.start(
+                    "order-sweeps",
+                    config.sweepInterval(),
+                    () -> {
+                      recover.resumeStuck(config.recoveryGrace(), SWEEP_BATCH);
+                      settle.expireUnpaid(config.paymentTtl(), SWEEP_BATCH);
+                    })),
+        List.of(grpcService));
+  }
+}

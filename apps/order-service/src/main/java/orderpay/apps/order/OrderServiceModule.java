@@ -1,0 +1,120 @@
+package orderpay.apps.order;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.order.GrpcOrderDependencies;
+import orderpay.adapters.grpc.order.OrderGrpcService;
+import orderpay.adapters.kafka.order.OrderEventSerializer;
+import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.adapters.postgres.order.JdbiOrderRepository;
+import orderpay.apps.kit.ServiceKitModule;
+import orderpay.apps.kit.ServiceSettings;
+import orderpay.domain.order.CancelOrder;
+import orderpay.domain.order.OrderQueries;
+import orderpay.domain.order.OrderRepository;
+import orderpay.domain.order.PlaceOrder;
+import orderpay.domain.order.RecoverOrders;
+import orderpay.domain.order.SettleOrder;
+import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.EventPublisher;
+import orderpay.domain.shared.IdGenerator;
+
+@Module(includes = ServiceKitModule.class)
+public interface OrderServiceModule {
+  @Provides
+  static ServiceSettings settings(OrderServiceConfig config) {
+    return config.service();
+  }
+
+  @Provides
+  static EventSerializer serializer() {
+    return new OrderEventSerializer();
+  }
+
+  @Provides
+  @Singleton
+  static Downstreams downstreams(OrderServiceConfig config) {
+    return new Downstreams(
+        GrpcChannels.open(config.productServiceTarget(), config.downstreamDeadline()),
+        GrpcChannels.open(config.inventoryServiceTarget(), config.downstreamDeadline()),
+        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline()));
+  }
+
+  @Provides
+  @Singleton
+  static OrderRepository orders(JdbiTransactions tx) {
+    return new JdbiOrderRepository(tx);
+  }
+
+  @Provides
+  @Singleton
+  static Payments payments(Downstreams downstreams) {
+    return GrpcOrderDependencies.payments(downstreams.payment().channel());
+  }
+
+  @Provides
+  @Singleton
+  static SettleOrder settle(
+      OrderRepository orders,
+      Payments payments,
+      JdbiTransactions tx,
+      EventPublisher events,
+      Clock clock) {
+    return new SettleOrder(orders, payments, tx, events, clock);
+  }
+
+  @Provides
+  @Singleton
+  static PlaceOrder placeOrder(
+      OrderRepository orders,
+      Downstreams downstreams,
+      Payments payments,
+      SettleOrder settle,
+      JdbiTransactions tx,
+      EventPublisher events,
+      IdGenerator ids,
+      Clock clock) {
+    return new PlaceOrder(
+        orders,
+        GrpcOrderDependencies.catalog(downstreams.product().channel()),
+        GrpcOrderDependencies.reservations(downstreams.inventory().channel()),
+        payments,
+        settle,
+        tx,
+        events,
+        ids,
+        clock);
+  }
+
+  @Provides
+  static OrderQueries queries(OrderRepository orders) {
+    return new OrderQueries(orders);
+  }
+
+  @Provides
+  static CancelOrder cancelOrder(
+      OrderQueries queries,
+      OrderRepository orders,
+      Payments payments,
+      SettleOrder settle,
+      JdbiTransactions tx,
+      EventPublisher events,
+      Clock clock) {
+    return new CancelOrder(queries, orders, payments, settle, tx, events, clock);
+  }
+
+  @Provides
+  static RecoverOrders recoverOrders(OrderRepository orders, PlaceOrder placeOrder, Clock clock) {
+    return new RecoverOrders(orders, placeOrder, clock);
+  }
+
+  @Provides
+  static OrderGrpcService grpcService(
+      PlaceOrder placeOrder, CancelOrder cancelOrder, OrderQueries queries) {
+    return new OrderGrpcService(placeOrder, cancelOrder, queries);
+  }
+}

@@ -1,0 +1,47 @@
+package orderpay.apps.payment;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import orderpay.adapters.grpc.payment.PaymentGrpcService;
+import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.runtime.PeriodicJob;
+import orderpay.apps.kit.RunningService;
+import orderpay.domain.payment.PaymentProcessing;
+
+/** Payments through Stripe, webhooks in, and a reconciliation job for webhooks that never came. */
+public final class PaymentService {
+  private final PaymentServiceConfig config;
+  private final Database database;
+  private final KafkaOutboxRelay relay;
+  private final PaymentProcessing payments;
+  private final PaymentGrpcService grpcService;
+
+  @Inject
+  PaymentService(
+      PaymentServiceConfig config,
+      Database database,
+      KafkaOutboxRelay relay,
+      PaymentProcessing payments,
+      PaymentGrpcService grpcService) {
+    this.config = config;
+    this.database = database;
+    this.relay = relay;
+    this.payments = payments;
+    this.grpcService = grpcService;
+  }
+
+  public RunningService start() {
+    return RunningService.start(
+        config.service(),
+        database,
+        relay,
+        List.of(
+            () ->
+                PeriodicJob.start(
+                    "payment-reconciliation",
+                    config.reconcileInterval(),
+                    () -> payments.reconcile(config.reconcileAfter(), 100))),
+        List.of(grpcService));
+  }
+}
