@@ -32,6 +32,11 @@ final class RunningSandbox implements AutoCloseable {
   }
 
   static RunningSandbox start(Class<?> testClass) {
+    return start(testClass, Map.of());
+  }
+
+  /** With environment overrides (short TTLs, emulator faults) for this test class only. */
+  static RunningSandbox start(Class<?> testClass, Map<String, String> overrides) {
     try {
       Path dataDir = Files.createTempDirectory("orderpay-e2e");
       String prefix = SharedTestInfrastructure.freshDatabase(testClass).replaceAll(".*/", "");
@@ -44,7 +49,14 @@ final class RunningSandbox implements AutoCloseable {
                       "KAFKA_TOPIC_PREFIX",
                       SharedTestInfrastructure.topicPrefix(testClass),
                       "ORDERPAY_ADMIN_PASSWORD",
-                      "admin-password-e2e"));
+                      "admin-password-e2e",
+                      // tests talk to the local emulator only, whatever the machine's environment
+                      // says
+                      "STRIPE_SECRET_KEY",
+                      "",
+                      "STRIPE_WEBHOOK_SECRET",
+                      ""))
+              .with(overrides);
       var sandbox =
           Sandbox.start(
               env,
@@ -57,7 +69,23 @@ final class RunningSandbox implements AutoCloseable {
     }
   }
 
+  Reply sendWithHeader(
+      String method, String path, String json, String token, String header, String value) {
+    return send(method, path, "application/json", json, token, header, value);
+  }
+
   Reply send(String method, String path, String contentType, String body, String token) {
+    return send(method, path, contentType, body, token, null, null);
+  }
+
+  private Reply send(
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String token,
+      String header,
+      String value) {
     var request =
         HttpRequest.newBuilder(URI.create(sandbox.gatewayUrl() + path))
             .method(
@@ -70,6 +98,9 @@ final class RunningSandbox implements AutoCloseable {
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (header != null) {
+      request.header(header, value);
     }
     try {
       var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -85,6 +116,10 @@ final class RunningSandbox implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  Reply post(String path, String json, String token) {
+    return send("POST", path, "application/json", json, token);
   }
 
   Reply post(String path, String json) {

@@ -1,0 +1,287 @@
+package orderpay.apps.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The order saga end to end: gateway -> order -> product/inventory/payment over gRPC, Stripe
+ * emulator through stripe-java, webhooks, Kafka between the services, PostgreSQL underneath.
+ */
+class OrderFlowTest {
+  private static RunningSandbox system;
+  private static Shop shop;
+
+  @BeforeAll
+  static void start() {
+    system = RunningSandbox.start(OrderFlowTest.class);
+    shop = new Shop(system);
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  private static void assertError(RunningSandbox.Reply reply, int status, String code) {
+    assertThat(reply.status()).as("%s", reply.body()).isEqualTo(status);
+    assertThat(reply.body().at("/error/code").asText()).isEqualTo(code);
+  }
+
+  private static int intents() {
+    return system.sandbox.emulator().orElseThrow().intentCount();
+  }
+
+  @Test
+  void aVisaPaymentPaysTheOrderAndCommitsTheStock() throws Exception {
+    String customer = shop.customer();
+    String product = shop.product(2500, 10);
+    var placed = shop.order(customer, product, 3, "pm_card_visa", null);
+    assertThat(placed.status()).isEqualTo(201);
+    var order = placed.body();
+    assertThat(order.get("status").asText()).isEqualTo("PAID");
+    assertThat(order.at("/total/amount").asLong()).isEqualTo(7500);
+    assertThat(order.at("/items/0/line_total/amount").asLong()).isEqualTo(7500);
+    assertThat(order.at("/payment/status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(order.at("/payment/provider_payment_id").asText()).startsWith("pi_");
+
+    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 7, "stock to be committed");
+    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+
+    var payment =
+        system.get("/api/v1/orders/" + order.get("id").asText() + "/payment", customer).body();
+    assertThat(payment.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(payment.at("/amount/amount").asLong()).isEqualTo(7500);
+    assertThat(payment.get("order_id").asText()).isEqualTo(order.get("id").asText());
+  }
+
+  @Test
+  void aDeclineFailsTheOrderAndReleasesTheStock() throws Exception {
+    String customer = shop.customer();
+    String product = shop.product(1000, 4);
+    var order = shop.order(customer, product, 2, "pm_card_chargeDeclined", null).body();
+    assertThat(order.get("status").asText()).isEqualTo("FAILED");
+    assertThat(order.get("failure_reason").asText()).isEqualTo("generic_decline");
+    Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
+    assertThat(shop.stock(product).get("on_hand").asLong()).isEqualTo(4);
+    // the declined intent is cancelled so it can never be paid later
+    String intent = order.at("/payment/provider_payment_id").asText();
+    Shop.await(
+        () ->
+            system
+                .sandbox
+                .emulator()
+                .orElseThrow()
+                .intent(intent)
+                .get("status")
+                .asText()
+                .equals("canceled"),
+        "the declined intent to be cancelled");
+  }
+
+  @Test
+  void insufficientStockIs409WithNothingReservedAndNoPaymentIntent() {
+    String customer = shop.customer();
+    String product = shop.product(1000, 2);
+    int before = intents();
+    var reply = shop.order(customer, product, 3, "pm_card_visa", null);
+    assertError(reply, 409, "insufficient_stock");
+    assertThat(reply.body().at("/error/details/" + product).asText())
+        .isEqualTo("requested=3,available=2");
+    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    assertThat(intents()).isEqualTo(before);
+  }
+
+  @Test
+  void withoutAPaymentMethodTheOrderWaitsWithAClientSecretAndCancellingReleasesEverything()
+      throws Exception {
+    String customer = shop.customer();
+    String product = shop.product(1500, 5);
+    var order = shop.order(customer, product, 2, null, null).body();
+    assertThat(order.get("status").asText()).isEqualTo("PENDING");
+    assertThat(order.at("/payment/client_secret").asText()).contains("_secret_");
+    assertThat(shop.stock(product).get("reserved").asLong()).isEqualTo(2);
+
+    String id = order.get("id").asText();
+    var cancelled = system.post("/api/v1/orders/" + id + "/cancel", "", customer);
+    assertThat(cancelled.status()).isEqualTo(200);
+    assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
+    Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
+    String intent = order.at("/payment/provider_payment_id").asText();
+    assertThat(system.sandbox.emulator().orElseThrow().intent(intent).get("status").asText())
+        .isEqualTo("canceled");
+    assertError(
+        system.post("/api/v1/orders/" + id + "/cancel", "", customer), 409, "invalid_state");
+  }
+
+  @Test
+  void cancellingAPaidOrderRefundsItAndPutsTheStockBack() throws Exception {
+    String customer = shop.customer();
+    String product = shop.product(999, 6);
+    String id = shop.order(customer, product, 2, "pm_card_visa", null).body().get("id").asText();
+    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 4, "the sale to be committed");
+    var refunded = system.post("/api/v1/orders/" + id + "/cancel", "", customer);
+    assertThat(refunded.status()).isEqualTo(200);
+    assertThat(refunded.body().get("status").asText()).isEqualTo("REFUNDED");
+    Shop.await(
+        () -> shop.stock(product).get("on_hand").asLong() == 6, "the refunded units to come back");
+    Shop.await(
+        () ->
+            system
+                .get("/api/v1/orders/" + id + "/payment", customer)
+                .body()
+                .get("status")
+                .asText()
+                .equals("REFUNDED"),
+        "the payment to show REFUNDED");
+  }
+
+  @Test
+  void theSameIdempotencyKeyIsOneOrderOnePaymentIntentEvenConcurrently() throws Exception {
+    String customer = shop.customer();
+    String product = shop.product(700, 50);
+    String key = "checkout-" + UUID.randomUUID();
+    int before = intents();
+    var first = shop.order(customer, product, 1, "pm_card_visa", key).body();
+    var again = shop.order(customer, product, 1, "pm_card_visa", key).body();
+    assertThat(again.get("id").asText()).isEqualTo(first.get("id").asText());
+
+    String racedKey = "checkout-" + UUID.randomUUID();
+    var ids = new ArrayList<String>();
+    var start = new CountDownLatch(1);
+    try (var pool = Executors.newFixedThreadPool(8)) {
+      var replies = new ArrayList<Future<RunningSandbox.Reply>>();
+      for (int i = 0; i < 8; i++) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return shop.order(customer, product, 1, "pm_card_visa", racedKey);
+                }));
+      }
+      start.countDown();
+      for (var reply : replies) {
+        var r = reply.get();
+        assertThat(r.status()).as("%s", r.body()).isIn(200, 201);
+        ids.add(r.body().get("id").asText());
+      }
+    }
+    assertThat(ids).containsOnly(ids.getFirst());
+    shop.awaitOrder(customer, ids.getFirst(), Shop.status("PAID"));
+    assertThat(intents()).isEqualTo(before + 2);
+    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 48, "two sales, not more");
+    var orders = system.get("/api/v1/orders?page_size=100", customer).body().get("orders");
+    assertThat(orders.size()).isEqualTo(2);
+  }
+
+  @Test
+  void moreBuyersThanStockNeverOversell() throws Exception {
+    String product = shop.product(1200, 5);
+    int buyers = 12;
+    var customers = new ArrayList<String>();
+    for (int i = 0; i < buyers; i++) {
+      customers.add(shop.customer());
+    }
+    var start = new CountDownLatch(1);
+    int created = 0;
+    int refused = 0;
+    var paid = new ArrayList<String>();
+    try (var pool = Executors.newFixedThreadPool(buyers)) {
+      var replies = new ArrayList<Future<RunningSandbox.Reply>>();
+      for (String customer : customers) {
+        Callable<RunningSandbox.Reply> attempt =
+            () -> {
+              start.await();
+              return shop.order(customer, product, 1, "pm_card_visa", null);
+            };
+        replies.add(pool.submit(attempt));
+      }
+      start.countDown();
+      for (var reply : replies) {
+        var r = reply.get();
+        if (r.status() == 201) {
+          created++;
+          paid.add(r.body().get("status").asText());
+        } else {
+          assertError(r, 409, "insufficient_stock");
+          refused++;
+        }
+      }
+    }
+    System.out.printf(
+        "order race: %d buyers, 5 in stock -> %d orders, %d refused%n", buyers, created, refused);
+    assertThat(created).isEqualTo(5);
+    assertThat(refused).isEqualTo(buyers - 5);
+    assertThat(paid).containsOnly("PAID");
+    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 0, "all five sales committed");
+    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+  }
+
+  @Test
+  void ordersAreTheirOwnersAndAdminsOnly() {
+    String owner = shop.customer();
+    String stranger = shop.customer();
+    String product = shop.product(500, 5);
+    String id = shop.order(owner, product, 1, "pm_card_visa", null).body().get("id").asText();
+    assertThat(system.get("/api/v1/orders/" + id, owner).status()).isEqualTo(200);
+    assertError(system.get("/api/v1/orders/" + id, stranger), 404, "not_found");
+    assertError(system.get("/api/v1/orders/" + id + "/payment", stranger), 404, "not_found");
+    assertError(system.post("/api/v1/orders/" + id + "/cancel", "", stranger), 404, "not_found");
+    assertThat(system.get("/api/v1/orders/" + id, shop.admin).status()).isEqualTo(200);
+    assertError(system.get("/api/v1/orders/" + id, null), 401, "unauthenticated");
+    assertThat(system.get("/api/v1/orders?status=PAID", stranger).body().get("orders").size())
+        .isZero();
+    assertThat(system.get("/api/v1/orders?status=paid", owner).body().get("orders").size())
+        .isEqualTo(1);
+    assertError(system.get("/api/v1/orders?status=SHIPPED", owner), 400, "invalid_request");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"items\":[],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":0}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":-1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":\"1\"}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":1.5}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"00000000-0000-0000-0000-000000000000\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"not-a-uuid\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"USD\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":1}],\"shipping_address\":\"x\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":1}],\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":1},{\"product_id\":\"PRODUCT\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "{\"items\":[{\"product_id\":\"PRODUCT\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\",\"payment_method\":\"pm'; DROP\"}",
+        "{\"items\":\"PRODUCT\",\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+        "[1,2]"
+      })
+  void badOrdersAre400AndReserveNothing(String template) {
+    String customer = shop.customer();
+    String product = shop.product(100, 3);
+    int before = intents();
+    assertError(
+        system.post("/api/v1/orders", template.replace("PRODUCT", product), customer),
+        400,
+        "invalid_request");
+    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    assertThat(intents()).isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownPaymentMethodFailsTheOrderCleanly() throws Exception {
+    String customer = shop.customer();
+    String product = shop.product(100, 3);
+    assertError(
+        shop.order(customer, product, 1, "pm_unknown_method", null), 400, "invalid_request");
+    Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
+  }
+}
