@@ -78,7 +78,7 @@ final class RunningSandbox implements AutoCloseable {
     return send(method, path, contentType, body, token, null, null);
   }
 
-  private Reply send(
+  Reply send(
       String method,
       String path,
       String contentType,

@@ -94,6 +94,11 @@ public final class StripeEmulator implements AutoCloseable {
     return intents.size();
   }
 
+  /** The customer finishes 3-D Secure for the intent (what Stripe.js would do in a browser). */
+  public ObjectNode completeAuthentication(String intentId) {
+    return authenticate3ds(intentId);
+  }
+
   /** A payment intent as Stripe would show it now (tests compare against it). */
   public ObjectNode intent(String id) {
     var intent = intents.get(id);
