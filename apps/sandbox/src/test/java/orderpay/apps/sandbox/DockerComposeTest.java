@@ -27,7 +27,8 @@ class DockerComposeTest {
           .withEnv(
               Map.of(
                   "POSTGRES_PASSWORD", "compose-test-only",
-                  "ORDERPAY_ADMIN_PASSWORD", "compose-admin-only"))
+                  "ORDERPAY_ADMIN_PASSWORD", "compose-admin-only",
+                  "STRIPE_WEBHOOK_SECRET", "whsec_compose_test_only"))
           .withBuild(true)
           .withExposedService(
               "gateway",
