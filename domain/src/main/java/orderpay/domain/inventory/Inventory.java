@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import orderpay.domain.catalog.ProductId;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Transactions;
 
 /**

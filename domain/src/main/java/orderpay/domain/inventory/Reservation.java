@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import orderpay.domain.catalog.ProductId;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
 
 /**
  * Stock held for one order, all lines or none. Idempotent per order id: each ending (commit,

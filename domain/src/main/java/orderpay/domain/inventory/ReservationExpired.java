@@ -1,8 +1,8 @@
 package orderpay.domain.inventory;
 
 import java.time.Instant;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.shared.DomainEvent;
+import orderpay.domain.shared.OrderId;
 
 public record ReservationExpired(OrderId orderId, Instant occurredAt) implements DomainEvent {
   @Override

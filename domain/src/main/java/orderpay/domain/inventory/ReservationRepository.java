@@ -3,7 +3,7 @@ package orderpay.domain.inventory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 
 public interface ReservationRepository {
   /**

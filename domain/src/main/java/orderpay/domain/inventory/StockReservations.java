@@ -1,7 +1,7 @@
 package orderpay.domain.inventory;
 
 import java.util.List;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 
 /**
  * Outbound port of the order service onto the inventory service. Idempotent per order id. Only

@@ -6,6 +6,7 @@ import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Transactions;
 
 /**

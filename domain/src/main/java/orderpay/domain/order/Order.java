@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import orderpay.domain.money.Money;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 /**

@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Page;
 import orderpay.domain.user.UserId;
 

@@ -3,6 +3,7 @@ package orderpay.domain.order;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 public interface OrderRepository {

@@ -16,6 +16,7 @@ import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Transactions;
 import orderpay.domain.user.UserId;
 

@@ -2,7 +2,7 @@ package orderpay.domain.payment;
 
 import java.time.Instant;
 import orderpay.domain.money.Money;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 /** A payment for one order, following its provider intent forward only. */

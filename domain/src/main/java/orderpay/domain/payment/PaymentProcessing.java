@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import orderpay.domain.money.Money;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Transactions;
 import orderpay.domain.user.UserId;
 

@@ -3,7 +3,7 @@ package orderpay.domain.payment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 
 public interface PaymentRepository {
   /** One payment per order: false if the order already has one. */

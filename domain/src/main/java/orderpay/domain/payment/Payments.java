@@ -1,7 +1,7 @@
 package orderpay.domain.payment;
 
 import orderpay.domain.money.Money;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 /** Outbound port of the order service onto the payment service. Idempotent per order + attempt. */

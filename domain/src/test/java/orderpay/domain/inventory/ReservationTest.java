@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import orderpay.domain.catalog.ProductId;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
 import org.junit.jupiter.api.Test;
 
 class ReservationTest {

@@ -9,6 +9,7 @@ import orderpay.domain.catalog.ProductId;
 import orderpay.domain.money.Money;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.user.UserId;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 import orderpay.domain.money.Money;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import orderpay.domain.inventory.Reservation;
 import orderpay.domain.inventory.ReservationRepository;
 import orderpay.domain.inventory.ReservationStatus;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 
 public final class InMemoryReservationRepository
     implements ReservationRepository, InMemoryTransactions.Snapshottable {

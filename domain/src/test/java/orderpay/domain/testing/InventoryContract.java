@@ -13,9 +13,9 @@ import orderpay.domain.inventory.ReservationExpired;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.ReservationStatus;
 import orderpay.domain.inventory.StockItem;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.OrderId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

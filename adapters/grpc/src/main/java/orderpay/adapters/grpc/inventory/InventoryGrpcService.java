@@ -19,7 +19,7 @@ import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.Inventory;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.StockItem;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 
 public final class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase {
   private final Inventory inventory;

@@ -27,9 +27,9 @@ import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.ReservationStatus;
 import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 /** The order service's outbound ports, each one gRPC call to the service that owns the data. */

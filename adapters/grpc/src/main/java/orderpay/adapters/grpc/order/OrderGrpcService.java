@@ -17,9 +17,9 @@ import orderpay.contracts.order.v1.OrderPayment;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.order.v1.OrderStatus;
 import orderpay.domain.order.CancelOrder;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.order.OrderQueries;
 import orderpay.domain.order.PlaceOrder;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {

@@ -14,9 +14,9 @@ import orderpay.contracts.payment.v1.PaymentStatus;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
 import orderpay.contracts.payment.v1.StripeWebhookRequest;
 import orderpay.contracts.payment.v1.StripeWebhookResponse;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.payment.PaymentProcessing;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {

@@ -7,9 +7,9 @@ import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.contracts.events.v1.OrderStatusChanged;
 import orderpay.domain.inventory.Inventory;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.OrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

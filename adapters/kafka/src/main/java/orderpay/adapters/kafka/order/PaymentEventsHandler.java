@@ -6,11 +6,11 @@ import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
 import orderpay.domain.money.Money;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.order.SettleOrder;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
 
 /** payment.status-updated -> the order moves (PENDING -> PAID / FAILED, PAID -> REFUNDED). */
 public final class PaymentEventsHandler implements EventHandler {

@@ -13,7 +13,7 @@ import orderpay.domain.inventory.Reservation;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.ReservationRepository;
 import orderpay.domain.inventory.ReservationStatus;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 import org.jdbi.v3.core.Handle;
 
 public final class JdbiReservationRepository implements ReservationRepository {

@@ -13,12 +13,12 @@ import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.money.Money;
 import orderpay.domain.order.Order;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.order.OrderLine;
 import orderpay.domain.order.OrderPayment;
 import orderpay.domain.order.OrderRepository;
 import orderpay.domain.order.OrderStatus;
 import orderpay.domain.order.SagaStep;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 

@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.domain.money.Money;
-import orderpay.domain.order.OrderId;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentRepository;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.ProcessedEvents;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 public final class JdbiPaymentRepository implements PaymentRepository, ProcessedEvents {

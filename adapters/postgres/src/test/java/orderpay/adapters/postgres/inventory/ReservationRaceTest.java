@@ -19,7 +19,7 @@ import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.Inventory;
 import orderpay.domain.inventory.ReservationLine;
-import orderpay.domain.order.OrderId;
+import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.RecordingEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

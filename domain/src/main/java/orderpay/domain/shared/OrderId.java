@@ -1,7 +1,6 @@
-package orderpay.domain.order;
+package orderpay.domain.shared;
 
 import java.util.UUID;
-import orderpay.domain.shared.DomainException;
 
 public record OrderId(UUID value) {
   public OrderId {
