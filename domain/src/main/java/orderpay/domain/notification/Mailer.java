@@ -1,6 +1,6 @@
 package orderpay.domain.notification;
 
-/** Sends one email; throws if the mail server did not accept it. */
+/** Hands one email to the mail server; throws if the server did not accept it. */
 public interface Mailer {
   void send(EmailMessage message);
 }

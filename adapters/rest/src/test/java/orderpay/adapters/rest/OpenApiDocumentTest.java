@@ -24,7 +24,8 @@ class OpenApiDocumentTest {
     return Stream.of(
             new UserRoutes(null, null).routes(),
             new CatalogRoutes(null, null, null).routes(),
-            new OrderRoutes(null, null, null).routes())
+            new OrderRoutes(null, null, null).routes(),
+            new NotificationRoutes(null, null).routes())
         .flatMap(java.util.List::stream);
   }
 

@@ -10,7 +10,8 @@ public record Downstreams(
     GrpcChannels.Client product,
     GrpcChannels.Client inventory,
     GrpcChannels.Client order,
-    GrpcChannels.Client payment)
+    GrpcChannels.Client payment,
+    GrpcChannels.Client notification)
     implements AutoCloseable {
 
   static Downstreams open(GatewayConfig config) {
@@ -19,7 +20,8 @@ public record Downstreams(
         GrpcChannels.open(config.productServiceTarget(), config.downstreamDeadline()),
         GrpcChannels.open(config.inventoryServiceTarget(), config.downstreamDeadline()),
         GrpcChannels.open(config.orderServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline()));
+        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline()),
+        GrpcChannels.open(config.notificationServiceTarget(), config.downstreamDeadline()));
   }
 
   List<Downstream> forReadiness() {
@@ -28,7 +30,8 @@ public record Downstreams(
         new Downstream("product-service", product.channel()),
         new Downstream("inventory-service", inventory.channel()),
         new Downstream("order-service", order.channel()),
-        new Downstream("payment-service", payment.channel()));
+        new Downstream("payment-service", payment.channel()),
+        new Downstream("notification-service", notification.channel()));
   }
 
   @Override
@@ -38,5 +41,6 @@ public record Downstreams(
     inventory.close();
     order.close();
     payment.close();
+    notification.close();
   }
 }

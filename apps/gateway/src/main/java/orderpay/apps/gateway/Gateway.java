@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
+import orderpay.adapters.rest.NotificationRoutes;
 import orderpay.adapters.rest.OrderRoutes;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.runtime.Lifecycle;
@@ -15,6 +16,7 @@ public final class Gateway implements AutoCloseable {
   private final UserRoutes userRoutes;
   private final CatalogRoutes catalogRoutes;
   private final OrderRoutes orderRoutes;
+  private final NotificationRoutes notificationRoutes;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
 
@@ -24,12 +26,14 @@ public final class Gateway implements AutoCloseable {
       Downstreams downstreams,
       UserRoutes userRoutes,
       CatalogRoutes catalogRoutes,
-      OrderRoutes orderRoutes) {
+      OrderRoutes orderRoutes,
+      NotificationRoutes notificationRoutes) {
     this.config = config;
     this.downstreams = downstreams;
     this.userRoutes = userRoutes;
     this.catalogRoutes = catalogRoutes;
     this.orderRoutes = orderRoutes;
+    this.notificationRoutes = notificationRoutes;
   }
 
   public Gateway start() {
@@ -41,7 +45,10 @@ public final class Gateway implements AutoCloseable {
                 config.httpPort(),
                 downstreams.forReadiness(),
                 java.util.stream.Stream.of(
-                        userRoutes.routes(), catalogRoutes.routes(), orderRoutes.routes())
+                        userRoutes.routes(),
+                        catalogRoutes.routes(),
+                        orderRoutes.routes(),
+                        notificationRoutes.routes())
                     .flatMap(List::stream)
                     .toList()));
     return this;

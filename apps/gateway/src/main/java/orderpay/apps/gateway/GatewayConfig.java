@@ -12,6 +12,7 @@ public record GatewayConfig(
     String inventoryServiceTarget,
     String orderServiceTarget,
     String paymentServiceTarget,
+    String notificationServiceTarget,
     Duration downstreamDeadline,
     Optional<String> publicJwks) {
 
@@ -24,6 +25,7 @@ public record GatewayConfig(
         env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
         env.get("ORDER_SERVICE_TARGET", "127.0.0.1:50054"),
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
+        env.get("NOTIFICATION_SERVICE_TARGET", "127.0.0.1:50056"),
         env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(5)),
         env.optional("ORDERPAY_JWT_PUBLIC_JWKS"));
   }

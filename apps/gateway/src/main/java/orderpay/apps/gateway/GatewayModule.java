@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
+import orderpay.adapters.rest.NotificationRoutes;
 import orderpay.adapters.rest.OrderRoutes;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
@@ -46,6 +48,12 @@ public interface GatewayModule {
         OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
         PaymentServiceGrpc.newBlockingStub(downstreams.payment().channel()),
         auth);
+  }
+
+  @Provides
+  static NotificationRoutes notificationRoutes(Downstreams downstreams, Authenticator auth) {
+    return new NotificationRoutes(
+        NotificationServiceGrpc.newBlockingStub(downstreams.notification().channel()), auth);
   }
 
   /** Public keys only: from the environment if pinned there, otherwise from the user service. */

@@ -55,9 +55,7 @@ public final class Demo {
         var postgres =
             lifecycle.own(EmbeddedPostgresServer.start(Optional.empty(), FreePorts.next()));
         var kafka = lifecycle.own(EmbeddedKafkaBroker.start(null, FreePorts.next()));
-        var settings =
-            new SandboxSettings(
-                dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, "admin@orderpay.local", "orderpay");
+        var settings = SandboxSettings.ephemeral(dataDir, "admin@orderpay.local", "orderpay");
         var sandbox =
             lifecycle.own(
                 Sandbox.start(
@@ -175,10 +173,33 @@ public final class Demo {
         "  +%6.1f ms  stock %s%n",
         ms(t0),
         status.equals("PAID") ? "committed (" + quantity + " sold)" : "released (nothing sold)");
+    long paidAt = System.nanoTime();
+    var expected =
+        status.equals("PAID")
+            ? List.of("order_confirmation", "payment_succeeded")
+            : List.of("payment_failed");
+    waitFor(() -> sentTemplates(customer, orderId).containsAll(expected));
+    System.out.printf(
+        "  +%6.1f ms  emails sent (%s), %.0f ms after the outcome was known%n",
+        ms(t0), String.join(", ", expected), ms(paidAt));
     if (status.equals("PAID")) {
       System.out.printf(
           "  time from POST /api/v1/orders to PAID: %.1f ms%n", msUntilPaid(placed, t0));
     }
+  }
+
+  private List<String> sentTemplates(String customer, String orderId) throws Exception {
+    var sent = new ArrayList<String>();
+    get("/api/v1/notifications?order_id=" + orderId, customer)
+        .body()
+        .get("notifications")
+        .forEach(
+            n -> {
+              if (n.get("status").asText().equals("SENT")) {
+                sent.add(n.get("template").asText());
+              }
+            });
+    return sent;
   }
 
   private double msUntilPaid(Reply placed, long t0) {

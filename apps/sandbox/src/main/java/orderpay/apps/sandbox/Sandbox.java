@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import orderpay.adapters.embedded.EmbeddedMailCatcher;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
@@ -23,6 +24,8 @@ import orderpay.apps.inventory.InventoryServiceComponent;
 import orderpay.apps.inventory.InventoryServiceConfig;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.apps.notification.NotificationServiceComponent;
+import orderpay.apps.notification.NotificationServiceConfig;
 import orderpay.apps.order.OrderServiceComponent;
 import orderpay.apps.order.OrderServiceConfig;
 import orderpay.apps.payment.PaymentServiceComponent;
@@ -41,7 +44,7 @@ import orderpay.apps.user.UserServiceConfig;
  */
 public final class Sandbox implements AutoCloseable {
   private static final List<String> SERVICES_WITH_A_DATABASE =
-      List.of("user", "product", "inventory", "order", "payment");
+      List.of("user", "product", "inventory", "order", "payment", "notification");
   private static final String EMULATOR_KEY = "sk_test_orderpay_emulator";
 
   private final Lifecycle lifecycle = new Lifecycle();
@@ -49,6 +52,7 @@ public final class Sandbox implements AutoCloseable {
   private Env serviceEnv;
   private Gateway gateway;
   private StripeEmulator emulator;
+  private EmbeddedMailCatcher mail;
   private final Map<String, String> targets = new HashMap<>();
 
   private Sandbox(SandboxSettings settings) {
@@ -84,6 +88,7 @@ public final class Sandbox implements AutoCloseable {
     env.put("INVENTORY_GRPC_PORT", Integer.toString(settings.inventoryGrpcPort()));
     env.put("ORDER_GRPC_PORT", Integer.toString(settings.orderGrpcPort()));
     env.put("PAYMENT_GRPC_PORT", Integer.toString(settings.paymentGrpcPort()));
+    env.put("NOTIFICATION_GRPC_PORT", Integer.toString(settings.notificationGrpcPort()));
     env.put("GATEWAY_PORT", Integer.toString(settings.gatewayPort()));
     env.put("ORDERPAY_ADMIN_EMAIL", settings.adminEmail());
     env.put(
@@ -122,6 +127,15 @@ public final class Sandbox implements AutoCloseable {
                   Faults.fromEnv(serviceEnv)));
       serviceEnv = serviceEnv.with(Map.of("STRIPE_API_BASE", emulator.apiBase()));
     }
+    if (serviceEnv.optional("SMTP_HOST").isEmpty()) {
+      mail =
+          lifecycle.own(
+              EmbeddedMailCatcher.start(
+                  settings.smtpPort(), Optional.of(settings.dataDir().resolve("mail"))));
+      serviceEnv =
+          serviceEnv.with(
+              Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(mail.port())));
+    }
     var user =
         own(
             "user",
@@ -153,7 +167,18 @@ public final class Sandbox implements AutoCloseable {
         own(
             "order",
             OrderServiceComponent.build(OrderServiceConfig.fromEnv(serviceEnv), clock).start());
-    serviceEnv = serviceEnv.with(Map.of("ORDER_SERVICE_TARGET", order.target()));
+    var notification =
+        own(
+            "notification",
+            NotificationServiceComponent.build(NotificationServiceConfig.fromEnv(serviceEnv), clock)
+                .start());
+    serviceEnv =
+        serviceEnv.with(
+            Map.of(
+                "ORDER_SERVICE_TARGET",
+                order.target(),
+                "NOTIFICATION_SERVICE_TARGET",
+                notification.target()));
     gateway =
         lifecycle.own(GatewayComponent.build(GatewayConfig.fromEnv(serviceEnv), clock).start());
     if (emulator != null) {
@@ -173,6 +198,11 @@ public final class Sandbox implements AutoCloseable {
 
   public String inventoryTarget() {
     return target("inventory");
+  }
+
+  /** The embedded SMTP catcher, unless SMTP_HOST pointed the service at a real server. */
+  public Optional<EmbeddedMailCatcher> mail() {
+    return Optional.ofNullable(mail);
   }
 
   public Optional<StripeEmulator> emulator() {

@@ -51,6 +51,7 @@ public final class SandboxMain {
             postgres    127.0.0.1:%d  user postgres, databases orderpay_<service>   (ORDERPAY_PG_PORT)
             kafka       %s   (ORDERPAY_KAFKA_PORT)
             stripe      %s
+            mail        %s
             data        %s   (./orderpay up --fresh starts empty)
           Ctrl-C stops everything.
           %n""",
@@ -70,6 +71,16 @@ public final class SandboxMain {
                           + " (set STRIPE_SECRET_KEY to use Stripe itself)")
               .orElse(
                   "api.stripe.com with your STRIPE_SECRET_KEY; forward webhooks with stripe listen"),
+          sandbox
+              .mail()
+              .map(
+                  m ->
+                      "caught by the local SMTP server on 127.0.0.1:"
+                          + m.port()
+                          + "; every message lands in "
+                          + settings.dataDir().resolve("mail")
+                          + " as an .eml file")
+              .orElse("sent to " + sandbox.environment().required("SMTP_HOST")),
           settings.dataDir());
     } catch (RuntimeException e) {
       lifecycle.close();

@@ -16,10 +16,18 @@ public record SandboxSettings(
     int inventoryGrpcPort,
     int orderGrpcPort,
     int paymentGrpcPort,
+    int notificationGrpcPort,
+    int smtpPort,
     int stripeEmulatorPort,
     int gatewayPort,
     String adminEmail,
     String databasePrefix) {
+
+  /** Every port picked freely: for tests and throw-away demo systems that must not clash. */
+  public static SandboxSettings ephemeral(Path dataDir, String adminEmail, String databasePrefix) {
+    return new SandboxSettings(
+        dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, adminEmail, databasePrefix);
+  }
 
   public static SandboxSettings fromEnv(Env env) {
     return new SandboxSettings(
@@ -31,6 +39,8 @@ public record SandboxSettings(
         env.integer("INVENTORY_GRPC_PORT", 50053),
         env.integer("ORDER_GRPC_PORT", 50054),
         env.integer("PAYMENT_GRPC_PORT", 50055),
+        env.integer("NOTIFICATION_GRPC_PORT", 50056),
+        env.integer("SMTP_PORT", 3025),
         env.integer("STRIPE_EMULATOR_PORT", 12111),
         env.integer("GATEWAY_PORT", 8080),
         env.get("ORDERPAY_ADMIN_EMAIL", "admin@orderpay.local"),

@@ -40,8 +40,7 @@ final class RunningSandbox implements AutoCloseable {
     try {
       Path dataDir = Files.createTempDirectory("orderpay-e2e");
       String prefix = SharedTestInfrastructure.freshDatabase(testClass).replaceAll(".*/", "");
-      var settings =
-          new SandboxSettings(dataDir, 0, 0, 0, 0, 0, 0, 0, 0, 0, "admin@orderpay.test", prefix);
+      var settings = SandboxSettings.ephemeral(dataDir, "admin@orderpay.test", prefix);
       var env =
           Env.system()
               .with(

@@ -39,6 +39,33 @@ public final class OutboxStore {
         .execute();
   }
 
+  /**
+   * Appends an already-serialized record (e.g. a dead letter) to the outbox of the caller's
+   * transaction.
+   */
+  public static void append(
+      Handle handle,
+      UUID eventId,
+      String topic,
+      String key,
+      String type,
+      byte[] payload,
+      java.time.Instant at) {
+    handle
+        .createUpdate(
+            """
+            INSERT INTO outbox (event_id, topic, message_key, event_type, payload, occurred_at)
+            VALUES (:eventId, :topic, :key, :type, :payload, :at)
+            """)
+        .bind("eventId", eventId)
+        .bind("topic", topic)
+        .bind("key", key)
+        .bind("type", type)
+        .bind("payload", payload)
+        .bind("at", at)
+        .execute();
+  }
+
   public static long pending(Handle handle) {
     return handle.createQuery("SELECT count(*) FROM outbox").mapTo(Long.class).one();
   }

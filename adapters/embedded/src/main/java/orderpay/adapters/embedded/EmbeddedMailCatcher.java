@@ -1,0 +1,113 @@
+package orderpay.adapters.embedded;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real SMTP server (GreenMail) on loopback that keeps what it receives; with a folder, every
+ * message is also written there as an {@code .eml} file any mail client opens.
+ */
+public final class EmbeddedMailCatcher implements AutoCloseable {
+  private int port;
+  private final Optional<Path> folder;
+  private GreenMail greenMail;
+  private int written;
+  private final ScheduledExecutorService writer;
+
+  private EmbeddedMailCatcher(int port, Optional<Path> folder) {
+    this.port = port;
+    this.folder = folder;
+    this.writer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mail-catcher").daemon().factory());
+    start();
+    folder.ifPresent(
+        dir -> writer.scheduleWithFixedDelay(this::writeNew, 300, 300, TimeUnit.MILLISECONDS));
+  }
+
+  public static EmbeddedMailCatcher start(int port, Optional<Path> folder) {
+    return new EmbeddedMailCatcher(port, folder);
+  }
+
+  /** (Re)starts the SMTP server on the same port: tests stop it to simulate an outage. */
+  public synchronized void start() {
+    if (greenMail == null) {
+      greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      greenMail.start();
+      port = greenMail.getSmtp().getPort();
+      written = 0;
+    }
+  }
+
+  public synchronized void stop() {
+    if (greenMail != null) {
+      writeNew();
+      earlier.addAll(List.of(greenMail.getReceivedMessages()));
+      greenMail.stop();
+      greenMail = null;
+    }
+  }
+
+  public synchronized int port() {
+    return greenMail == null ? port : greenMail.getSmtp().getPort();
+  }
+
+  /** Every message received while the server ran (including earlier runs of this catcher). */
+  public synchronized List<MimeMessage> messages() {
+    var all = new java.util.ArrayList<>(earlier);
+    if (greenMail != null) {
+      all.addAll(List.of(greenMail.getReceivedMessages()));
+    }
+    return all;
+  }
+
+  private final java.util.List<MimeMessage> earlier = new java.util.ArrayList<>();
+
+  private synchronized void writeNew() {
+    if (greenMail == null || folder.isEmpty()) {
+      return;
+    }
+    var messages = greenMail.getReceivedMessages();
+    for (; written < messages.length; written++) {
+      var message = messages[written];
+      try {
+        String to =
+            message.getAllRecipients() == null
+                ? "unknown"
+                : message.getAllRecipients()[0].toString();
+        String name =
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-"
+                + (written + 1)
+                + "-"
+                + to.replaceAll("[^A-Za-z0-9@._-]", "_")
+                + ".eml";
+        Path dir = folder.orElseThrow();
+        Files.createDirectories(dir);
+        try (var out = Files.newOutputStream(dir.resolve(name))) {
+          message.writeTo(out);
+        }
+      } catch (IOException | MessagingException e) {
+        // a message that cannot be written stays readable through messages()
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.shutdownNow();
+    stop();
+  }
+}

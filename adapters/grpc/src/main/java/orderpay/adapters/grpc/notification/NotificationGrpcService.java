@@ -1,0 +1,90 @@
+package orderpay.adapters.grpc.notification;
+
+import static orderpay.adapters.grpc.StreamReplies.reply;
+
+import io.grpc.stub.StreamObserver;
+import java.util.Optional;
+import orderpay.adapters.grpc.ProtoTime;
+import orderpay.contracts.notification.v1.ListNotificationsRequest;
+import orderpay.contracts.notification.v1.ListNotificationsResponse;
+import orderpay.contracts.notification.v1.Notification;
+import orderpay.contracts.notification.v1.NotificationServiceGrpc;
+import orderpay.contracts.notification.v1.NotificationStatus;
+import orderpay.contracts.notification.v1.SendEmailRequest;
+import orderpay.contracts.notification.v1.SendSmsRequest;
+import orderpay.domain.notification.Notifications;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.user.UserId;
+
+public final class NotificationGrpcService
+    extends NotificationServiceGrpc.NotificationServiceImplBase {
+  private final Notifications notifications;
+
+  public NotificationGrpcService(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void sendEmail(SendEmailRequest request, StreamObserver<Notification> response) {
+    reply(
+        response,
+        toProto(
+            notifications.sendEmail(
+                request.getIdempotencyKey(),
+                request.getUserId().isEmpty() ? null : UserId.parse(request.getUserId()),
+                request.getTo(),
+                request.getSubject(),
+                request.getTextBody(),
+                request.getHtmlBody())));
+  }
+
+  @Override
+  public void sendSMS(SendSmsRequest request, StreamObserver<Notification> response) {
+    reply(
+        response,
+        toProto(
+            notifications.sendSms(
+                request.getIdempotencyKey(),
+                request.getUserId().isEmpty() ? null : UserId.parse(request.getUserId()),
+                request.getTo(),
+                request.getBody())));
+  }
+
+  @Override
+  public void listNotifications(
+      ListNotificationsRequest request, StreamObserver<ListNotificationsResponse> response) {
+    var orderId =
+        request.getOrderId().isEmpty()
+            ? Optional.<OrderId>empty()
+            : Optional.of(OrderId.parse(request.getOrderId()));
+    var reply = ListNotificationsResponse.newBuilder();
+    notifications
+        .list(UserId.parse(request.getUserId()), orderId)
+        .forEach(n -> reply.addNotifications(toProto(n)));
+    reply(response, reply.build());
+  }
+
+  static Notification toProto(orderpay.domain.notification.Notification n) {
+    var proto =
+        Notification.newBuilder()
+            .setId(n.id().toString())
+            .setChannel(n.channel())
+            .setTemplate(n.template().wireName())
+            .setSubject(n.subject())
+            .setStatus(NotificationStatus.valueOf("NOTIFICATION_STATUS_" + n.status().name()))
+            .setCreatedAt(ProtoTime.of(n.createdAt()));
+    if (n.recipient() != null) {
+      proto.setTo(n.recipient());
+    }
+    if (n.orderId() != null) {
+      proto.setOrderId(n.orderId().toString());
+    }
+    if (n.userId() != null) {
+      proto.setUserId(n.userId().toString());
+    }
+    if (n.sentAt() != null) {
+      proto.setSentAt(ProtoTime.of(n.sentAt()));
+    }
+    return proto.build();
+  }
+}

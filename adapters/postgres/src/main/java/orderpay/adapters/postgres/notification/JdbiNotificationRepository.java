@@ -1,0 +1,208 @@
+package orderpay.adapters.postgres.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.messaging.OutboxStore;
+import orderpay.domain.notification.DeadLetters;
+import orderpay.domain.notification.Notification;
+import orderpay.domain.notification.NotificationRepository;
+import orderpay.domain.notification.NotificationStatus;
+import orderpay.domain.notification.SourceEvent;
+import orderpay.domain.notification.Template;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.user.UserId;
+
+public final class JdbiNotificationRepository implements NotificationRepository, DeadLetters {
+  private static final String COLUMNS =
+      "id, user_id, order_id, channel, template, recipient, subject, text_body, html_body, status, attempts,"
+          + " last_error, created_at, sent_at";
+  private final JdbiTransactions transactions;
+
+  public JdbiNotificationRepository(JdbiTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public boolean addIfAbsent(Notification n, String dedupKey, Optional<SourceEvent> source) {
+    return transactions.withHandle(
+        h ->
+            h.createUpdate(
+                        """
+                        INSERT INTO notifications (id, dedup_key, user_id, order_id, channel, template, recipient, subject,
+                            text_body, html_body, status, attempts, next_attempt_at, created_at,
+                            source_event_id, source_topic, source_key, source_type, source_payload)
+                        VALUES (:id, :dedup, :userId, :orderId, :channel, :template, :recipient, :subject,
+                            :text, :html, :status, 0, :createdAt, :createdAt,
+                            :sourceId, :sourceTopic, :sourceKey, :sourceType, :sourcePayload)
+                        ON CONFLICT (dedup_key) DO NOTHING
+                        """)
+                    .bind("id", n.id())
+                    .bind("dedup", dedupKey)
+                    .bind("userId", n.userId() == null ? null : n.userId().value())
+                    .bind("orderId", n.orderId() == null ? null : n.orderId().value())
+                    .bind("channel", n.channel())
+                    .bind("template", n.template().wireName())
+                    .bind("recipient", n.recipient())
+                    .bind("subject", n.subject())
+                    .bind("text", n.textBody())
+                    .bind("html", n.htmlBody())
+                    .bind("status", n.status().name())
+                    .bind("createdAt", n.createdAt())
+                    .bind("sourceId", source.map(SourceEvent::eventId).orElse(null))
+                    .bind("sourceTopic", source.map(SourceEvent::topic).orElse(null))
+                    .bind("sourceKey", source.map(SourceEvent::key).orElse(null))
+                    .bind("sourceType", source.map(SourceEvent::type).orElse(null))
+                    .bind("sourcePayload", source.map(SourceEvent::payload).orElse(null))
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public Optional<Notification> findByDedupKey(String dedupKey) {
+    return transactions.withHandle(
+        h ->
+            h.createQuery("SELECT " + COLUMNS + " FROM notifications WHERE dedup_key = :key")
+                .bind("key", dedupKey)
+                .map((rs, ctx) -> toNotification(rs))
+                .findOne());
+  }
+
+  @Override
+  public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
+    return transactions.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    UPDATE notifications SET next_attempt_at = :leaseUntil
+                    WHERE id IN (SELECT id FROM notifications
+                                 WHERE status = 'PENDING' AND next_attempt_at <= :now
+                                 ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                    RETURNING """
+                        + " "
+                        + COLUMNS)
+                .bind("now", now)
+                .bind("leaseUntil", leaseUntil)
+                .bind("limit", limit)
+                .map((rs, ctx) -> toNotification(rs))
+                .list());
+  }
+
+  @Override
+  public void markSent(UUID id, String recipient, Instant at) {
+    transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE notifications SET status = 'SENT', recipient = :recipient, sent_at = :at,
+                           attempts = attempts + 1, last_error = NULL
+                    WHERE id = :id AND status = 'PENDING'
+                    """)
+                .bind("id", id)
+                .bind("recipient", recipient)
+                .bind("at", at)
+                .execute());
+  }
+
+  @Override
+  public void scheduleRetry(UUID id, int attempts, String error, Instant nextAttempt) {
+    transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE notifications SET attempts = :attempts, last_error = :error, next_attempt_at = :next WHERE id = :id AND status = 'PENDING'")
+                .bind("id", id)
+                .bind("attempts", attempts)
+                .bind("error", error)
+                .bind("next", nextAttempt)
+                .execute());
+  }
+
+  @Override
+  public void markFailed(UUID id, int attempts, String error, Instant at) {
+    transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE notifications SET status = 'FAILED', attempts = :attempts, last_error = :error WHERE id = :id AND status = 'PENDING'")
+                .bind("id", id)
+                .bind("attempts", attempts)
+                .bind("error", error)
+                .execute());
+  }
+
+  /**
+   * Copies the message's source event to {@code <topic>.dlq} through the outbox, in this
+   * transaction.
+   */
+  @Override
+  public void park(UUID notificationId, String reason) {
+    var handle = transactions.requireTransaction();
+    handle
+        .createQuery(
+            "SELECT source_topic, source_key, source_type, source_payload FROM notifications WHERE id = :id AND source_topic IS NOT NULL")
+        .bind("id", notificationId)
+        .map(
+            (rs, ctx) ->
+                new SourceEvent(
+                    null,
+                    rs.getString("source_topic"),
+                    rs.getString("source_key"),
+                    rs.getString("source_type"),
+                    rs.getBytes("source_payload")))
+        .findOne()
+        .ifPresent(
+            source ->
+                OutboxStore.append(
+                    handle,
+                    UUID.randomUUID(),
+                    source.topic() + ".dlq",
+                    source.key() == null ? notificationId.toString() : source.key(),
+                    source.type(),
+                    source.payload(),
+                    Instant.now()));
+  }
+
+  @Override
+  public List<Notification> listForUser(UserId userId, Optional<OrderId> orderId, int limit) {
+    return transactions.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM notifications WHERE user_id = :user AND (CAST(:orderId AS uuid) IS NULL OR order_id = :orderId)"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("user", userId.value())
+                .bind("orderId", orderId.map(OrderId::value).orElse(null))
+                .bind("limit", limit)
+                .map((rs, ctx) -> toNotification(rs))
+                .list());
+  }
+
+  private static Notification toNotification(ResultSet rs) throws SQLException {
+    UUID user = rs.getObject("user_id", UUID.class);
+    UUID order = rs.getObject("order_id", UUID.class);
+    return new Notification(
+        rs.getObject("id", UUID.class),
+        user == null ? null : new UserId(user),
+        order == null ? null : new OrderId(order),
+        rs.getString("channel"),
+        Template.valueOf(rs.getString("template").toUpperCase(java.util.Locale.ROOT)),
+        rs.getString("recipient"),
+        rs.getString("subject"),
+        rs.getString("text_body"),
+        rs.getString("html_body"),
+        NotificationStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        rs.getString("last_error"),
+        rs.getTimestamp("created_at").toInstant(),
+        instant(rs.getTimestamp("sent_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -1,0 +1,68 @@
+package orderpay.apps.notification;
+
+import jakarta.inject.Inject;
+import java.util.List;
+import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.notification.NotificationGrpcService;
+import orderpay.adapters.kafka.IdempotentConsumer;
+import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.RetryPolicy;
+import orderpay.adapters.kafka.notification.NotificationEventsHandler;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.runtime.PeriodicJob;
+import orderpay.apps.kit.RunningService;
+import orderpay.domain.notification.Notifications;
+
+/** Records a message per business event (exactly once), then a dispatcher sends them over SMTP. */
+public final class NotificationService {
+  private final NotificationServiceConfig config;
+  private final Database database;
+  private final KafkaOutboxRelay relay;
+  private final GrpcChannels.Client userChannel;
+  private final Notifications notifications;
+  private final NotificationGrpcService grpcService;
+
+  @Inject
+  NotificationService(
+      NotificationServiceConfig config,
+      Database database,
+      KafkaOutboxRelay relay,
+      GrpcChannels.Client userChannel,
+      Notifications notifications,
+      NotificationGrpcService grpcService) {
+    this.config = config;
+    this.database = database;
+    this.relay = relay;
+    this.userChannel = userChannel;
+    this.notifications = notifications;
+    this.grpcService = grpcService;
+  }
+
+  public RunningService start() {
+    var settings = config.service();
+    return RunningService.start(
+        settings,
+        database,
+        relay,
+        List.of(
+            () -> userChannel,
+            () ->
+                new IdempotentConsumer(
+                        settings.kafka(),
+                        "notification-events",
+                        NotificationEventsHandler.TOPICS,
+                        new NotificationEventsHandler(
+                            notifications, settings.kafka().topicPrefix()),
+                        database.transactions(),
+                        RetryPolicy.DEFAULT)
+                    .start(),
+            () ->
+                PeriodicJob.start(
+                    "notification-dispatch",
+                    config.dispatchInterval(),
+                    () -> {
+                      while (notifications.dispatchDue(50) == 50) {}
+                    })),
+        List.of(grpcService));
+  }
+}

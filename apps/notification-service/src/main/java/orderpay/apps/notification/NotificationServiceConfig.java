@@ -1,0 +1,44 @@
+package orderpay.apps.notification;
+
+import java.time.Duration;
+import orderpay.adapters.runtime.Env;
+import orderpay.adapters.smtp.SmtpSettings;
+import orderpay.apps.kit.ServiceSettings;
+import orderpay.domain.notification.Notifications;
+
+public record NotificationServiceConfig(
+    ServiceSettings service,
+    String userServiceTarget,
+    SmtpSettings smtp,
+    String smsProviderUrl,
+    String smsProviderToken,
+    Notifications.Policy policy,
+    Duration dispatchInterval) {
+  public static final int DEFAULT_PORT = 50056;
+
+  public static NotificationServiceConfig fromEnv(Env env) {
+    return new NotificationServiceConfig(
+        ServiceSettings.fromEnv(env, "notification", DEFAULT_PORT),
+        env.get("USER_SERVICE_TARGET", "127.0.0.1:50051"),
+        new SmtpSettings(
+            env.get("SMTP_HOST", "127.0.0.1"),
+            env.integer("SMTP_PORT", 3025),
+            Boolean.parseBoolean(env.get("SMTP_STARTTLS", "false")),
+            env.get("SMTP_USER", ""),
+            env.get("SMTP_PASSWORD", ""),
+            env.get("SMTP_FROM", "OrderPay <no-reply@orderpay.local>")),
+        env.get("SMS_PROVIDER_URL", ""),
+        env.get("SMS_PROVIDER_TOKEN", ""),
+        new Notifications.Policy(
+            env.integer("NOTIFICATION_MAX_ATTEMPTS", 8),
+            env.duration("NOTIFICATION_FIRST_BACKOFF", Duration.ofSeconds(1)),
+            env.duration("NOTIFICATION_MAX_BACKOFF", Duration.ofMinutes(5)),
+            Duration.ofSeconds(60)),
+        env.duration("NOTIFICATION_DISPATCH_INTERVAL", Duration.ofMillis(250)));
+  }
+
+  @Override
+  public String toString() {
+    return "NotificationServiceConfig[" + service + ", " + smtp + "]";
+  }
+}

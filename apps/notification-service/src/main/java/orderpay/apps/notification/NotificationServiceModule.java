@@ -1,0 +1,67 @@
+package orderpay.apps.notification;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.notification.GrpcUserDirectory;
+import orderpay.adapters.grpc.notification.NotificationGrpcService;
+import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.adapters.postgres.notification.JdbiNotificationRepository;
+import orderpay.adapters.smtp.HttpSmsSender;
+import orderpay.adapters.smtp.SmtpMailer;
+import orderpay.apps.kit.ServiceKitModule;
+import orderpay.apps.kit.ServiceSettings;
+import orderpay.domain.notification.Notifications;
+import orderpay.domain.shared.IdGenerator;
+
+@Module(includes = ServiceKitModule.class)
+public interface NotificationServiceModule {
+  @Provides
+  static ServiceSettings settings(NotificationServiceConfig config) {
+    return config.service();
+  }
+
+  /** The service publishes no events of its own; its outbox carries only dead letters. */
+  @Provides
+  static EventSerializer serializer() {
+    return event -> {
+      throw new IllegalArgumentException(
+          "the notification service publishes no " + event.getClass());
+    };
+  }
+
+  @Provides
+  @Singleton
+  static GrpcChannels.Client userChannel(NotificationServiceConfig config) {
+    return GrpcChannels.open(config.userServiceTarget(), java.time.Duration.ofSeconds(5));
+  }
+
+  @Provides
+  @Singleton
+  static Notifications notifications(
+      NotificationServiceConfig config,
+      JdbiTransactions tx,
+      GrpcChannels.Client userChannel,
+      IdGenerator ids,
+      Clock clock) {
+    var repository = new JdbiNotificationRepository(tx);
+    return new Notifications(
+        repository,
+        new GrpcUserDirectory(userChannel.channel()),
+        new SmtpMailer(config.smtp()),
+        new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken()),
+        repository,
+        tx,
+        ids,
+        clock,
+        config.policy());
+  }
+
+  @Provides
+  static NotificationGrpcService grpcService(Notifications notifications) {
+    return new NotificationGrpcService(notifications);
+  }
+}

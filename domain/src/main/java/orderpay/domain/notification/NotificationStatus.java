@@ -1,0 +1,7 @@
+package orderpay.domain.notification;
+
+public enum NotificationStatus {
+  PENDING,
+  SENT,
+  FAILED
+}

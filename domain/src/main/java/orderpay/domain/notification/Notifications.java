@@ -1,0 +1,263 @@
+package orderpay.domain.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.IdGenerator;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.shared.Transactions;
+import orderpay.domain.user.Email;
+import orderpay.domain.user.UserId;
+
+/**
+ * The notification service's use cases. Recording happens inside the consumer's transaction (one
+ * message per event and template, whatever the redeliveries); sending happens afterwards, from the
+ * outbox-like table, with retries and backoff, so an SMTP outage delays mail but loses none and
+ * blocks no other event.
+ */
+public final class Notifications {
+  public record Policy(
+      int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration lease) {
+    public Duration backoff(int attempts) {
+      long millis = firstBackoff.toMillis() << Math.min(attempts - 1, 20);
+      return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+  }
+
+  private final NotificationRepository notifications;
+  private final UserDirectory users;
+  private final Mailer mailer;
+  private final SmsSender sms;
+  private final DeadLetters deadLetters;
+  private final Transactions transactions;
+  private final IdGenerator ids;
+  private final Clock clock;
+  private final Policy policy;
+
+  public Notifications(
+      NotificationRepository notifications,
+      UserDirectory users,
+      Mailer mailer,
+      SmsSender sms,
+      DeadLetters deadLetters,
+      Transactions transactions,
+      IdGenerator ids,
+      Clock clock,
+      Policy policy) {
+    this.notifications = notifications;
+    this.users = users;
+    this.mailer = mailer;
+    this.sms = sms;
+    this.deadLetters = deadLetters;
+    this.transactions = transactions;
+    this.ids = ids;
+    this.clock = clock;
+    this.policy = policy;
+  }
+
+  /**
+   * Records an email for an event, once per (event, template). Call inside the consumer's
+   * transaction; the recipient's address is resolved when it is sent.
+   */
+  public Notification record(
+      SourceEvent source,
+      Template template,
+      UserId userId,
+      OrderId orderId,
+      EmailTemplates.Content content) {
+    return record(
+        source.eventId() + ":" + template.wireName(),
+        template,
+        userId,
+        orderId,
+        null,
+        content,
+        Optional.of(source));
+  }
+
+  /** An ad-hoc email, idempotent per key. */
+  public Notification sendEmail(
+      String idempotencyKey, UserId userId, String to, String subject, String text, String html) {
+    var address = Email.parse(to);
+    if (subject == null || subject.isBlank() || subject.length() > 300) {
+      throw DomainException.invalidField("subject", "subject is required (at most 300 characters)");
+    }
+    if (text == null || text.isBlank() || text.length() > 100_000) {
+      throw DomainException.invalidField(
+          "text_body", "text_body is required (at most 100000 characters)");
+    }
+    String key =
+        "custom:"
+            + (idempotencyKey == null || idempotencyKey.isBlank() ? ids.newId() : idempotencyKey);
+    return transactions.inTransaction(
+        () ->
+            record(
+                key,
+                Template.CUSTOM,
+                userId,
+                null,
+                address.value(),
+                EmailTemplates.custom(subject, text, html),
+                Optional.empty()));
+  }
+
+  private Notification record(
+      String dedupKey,
+      Template template,
+      UserId userId,
+      OrderId orderId,
+      String to,
+      EmailTemplates.Content content,
+      Optional<SourceEvent> source) {
+    var notification =
+        new Notification(
+            ids.newId(),
+            userId,
+            orderId,
+            "email",
+            template,
+            to,
+            content.subject(),
+            content.text(),
+            content.html(),
+            NotificationStatus.PENDING,
+            0,
+            null,
+            now(),
+            null);
+    return notifications.addIfAbsent(notification, dedupKey, source)
+        ? notification
+        : notifications.findByDedupKey(dedupKey).orElseThrow();
+  }
+
+  /**
+   * Sends an SMS at once and records the outcome; refused outright where no SMS gateway is set up.
+   */
+  public Notification sendSms(
+      String idempotencyKey, UserId userId, String phoneNumber, String body) {
+    if (!sms.isConfigured()) {
+      throw new DomainException(
+          ErrorKind.INVALID_STATE, "failed_precondition", "sms channel not configured");
+    }
+    if (phoneNumber == null || !phoneNumber.matches("\\+[1-9][0-9]{6,14}")) {
+      throw DomainException.invalidField(
+          "to", "to must be a phone number in E.164 form, e.g. +4915112345678");
+    }
+    if (body == null || body.isBlank() || body.length() > 1600) {
+      throw DomainException.invalidField("body", "body is required (at most 1600 characters)");
+    }
+    String key =
+        "sms:"
+            + (idempotencyKey == null || idempotencyKey.isBlank() ? ids.newId() : idempotencyKey);
+    var existing = notifications.findByDedupKey(key);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    var pending =
+        new Notification(
+            ids.newId(),
+            userId,
+            null,
+            "sms",
+            Template.SMS,
+            phoneNumber,
+            "",
+            body,
+            "",
+            NotificationStatus.PENDING,
+            0,
+            null,
+            now(),
+            null);
+    if (!transactions.inTransaction(
+        () -> notifications.addIfAbsent(pending, key, Optional.empty()))) {
+      return notifications.findByDedupKey(key).orElseThrow();
+    }
+    try {
+      sms.send(phoneNumber, body);
+      transactions.run(() -> notifications.markSent(pending.id(), phoneNumber, now()));
+    } catch (RuntimeException e) {
+      transactions.run(() -> notifications.markFailed(pending.id(), 1, describe(e), now()));
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE, "unavailable", "the SMS gateway refused the message");
+    }
+    return notifications.findByDedupKey(key).orElseThrow();
+  }
+
+  /**
+   * Sends what is due; each message is claimed under a lease, sent, then marked. Returns how many
+   * were tried.
+   */
+  public int dispatchDue(int limit) {
+    Instant now = now();
+    var due =
+        transactions.inTransaction(
+            () -> notifications.claimDue(now, now.plus(policy.lease()), limit));
+    due.stream().filter(n -> n.channel().equals("email")).forEach(this::deliver);
+    return due.size();
+  }
+
+  private void deliver(Notification notification) {
+    int attempts = notification.attempts() + 1;
+    try {
+      Recipient recipient = resolve(notification);
+      mailer.send(
+          new EmailMessage(
+              notification.id().toString(),
+              recipient.email(),
+              notification.subject(),
+              EmailTemplates.personalise(notification.textBody(), recipient.name(), false),
+              EmailTemplates.personalise(notification.htmlBody(), recipient.name(), true)));
+      transactions.run(
+          () -> notifications.markSent(notification.id(), recipient.email().value(), now()));
+    } catch (RuntimeException failure) {
+      String error = describe(failure);
+      if (attempts >= policy.maxAttempts()) {
+        transactions.run(
+            () -> {
+              notifications.markFailed(notification.id(), attempts, error, now());
+              deadLetters.park(notification.id(), error);
+            });
+      } else {
+        transactions.run(
+            () ->
+                notifications.scheduleRetry(
+                    notification.id(), attempts, error, now().plus(policy.backoff(attempts))));
+      }
+    }
+  }
+
+  private Recipient resolve(Notification notification) {
+    var user = users.find(notification.userId());
+    if (notification.recipient() != null) {
+      return new Recipient(
+          Email.parse(notification.recipient()), user.map(Recipient::name).orElse("customer"));
+    }
+    return user.orElseThrow(
+        () -> new IllegalStateException("user " + notification.userId() + " not found"));
+  }
+
+  public List<Notification> list(UserId userId, Optional<OrderId> orderId) {
+    return notifications.listForUser(userId, orderId, 200);
+  }
+
+  private static String describe(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.length() > 500 ? message.substring(0, 500) : message;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A stable id for messages that need one before they are recorded. */
+  public UUID newId() {
+    return ids.newId();
+  }
+}
