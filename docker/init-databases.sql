@@ -3,3 +3,4 @@ CREATE DATABASE orderpay_product;
 CREATE DATABASE orderpay_inventory;
 CREATE DATABASE orderpay_order;
 CREATE DATABASE orderpay_payment;
+CREATE DATABASE orderpay_notification;
