@@ -3,16 +3,14 @@ package orderpay.apps.inventory;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.inventory.InventoryGrpcService;
-import orderpay.adapters.kafka.IdempotentConsumer;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
-import orderpay.adapters.kafka.RetryPolicy;
 import orderpay.adapters.kafka.catalog.ProductEventSerializer;
 import orderpay.adapters.kafka.inventory.OrderEventsHandler;
 import orderpay.adapters.kafka.inventory.ProductEventsHandler;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.Database;
-import orderpay.adapters.runtime.PeriodicJob;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.Workers;
 import orderpay.domain.inventory.Inventory;
 
 /**
@@ -49,36 +47,29 @@ public final class InventoryService {
         database,
         relay,
         List.of(
-            () ->
-                new IdempotentConsumer(
-                        settings.kafka(),
-                        "inventory-product-events",
-                        List.of(ProductEventSerializer.PRODUCT_CHANGED),
-                        new ProductEventsHandler(inventory),
-                        database.transactions(),
-                        RetryPolicy.DEFAULT)
-                    .start(),
-            () ->
-                new IdempotentConsumer(
-                        settings.kafka(),
-                        "inventory-order-events",
-                        List.of(
-                            OrderEventSerializer.ORDER_PAID,
-                            OrderEventSerializer.ORDER_FAILED,
-                            OrderEventSerializer.ORDER_CANCELLED,
-                            OrderEventSerializer.ORDER_REFUNDED),
-                        new OrderEventsHandler(inventory, settings.kafka().topicPrefix()),
-                        database.transactions(),
-                        RetryPolicy.DEFAULT)
-                    .start(),
-            () ->
-                PeriodicJob.start(
-                    "reservation-expiry",
-                    config.expirySweepInterval(),
-                    () -> {
-                      // drain the backlog in batches, then wait for the next sweep
-                      while (inventory.expireDue(EXPIRY_BATCH) == EXPIRY_BATCH) {}
-                    })),
+            Workers.consumer(
+                settings,
+                database,
+                "inventory-product-events",
+                List.of(ProductEventSerializer.PRODUCT_CHANGED),
+                new ProductEventsHandler(inventory)),
+            Workers.consumer(
+                settings,
+                database,
+                "inventory-order-events",
+                List.of(
+                    OrderEventSerializer.ORDER_PAID,
+                    OrderEventSerializer.ORDER_FAILED,
+                    OrderEventSerializer.ORDER_CANCELLED,
+                    OrderEventSerializer.ORDER_REFUNDED),
+                new OrderEventsHandler(inventory, settings.kafka().topicPrefix())),
+            Workers.every(
+                config.expirySweepInterval(),
+                "reservation-expiry",
+                () -> {
+                  // drain the backlog in batches, then wait for the next sweep
+                  while (inventory.expireDue(EXPIRY_BATCH) == EXPIRY_BATCH) {}
+                })),
         List.of(grpcService));
   }
 }

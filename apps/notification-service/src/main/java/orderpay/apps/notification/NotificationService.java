@@ -4,13 +4,11 @@ import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.notification.NotificationGrpcService;
-import orderpay.adapters.kafka.IdempotentConsumer;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
-import orderpay.adapters.kafka.RetryPolicy;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.Database;
-import orderpay.adapters.runtime.PeriodicJob;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.Workers;
 import orderpay.domain.notification.Notifications;
 
 /** Records a message per business event (exactly once), then a dispatcher sends them over SMTP. */
@@ -46,23 +44,18 @@ public final class NotificationService {
         relay,
         List.of(
             () -> userChannel,
-            () ->
-                new IdempotentConsumer(
-                        settings.kafka(),
-                        "notification-events",
-                        NotificationEventsHandler.TOPICS,
-                        new NotificationEventsHandler(
-                            notifications, settings.kafka().topicPrefix()),
-                        database.transactions(),
-                        RetryPolicy.DEFAULT)
-                    .start(),
-            () ->
-                PeriodicJob.start(
-                    "notification-dispatch",
-                    config.dispatchInterval(),
-                    () -> {
-                      while (notifications.dispatchDue(50) == 50) {}
-                    })),
+            Workers.consumer(
+                settings,
+                database,
+                "notification-events",
+                NotificationEventsHandler.TOPICS,
+                new NotificationEventsHandler(notifications, settings.kafka().topicPrefix())),
+            Workers.every(
+                config.dispatchInterval(),
+                "notification-dispatch",
+                () -> {
+                  while (notifications.dispatchDue(50) == 50) {}
+                })),
         List.of(grpcService));
   }
 }

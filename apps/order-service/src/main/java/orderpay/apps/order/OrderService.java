@@ -3,14 +3,12 @@ package orderpay.apps.order;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.order.OrderGrpcService;
-import orderpay.adapters.kafka.IdempotentConsumer;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
-import orderpay.adapters.kafka.RetryPolicy;
 import orderpay.adapters.kafka.order.PaymentEventsHandler;
 import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
-import orderpay.adapters.runtime.PeriodicJob;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.Workers;
 import orderpay.domain.order.RecoverOrders;
 import orderpay.domain.order.SettleOrder;
 
@@ -55,23 +53,19 @@ public final class OrderService {
         relay,
         List.of(
             () -> downstreams,
-            () ->
-                new IdempotentConsumer(
-                        settings.kafka(),
-                        "order-payment-events",
-                        List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
-                        new PaymentEventsHandler(settle),
-                        database.transactions(),
-                        RetryPolicy.DEFAULT)
-                    .start(),
-            () ->
-                PeriodicJob.start(
-                    "order-sweeps",
-                    config.sweepInterval(),
-                    () -> {
-                      recover.resumeStuck(config.recoveryGrace(), SWEEP_BATCH);
-                      settle.expireUnpaid(config.paymentTtl(), SWEEP_BATCH);
-                    })),
+            Workers.consumer(
+                settings,
+                database,
+                "order-payment-events",
+                List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
+                new PaymentEventsHandler(settle)),
+            Workers.every(
+                config.sweepInterval(),
+                "order-sweeps",
+                () -> {
+                  recover.resumeStuck(config.recoveryGrace(), SWEEP_BATCH);
+                  settle.expireUnpaid(config.paymentTtl(), SWEEP_BATCH);
+                })),
         List.of(grpcService));
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import orderpay.adapters.grpc.payment.PaymentGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
-import orderpay.adapters.runtime.PeriodicJob;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.Workers;
 import orderpay.domain.payment.PaymentProcessing;
 
 /** Payments through Stripe, webhooks in, and a reconciliation job for webhooks that never came. */
@@ -37,11 +37,10 @@ public final class PaymentService {
         database,
         relay,
         List.of(
-            () ->
-                PeriodicJob.start(
-                    "payment-reconciliation",
-                    config.reconcileInterval(),
-                    () -> payments.reconcile(config.reconcileAfter(), 100))),
+            Workers.every(
+                config.reconcileInterval(),
+                "payment-reconciliation",
+                () -> payments.reconcile(config.reconcileAfter(), 100))),
         List.of(grpcService));
   }
 }

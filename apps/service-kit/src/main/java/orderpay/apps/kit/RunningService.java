@@ -26,7 +26,7 @@ public final class RunningService implements AutoCloseable {
       ServiceSettings settings,
       Database database,
       KafkaOutboxRelay relay,
-      List<Supplier<? extends AutoCloseable>> workers,
+      List<Supplier<AutoCloseable>> workers,
       List<BindableService> services) {
     var lifecycle = new Lifecycle();
     try {
