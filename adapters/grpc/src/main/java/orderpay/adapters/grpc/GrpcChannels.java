@@ -40,7 +40,9 @@ public final class GrpcChannels {
             .maxInboundMessageSize(4 * 1024 * 1024)
             .build();
     return new Client(
-        managed, ClientInterceptors.intercept(managed, new DefaultDeadline(defaultDeadline)));
+        managed,
+        ClientInterceptors.intercept(
+            managed, new DefaultDeadline(defaultDeadline), new Tracing.Client()));
   }
 
   /** A call without its own deadline gets the default: no call may wait forever. */

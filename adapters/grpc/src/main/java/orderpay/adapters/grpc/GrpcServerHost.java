@@ -50,8 +50,10 @@ public final class GrpcServerHost implements AutoCloseable {
             .addService(health.getHealthService())
             .addService(ProtoReflectionServiceV1.newInstance());
     var errors = new DomainErrorInterceptor();
+    var tracing = new Tracing.Server();
     for (BindableService service : services) {
-      builder.addService(ServerInterceptors.intercept(service, errors));
+      // the last interceptor runs first: the trace id is in place before errors are logged
+      builder.addService(ServerInterceptors.intercept(service, errors, tracing));
     }
     try {
       Server server = builder.build().start();

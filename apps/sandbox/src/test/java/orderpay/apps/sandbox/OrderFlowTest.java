@@ -284,4 +284,45 @@ class OrderFlowTest {
         shop.order(customer, product, 1, "pm_unknown_method", null), 400, "invalid_request");
     Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
   }
+
+  @Test
+  void aRequestIdFollowsTheOrderThroughGrpcAndTheOutboxIntoKafka() {
+    String customer = shop.customer();
+    String product = shop.product(100, 5);
+    String prefix = system.sandbox.environment().get("KAFKA_TOPIC_PREFIX", "");
+    try (var probe =
+        new orderpay.adapters.embedded.TopicProbe(
+            orderpay.adapters.embedded.SharedTestInfrastructure.kafka().bootstrapServers(),
+            prefix + "order.created")) {
+      String traceId = "trace-" + UUID.randomUUID();
+      var reply =
+          system.sendWithHeader(
+              "POST",
+              "/api/v1/orders",
+              "{\"items\":[{\"product_id\":\""
+                  + product
+                  + "\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+              customer,
+              "X-Request-Id",
+              traceId);
+      assertThat(reply.headers().get("x-request-id")).containsExactly(traceId);
+      String orderId = reply.body().get("id").asText();
+      var record =
+          probe
+              .awaitRecords(
+                  rs -> rs.stream().anyMatch(r -> r.key().equals(orderId)),
+                  java.time.Duration.ofSeconds(20))
+              .stream()
+              .filter(r -> r.key().equals(orderId))
+              .findFirst()
+              .orElseThrow();
+      assertThat(
+              orderpay.adapters.kafka.EventHeaders.get(
+                  record.headers(), orderpay.adapters.kafka.EventHeaders.TRACE_ID))
+          .contains(traceId);
+    }
+    var hostile =
+        system.sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "<script>");
+    assertThat(hostile.headers().get("x-request-id").getFirst()).doesNotContain("<");
+  }
 }
