@@ -136,6 +136,14 @@ public final class KafkaOutboxRelay implements AutoCloseable {
     }
   }
 
+  private void wake() {
+    try {
+      jdbi.useHandle(handle -> handle.execute("SELECT pg_notify('outbox', '')"));
+    } catch (RuntimeException e) {
+      // the database is gone already; the relay's poll timeout ends the wait instead
+    }
+  }
+
   private static void sleepQuietly(long millis) {
     try {
       Thread.sleep(millis);
@@ -149,6 +157,7 @@ public final class KafkaOutboxRelay implements AutoCloseable {
   public void close() {
     running.set(false);
     try {
+      wake(); // the relay may be blocked waiting for a notification: give it one
       thread.join(5000);
       drain();
     } catch (InterruptedException e) {

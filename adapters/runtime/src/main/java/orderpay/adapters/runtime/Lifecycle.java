@@ -19,10 +19,15 @@ public final class Lifecycle implements AutoCloseable {
   public synchronized void close() {
     while (!started.isEmpty()) {
       AutoCloseable next = started.pop();
+      long begun = System.nanoTime();
       try {
         next.close();
       } catch (Exception e) {
         log.warn("stopping {} failed", next, e);
+      }
+      long millis = (System.nanoTime() - begun) / 1_000_000;
+      if (millis > 500) {
+        log.info("stopping {} took {} ms", next.getClass().getSimpleName(), millis);
       }
     }
   }

@@ -32,10 +32,7 @@ public final class SandboxMain {
 
     var lifecycle = new Lifecycle();
     try {
-      var postgres =
-          lifecycle.own(
-              EmbeddedPostgresServer.start(
-                  Optional.of(settings.dataDir().resolve("postgres")), settings.postgresPort()));
+      var postgres = lifecycle.own(startPostgres(settings));
       var kafka =
           lifecycle.own(
               EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
@@ -87,6 +84,22 @@ public final class SandboxMain {
       throw e;
     }
     Lifecycle.runUntilShutdown(lifecycle, "sandbox");
+  }
+
+  private static EmbeddedPostgresServer startPostgres(SandboxSettings settings) {
+    try {
+      return EmbeddedPostgresServer.start(
+          Optional.of(settings.dataDir().resolve("postgres")), settings.postgresPort());
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).contains("could not lock")) {
+        throw new IllegalStateException(
+            "another OrderPay sandbox is using "
+                + settings.dataDir()
+                + " (or is still stopping): stop it, or wait a few seconds and try again",
+            e);
+      }
+      throw e;
+    }
   }
 
   static void awaitReady(String gatewayUrl) throws InterruptedException {
