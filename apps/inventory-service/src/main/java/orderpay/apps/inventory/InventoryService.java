@@ -63,13 +63,11 @@ public final class InventoryService {
                     OrderEventSerializer.ORDER_CANCELLED,
                     OrderEventSerializer.ORDER_REFUNDED),
                 new OrderEventsHandler(inventory, settings.kafka().topicPrefix())),
-            Workers.every(
+            Workers.drain(
                 config.expirySweepInterval(),
                 "reservation-expiry",
-                () -> {
-                  // drain the backlog in batches, then wait for the next sweep
-                  while (inventory.expireDue(EXPIRY_BATCH) == EXPIRY_BATCH) {}
-                })),
+                () -> inventory.expireDue(EXPIRY_BATCH),
+                EXPIRY_BATCH)),
         List.of(grpcService));
   }
 }

@@ -50,12 +50,11 @@ public final class NotificationService {
                 "notification-events",
                 NotificationEventsHandler.TOPICS,
                 new NotificationEventsHandler(notifications, settings.kafka().topicPrefix())),
-            Workers.every(
+            Workers.drain(
                 config.dispatchInterval(),
                 "notification-dispatch",
-                () -> {
-                  while (notifications.dispatchDue(50) == 50) {}
-                })),
+                () -> notifications.dispatchDue(50),
+                50)),
         List.of(grpcService));
   }
 }

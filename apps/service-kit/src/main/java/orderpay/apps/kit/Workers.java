@@ -34,6 +34,12 @@ public final class Workers {
             .start();
   }
 
+  /** A batch job at a fixed delay that keeps going while batches come back full. */
+  public static Supplier<AutoCloseable> drain(
+      Duration interval, String name, java.util.function.IntSupplier batch, int batchSize) {
+    return () -> PeriodicJob.draining(name, interval, batch, batchSize);
+  }
+
   /** A job run at a fixed delay. */
   public static Supplier<AutoCloseable> every(Duration interval, String name, Runnable task) {
     return () -> PeriodicJob.start(name, interval, task);
