@@ -168,6 +168,9 @@ public final class GatewayServer implements AutoCloseable {
     if (error.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer");
     }
+    if (error.status() == 429 && error.details().get("retry_after_seconds") != null) {
+      ctx.header("Retry-After", String.valueOf(error.details().get("retry_after_seconds")));
+    }
     Json.respond(ctx, error.status(), Map.of("error", body));
   }
 

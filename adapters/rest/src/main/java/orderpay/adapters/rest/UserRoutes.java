@@ -17,10 +17,13 @@ import orderpay.contracts.user.v1.UserServiceGrpc;
 public final class UserRoutes {
   private final UserServiceGrpc.UserServiceBlockingStub users;
   private final Authenticator auth;
+  private final LoginThrottle throttle;
 
-  public UserRoutes(UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth) {
+  public UserRoutes(
+      UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth, LoginThrottle throttle) {
     this.users = users;
     this.auth = auth;
+    this.throttle = throttle;
   }
 
   public List<Route> routes() {
@@ -45,10 +48,12 @@ public final class UserRoutes {
 
   private void login(Context ctx) {
     var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    String email = body.requiredString("email");
+    throttle.attempt(email);
     var tokens =
         users.authenticateUser(
             AuthenticateUserRequest.newBuilder()
-                .setEmail(body.requiredString("email"))
+                .setEmail(email)
                 .setPassword(body.requiredString("password"))
                 .build());
     Json.respond(ctx, 200, toJson(tokens));

@@ -22,7 +22,7 @@ class OpenApiDocumentTest {
   private static Stream<Route> servedRoutes() {
     // the route classes only list their handlers here; the stubs are never called
     return Stream.of(
-            new UserRoutes(null, null).routes(),
+            new UserRoutes(null, null, null).routes(),
             new CatalogRoutes(null, null, null).routes(),
             new OrderRoutes(null, null, null).routes(),
             new NotificationRoutes(null, null).routes())

@@ -14,7 +14,8 @@ public record GatewayConfig(
     String paymentServiceTarget,
     String notificationServiceTarget,
     Duration downstreamDeadline,
-    Optional<String> publicJwks) {
+    Optional<String> publicJwks,
+    int loginAttemptsPerMinute) {
 
   public static GatewayConfig fromEnv(Env env) {
     return new GatewayConfig(
@@ -27,6 +28,7 @@ public record GatewayConfig(
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
         env.get("NOTIFICATION_SERVICE_TARGET", "127.0.0.1:50056"),
         env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(5)),
-        env.optional("ORDERPAY_JWT_PUBLIC_JWKS"));
+        env.optional("ORDERPAY_JWT_PUBLIC_JWKS"),
+        env.integer("GATEWAY_LOGIN_ATTEMPTS_PER_MINUTE", 10));
   }
 }

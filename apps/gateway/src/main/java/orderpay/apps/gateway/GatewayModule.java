@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
+import orderpay.adapters.rest.LoginThrottle;
 import orderpay.adapters.rest.NotificationRoutes;
 import orderpay.adapters.rest.OrderRoutes;
 import orderpay.adapters.rest.UserRoutes;
@@ -79,8 +80,16 @@ public interface GatewayModule {
   }
 
   @Provides
-  static UserRoutes userRoutes(UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth) {
-    return new UserRoutes(users, auth);
+  static UserRoutes userRoutes(
+      UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth, LoginThrottle throttle) {
+    return new UserRoutes(users, auth, throttle);
+  }
+
+  @Provides
+  @Singleton
+  static LoginThrottle loginThrottle(GatewayConfig config, Clock clock) {
+    return new LoginThrottle(
+        config.loginAttemptsPerMinute(), java.time.Duration.ofMinutes(1), clock);
   }
 
   @Provides

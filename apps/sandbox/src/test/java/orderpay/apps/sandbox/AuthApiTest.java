@@ -26,7 +26,9 @@ class AuthApiTest {
 
   @BeforeAll
   static void start() {
-    system = RunningSandbox.start(AuthApiTest.class);
+    system =
+        RunningSandbox.start(
+            AuthApiTest.class, java.util.Map.of("GATEWAY_LOGIN_ATTEMPTS_PER_MINUTE", "5"));
   }
 
   @AfterAll
@@ -148,13 +150,22 @@ class AuthApiTest {
   void malformedSignUpsAre400AndChangeNothing(String body) {
     var reply = system.post("/api/v1/users", body);
     assertError(reply, 400, "invalid_request");
-    assertThat(
-            system
-                .post(
-                    "/api/v1/auth/token",
-                    "{\"email\":\"x@example.com\",\"password\":\"long-enough\"}")
-                .status())
-        .isEqualTo(401);
+    // asked of the user service directly: the gateway's login throttle must not hide the answer
+    try (var channel =
+        orderpay.adapters.grpc.GrpcChannels.open(
+            system.sandbox.target("user"), java.time.Duration.ofSeconds(5))) {
+      var refused =
+          org.assertj.core.api.Assertions.catchThrowableOfType(
+              io.grpc.StatusRuntimeException.class,
+              () ->
+                  orderpay.contracts.user.v1.UserServiceGrpc.newBlockingStub(channel.channel())
+                      .authenticateUser(
+                          orderpay.contracts.user.v1.AuthenticateUserRequest.newBuilder()
+                              .setEmail("x@example.com")
+                              .setPassword("long-enough")
+                              .build()));
+      assertThat(refused.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAUTHENTICATED);
+    }
   }
 
   @Test
@@ -262,5 +273,27 @@ class AuthApiTest {
     var docs = system.get("/docs", null);
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.text()).contains("/openapi.json");
+  }
+
+  @Test
+  void repeatedLoginAttemptsForOneAccountAreThrottled() {
+    signUp("guessed@example.com", "the-real-password");
+    for (int i = 0; i < 5; i++) {
+      assertError(
+          system.post(
+              "/api/v1/auth/token",
+              "{\"email\":\"guessed@example.com\",\"password\":\"guess-" + i + "\"}"),
+          401,
+          "unauthenticated");
+    }
+    var throttled =
+        system.post(
+            "/api/v1/auth/token",
+            "{\"email\":\"GUESSED@example.com\",\"password\":\"the-real-password\"}");
+    assertError(throttled, 429, "rate_limited");
+    assertThat(throttled.headers()).containsKey("retry-after");
+    // other accounts are not affected
+    signUp("unrelated@example.com", "unrelated-pass");
+    assertThat(login("unrelated@example.com", "unrelated-pass")).isNotBlank();
   }
 }
