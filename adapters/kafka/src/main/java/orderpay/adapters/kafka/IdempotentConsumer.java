@@ -80,17 +80,34 @@ public final class IdempotentConsumer implements AutoCloseable {
   private void run() {
     try {
       consumer.subscribe(topics);
+      int outages = 0;
       while (running.get()) {
         var records = consumer.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<String, byte[]> record : records) {
-          process(record);
+        boolean stalled = false;
+        for (var partition : records.partitions()) {
+          for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+            if (!process(record)) {
+              // the infrastructure is away: come back to this record, keep the partition's order
+              consumer.seek(partition, record.offset());
+              stalled = true;
+              break;
+            }
+          }
         }
         if (!records.isEmpty()) {
-          consumer.commitSync();
+          consumer
+              .commitSync(); // positions: up to what was applied or parked, never past a stalled
+          // record
+        }
+        outages = stalled ? outages + 1 : 0;
+        if (stalled) {
+          Thread.sleep(retryPolicy.backoffAfter(Math.min(outages, 6)));
         }
       }
     } catch (WakeupException stopping) {
       // close() woke us up
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException fatal) {
       log.error("consumer {} stopped", consumerName, fatal);
     } finally {
@@ -98,27 +115,38 @@ public final class IdempotentConsumer implements AutoCloseable {
     }
   }
 
-  private void process(ConsumerRecord<String, byte[]> record) {
+  /**
+   * Applies or parks the record and returns true; false if it must be retried later (an outage).
+   */
+  private boolean process(ConsumerRecord<String, byte[]> record) {
     ReceivedEvent event;
     try {
       event = toEvent(record);
     } catch (PoisonMessage poison) {
       park(record, poison, 1);
-      return;
+      return true;
     }
     MDC.put("trace_id", EventHeaders.get(record.headers(), EventHeaders.TRACE_ID).orElse(""));
     try {
       for (int attempt = 1; ; attempt++) {
         try {
           transactions.run(() -> applyOnce(event));
-          return;
+          return true;
         } catch (PoisonMessage poison) {
           park(record, poison, attempt);
-          return;
+          return true;
         } catch (RuntimeException failure) {
+          if (TransientFailure.isTransient(failure)) {
+            log.warn(
+                "{} cannot apply {} now ({}); will retry",
+                consumerName,
+                event.eventId(),
+                failure.toString());
+            return false;
+          }
           if (attempt >= retryPolicy.maxAttempts() || !running.get()) {
             park(record, failure, attempt);
-            return;
+            return true;
           }
           log.warn(
               "{} failed on {} (attempt {}), retrying", consumerName, event.eventId(), attempt);

@@ -24,6 +24,7 @@ class IdempotentConsumerTest {
   private static KafkaProducer<String, byte[]> producer;
   private static IdempotentConsumer consumer;
   private static final AtomicInteger handlerCalls = new AtomicInteger();
+  private static final AtomicInteger outageFailures = new AtomicInteger();
 
   @BeforeAll
   static void start() {
@@ -40,6 +41,11 @@ class IdempotentConsumerTest {
           String payload = new String(event.payload(), StandardCharsets.UTF_8);
           if (payload.startsWith("always-fails")) {
             throw new IllegalStateException("downstream refuses " + payload);
+          }
+          if (payload.startsWith("outage") && outageFailures.incrementAndGet() <= 5) {
+            // more failures than the retry policy allows: only an outage may outlast it
+            throw new IllegalStateException(
+                new java.sql.SQLTransientConnectionException("database away"));
           }
           database
               .transactions()
@@ -128,6 +134,18 @@ class IdempotentConsumerTest {
       assertThat(EventHeaders.get(failed.headers(), EventHeaders.DLQ_ERROR))
           .hasValueSatisfying(e -> assertThat(e).contains("downstream refuses"));
       assertThat(effects("always-fails-1")).isZero();
+    }
+  }
+
+  @Test
+  void anOutageLongerThanTheRetryBudgetIsWaitedOutNotParked() throws Exception {
+    try (var dlq = new TopicProbe(settings.bootstrapServers(), settings.topic("things.dlq"))) {
+      send(UUID.randomUUID(), "outage-1");
+      awaitEffect("outage-1");
+      assertThat(effects("outage-1")).isEqualTo(1);
+      assertThat(outageFailures.get()).isGreaterThan(3);
+      assertThat(dlq.recordsWithin(Duration.ofSeconds(1)))
+          .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals("outage-1"));
     }
   }
 }
