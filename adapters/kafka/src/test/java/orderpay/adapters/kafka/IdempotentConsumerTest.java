@@ -25,6 +25,8 @@ class IdempotentConsumerTest {
   private static IdempotentConsumer consumer;
   private static final AtomicInteger handlerCalls = new AtomicInteger();
   private static final AtomicInteger outageFailures = new AtomicInteger();
+  private static final java.util.concurrent.atomic.AtomicBoolean fixed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   @BeforeAll
   static void start() {
@@ -39,6 +41,9 @@ class IdempotentConsumerTest {
         event -> {
           handlerCalls.incrementAndGet();
           String payload = new String(event.payload(), StandardCharsets.UTF_8);
+          if (payload.startsWith("fixable") && !fixed.get()) {
+            throw new IllegalStateException("not yet: " + payload);
+          }
           if (payload.startsWith("always-fails")) {
             throw new IllegalStateException("downstream refuses " + payload);
           }
@@ -147,5 +152,26 @@ class IdempotentConsumerTest {
       assertThat(dlq.recordsWithin(Duration.ofSeconds(1)))
           .noneMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals("outage-1"));
     }
+  }
+
+  @Test
+  void aParkedMessageCanBeReplayedOnceTheCauseIsFixed() throws Exception {
+    try (var dlq = new TopicProbe(settings.bootstrapServers(), settings.topic("things.dlq"))) {
+      send(UUID.randomUUID(), "fixable-1");
+      dlq.awaitRecords(
+          rs ->
+              rs.stream()
+                  .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals("fixable-1")),
+          Duration.ofSeconds(20));
+      assertThat(effects("fixable-1")).isZero();
+    }
+    fixed.set(true);
+    assertThat(DeadLetterReplay.replay(settings, "things")).isPositive();
+    awaitEffect("fixable-1");
+    assertThat(effects("fixable-1")).isEqualTo(1);
+    DeadLetterReplay.replay(settings, "things"); // nothing new parked: nothing replayed twice
+    send(UUID.randomUUID(), "marker-after-replay");
+    awaitEffect("marker-after-replay");
+    assertThat(effects("fixable-1")).isEqualTo(1);
   }
 }
