@@ -1,0 +1,223 @@
+package orderpay.domain.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import orderpay.domain.money.Money;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.testing.ImmediateTransactions;
+import orderpay.domain.testing.MutableClock;
+import orderpay.domain.testing.SequentialIds;
+import orderpay.domain.user.Email;
+import orderpay.domain.user.UserId;
+import org.junit.jupiter.api.Test;
+
+/** Recording once, sending with retries and backoff, failing into the dead letters: over fakes. */
+class NotificationsTest {
+  private final MutableClock clock = MutableClock.startingAt("2026-05-01T09:00:00Z");
+  private final Store store = new Store();
+  private final List<EmailMessage> sent = new ArrayList<>();
+  private final List<UUID> parked = new ArrayList<>();
+  private boolean smtpUp = true;
+  private final UserId mia = new UserId(UUID.randomUUID());
+  private final Notifications notifications =
+      new Notifications(
+          store,
+          user -> Optional.of(new Recipient(Email.parse("mia@example.com"), "Mia <M>")),
+          message -> {
+            if (!smtpUp) {
+              throw new IllegalStateException("connection refused");
+            }
+            sent.add(message);
+          },
+          new SmsSender() {
+            @Override
+            public boolean isConfigured() {
+              return false;
+            }
+
+            @Override
+            public void send(String phoneNumber, String body) {
+              throw new AssertionError("never called");
+            }
+          },
+          (id, reason) -> parked.add(id),
+          new ImmediateTransactions(),
+          new SequentialIds(),
+          clock,
+          new Notifications.Policy(
+              3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60)));
+
+  static final class Store implements NotificationRepository {
+    final Map<String, Notification> byKey = new HashMap<>();
+    final Map<UUID, Instant> due = new HashMap<>();
+
+    @Override
+    public boolean addIfAbsent(Notification n, String dedupKey, Optional<SourceEvent> source) {
+      if (byKey.containsKey(dedupKey)) {
+        return false;
+      }
+      byKey.put(dedupKey, n);
+      due.put(n.id(), n.createdAt());
+      return true;
+    }
+
+    @Override
+    public Optional<Notification> findByDedupKey(String dedupKey) {
+      return Optional.ofNullable(byKey.get(dedupKey));
+    }
+
+    @Override
+    public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
+      var claimed =
+          byKey.values().stream()
+              .filter(
+                  n -> n.status() == NotificationStatus.PENDING && !due.get(n.id()).isAfter(now))
+              .limit(limit)
+              .toList();
+      claimed.forEach(n -> due.put(n.id(), leaseUntil));
+      return claimed;
+    }
+
+    private void replace(UUID id, java.util.function.UnaryOperator<Notification> change) {
+      byKey.replaceAll((k, n) -> n.id().equals(id) ? change.apply(n) : n);
+    }
+
+    @Override
+    public void markSent(UUID id, String recipient, Instant at) {
+      replace(id, n -> copy(n, NotificationStatus.SENT, n.attempts() + 1, null, recipient, at));
+    }
+
+    @Override
+    public void scheduleRetry(UUID id, int attempts, String error, Instant nextAttempt) {
+      replace(id, n -> copy(n, NotificationStatus.PENDING, attempts, error, n.recipient(), null));
+      due.put(id, nextAttempt);
+    }
+
+    @Override
+    public void markFailed(UUID id, int attempts, String error, Instant at) {
+      replace(id, n -> copy(n, NotificationStatus.FAILED, attempts, error, n.recipient(), null));
+    }
+
+    @Override
+    public List<Notification> listForUser(UserId userId, Optional<OrderId> orderId, int limit) {
+      return List.copyOf(byKey.values());
+    }
+
+    private static Notification copy(
+        Notification n,
+        NotificationStatus status,
+        int attempts,
+        String error,
+        String recipient,
+        Instant sentAt) {
+      return new Notification(
+          n.id(),
+          n.userId(),
+          n.orderId(),
+          n.channel(),
+          n.template(),
+          recipient,
+          n.subject(),
+          n.textBody(),
+          n.htmlBody(),
+          status,
+          attempts,
+          error,
+          n.createdAt(),
+          sentAt);
+    }
+  }
+
+  private Notification confirmation(String eventId) {
+    var order = new OrderId(UUID.randomUUID());
+    return notifications.record(
+        new SourceEvent(eventId, "order.created", order.toString(), "OrderCreated", new byte[0]),
+        Template.ORDER_CONFIRMATION,
+        mia,
+        order,
+        EmailTemplates.orderConfirmation(
+            order.toString(),
+            List.of(
+                new EmailTemplates.Line("Teapot", 2, Money.of(1250, "EUR"), Money.of(2500, "EUR"))),
+            Money.of(2500, "EUR")));
+  }
+
+  @Test
+  void anEventIsRecordedOnceAndSentPersonalisedWithItsNameEscapedInHtml() {
+    var first = confirmation("evt-1");
+    var again =
+        notifications.record(
+            new SourceEvent("evt-1", "order.created", "k", "OrderCreated", new byte[0]),
+            Template.ORDER_CONFIRMATION,
+            mia,
+            first.orderId(),
+            EmailTemplates.welcome());
+    assertThat(again.id()).isEqualTo(first.id());
+    notifications.dispatchDue(10);
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.to().value()).isEqualTo("mia@example.com");
+              assertThat(m.messageId()).isEqualTo(first.id().toString());
+              assertThat(m.textBody())
+                  .contains("Hello Mia <M>,")
+                  .contains("2 x Teapot at 12.50 EUR = 25.00 EUR");
+              assertThat(m.htmlBody()).contains("Mia &lt;M&gt;").doesNotContain("Mia <M>");
+            });
+    notifications.dispatchDue(10);
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void anOutageIsRetriedWithBackoffAndTheMessageGoesOutOnceItIsOver() {
+    var note = confirmation("evt-2");
+    smtpUp = false;
+    notifications.dispatchDue(10);
+    notifications.dispatchDue(10); // not due yet: backoff
+    assertThat(store.byKey.get("evt-2:order_confirmation").attempts()).isEqualTo(1);
+    smtpUp = true;
+    clock.advance(Duration.ofSeconds(1));
+    notifications.dispatchDue(10);
+    assertThat(sent).hasSize(1);
+    assertThat(store.byKey.get("evt-2:order_confirmation").status())
+        .isEqualTo(NotificationStatus.SENT);
+    assertThat(parked).isEmpty();
+    assertThat(note.status()).isEqualTo(NotificationStatus.PENDING);
+  }
+
+  @Test
+  void afterTheLastAttemptTheMessageFailsAndItsEventIsParked() {
+    var note = confirmation("evt-3");
+    smtpUp = false;
+    for (int i = 0; i < 3; i++) {
+      notifications.dispatchDue(10);
+      clock.advance(Duration.ofSeconds(10));
+    }
+    assertThat(store.byKey.get("evt-3:order_confirmation").status())
+        .isEqualTo(NotificationStatus.FAILED);
+    assertThat(parked).containsExactly(note.id());
+    smtpUp = true;
+    notifications.dispatchDue(10);
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void smsWithoutAGatewayIsRefusedNotFaked() {
+    assertThatThrownBy(() -> notifications.sendSms("k", mia, "+4915112345678", "hi"))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.getMessage()).isEqualTo("sms channel not configured"));
+    assertThat(store.byKey).isEmpty();
+  }
+}
