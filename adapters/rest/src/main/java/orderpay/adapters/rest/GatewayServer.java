@@ -121,11 +121,15 @@ public final class GatewayServer implements AutoCloseable {
       }
     }
     String method = ctx.method().name();
-    boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-    if (hasBody
+    boolean writes = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    // a body announced by length or sent chunked must be JSON; a bare POST (e.g. /cancel) needs
+    // none
+    boolean hasBody =
+        (length != null && !length.strip().equals("0")) || ctx.header("Transfer-Encoding") != null;
+    if (writes
+        && hasBody
         && !ctx.path().startsWith("/api/v1/webhooks/")
-        && !isJson(ctx.contentType())
-        && (length == null || !length.strip().equals("0"))) {
+        && !isJson(ctx.contentType())) {
       throw new ApiError(415, "unsupported_media_type", "send the body as application/json");
     }
   }

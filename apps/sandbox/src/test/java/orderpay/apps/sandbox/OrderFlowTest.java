@@ -325,4 +325,30 @@ class OrderFlowTest {
         system.sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "<script>");
     assertThat(hostile.headers().get("x-request-id").getFirst()).doesNotContain("<");
   }
+
+  @Test
+  void aBarePostWithoutBodyOrContentTypeIsNotAMediaTypeError() throws Exception {
+    String customer = shop.customer();
+    var url = java.net.URI.create(system.sandbox.gatewayUrl());
+    // what `curl -XPOST <url>/cancel` sends: no body, no Content-Length, no Content-Type
+    try (var socket = new java.net.Socket(url.getHost(), url.getPort())) {
+      String request =
+          "POST /api/v1/orders/"
+              + UUID.randomUUID()
+              + "/cancel HTTP/1.1\r\nHost: "
+              + url.getHost()
+              + "\r\n"
+              + "Authorization: Bearer "
+              + customer
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(statusLine).contains(" 404 ");
+    }
+  }
 }
