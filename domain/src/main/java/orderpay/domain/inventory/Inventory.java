@@ -130,6 +130,29 @@ public final class Inventory {
         });
   }
 
+  /**
+   * Stock follows the order: paid commits, failed or cancelled releases, refunded puts sold units
+   * back. Empty when that changes no stock: nothing was reserved (refused on the spot), or the
+   * reservation already ended otherwise (a paid order whose hold expired, events of different
+   * topics arriving out of order).
+   */
+  public java.util.Optional<Reservation> settle(
+      OrderId orderId, orderpay.domain.shared.OrderOutcome outcome) {
+    try {
+      return java.util.Optional.of(
+          switch (outcome) {
+            case PAID -> commit(orderId);
+            case FAILED, CANCELLED -> release(orderId);
+            case REFUNDED -> returnStock(orderId);
+          });
+    } catch (DomainException e) {
+      if (e.kind() == ErrorKind.NOT_FOUND || e.kind() == ErrorKind.INVALID_STATE) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** Releases up to {@code batch} reservations past their TTL, each once; returns how many. */
   public int expireDue(int batch) {
     return transactions.inTransaction(

@@ -81,6 +81,56 @@ public final class Notifications {
         Optional.of(source));
   }
 
+  /**
+   * Tells the customer how their order ended, once per event. An order refused for lack of stock
+   * never reached payment (the customer was told on the spot): no message.
+   */
+  public Optional<Notification> orderOutcome(
+      SourceEvent source,
+      orderpay.domain.shared.OrderOutcome outcome,
+      UserId userId,
+      OrderId orderId,
+      orderpay.domain.money.Money total,
+      String failureReason) {
+    String id = orderId.toString();
+    return switch (outcome) {
+      case PAID ->
+          Optional.of(
+              record(
+                  source,
+                  Template.PAYMENT_SUCCEEDED,
+                  userId,
+                  orderId,
+                  EmailTemplates.paymentSucceeded(id, total)));
+      case FAILED ->
+          "insufficient_stock".equals(failureReason)
+              ? Optional.empty()
+              : Optional.of(
+                  record(
+                      source,
+                      Template.PAYMENT_FAILED,
+                      userId,
+                      orderId,
+                      EmailTemplates.paymentFailed(id, failureReason)));
+      case CANCELLED ->
+          Optional.of(
+              record(
+                  source,
+                  Template.ORDER_CANCELLED,
+                  userId,
+                  orderId,
+                  EmailTemplates.orderCancelled(id)));
+      case REFUNDED ->
+          Optional.of(
+              record(
+                  source,
+                  Template.ORDER_REFUNDED,
+                  userId,
+                  orderId,
+                  EmailTemplates.orderRefunded(id, total)));
+    };
+  }
+
   /** An ad-hoc email, idempotent per key. */
   public Notification sendEmail(
       String idempotencyKey, UserId userId, String to, String subject, String text, String html) {

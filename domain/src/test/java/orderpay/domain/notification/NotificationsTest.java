@@ -220,4 +220,29 @@ class NotificationsTest {
             e -> assertThat(e.getMessage()).isEqualTo("sms channel not configured"));
     assertThat(store.byKey).isEmpty();
   }
+
+  @Test
+  void anOrderRefusedForLackOfStockGetsNoPaymentMessageButADeclineDoes() {
+    var order = new OrderId(UUID.randomUUID());
+    var refused = new SourceEvent("evt-r", "order.failed", "k", "OrderFailed", new byte[0]);
+    assertThat(
+            notifications.orderOutcome(
+                refused,
+                orderpay.domain.shared.OrderOutcome.FAILED,
+                mia,
+                order,
+                Money.of(100, "EUR"),
+                "insufficient_stock"))
+        .isEmpty();
+    var declined = new SourceEvent("evt-d", "order.failed", "k", "OrderFailed", new byte[0]);
+    assertThat(
+            notifications.orderOutcome(
+                declined,
+                orderpay.domain.shared.OrderOutcome.FAILED,
+                mia,
+                order,
+                Money.of(100, "EUR"),
+                "generic_decline"))
+        .hasValueSatisfying(n -> assertThat(n.template()).isEqualTo(Template.PAYMENT_FAILED));
+  }
 }

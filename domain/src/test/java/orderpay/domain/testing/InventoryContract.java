@@ -230,4 +230,18 @@ public abstract class InventoryContract {
     assertThat(short_.allAvailable()).isFalse();
     assertThat(inventory.get(book).reserved()).isZero();
   }
+
+  @Test
+  void orderOutcomesMoveStockOnceAndOutcomesThatNoLongerApplyChangeNothing() {
+    var book = stocked(10);
+    var paid = order();
+    inventory.reserve(paid, List.of(new ReservationLine(book, 3)));
+    assertThat(inventory.settle(paid, orderpay.domain.shared.OrderOutcome.PAID)).isPresent();
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 7, 0));
+    // a late "failed" for a paid order, and an outcome for an order that never reserved
+    assertThat(inventory.settle(paid, orderpay.domain.shared.OrderOutcome.FAILED)).isEmpty();
+    assertThat(inventory.settle(order(), orderpay.domain.shared.OrderOutcome.CANCELLED)).isEmpty();
+    assertThat(inventory.settle(paid, orderpay.domain.shared.OrderOutcome.REFUNDED)).isPresent();
+    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+  }
 }

@@ -30,6 +30,7 @@ public final class IdempotentConsumer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
 
   private final String consumerName;
+  private final String topicPrefix;
   private final List<String> topics;
   private final EventHandler handler;
   private final JdbiTransactions transactions;
@@ -47,6 +48,7 @@ public final class IdempotentConsumer implements AutoCloseable {
       JdbiTransactions transactions,
       RetryPolicy retryPolicy) {
     this.consumerName = consumerName;
+    this.topicPrefix = settings.topicPrefix();
     this.topics = topics.stream().map(settings::topic).toList();
     this.handler = handler;
     this.transactions = transactions;
@@ -176,7 +178,7 @@ public final class IdempotentConsumer implements AutoCloseable {
     }
   }
 
-  private static ReceivedEvent toEvent(ConsumerRecord<String, byte[]> record) {
+  private ReceivedEvent toEvent(ConsumerRecord<String, byte[]> record) {
     String id =
         EventHeaders.get(record.headers(), EventHeaders.EVENT_ID)
             .orElseThrow(() -> new PoisonMessage("no event_id header", null));
@@ -185,6 +187,9 @@ public final class IdempotentConsumer implements AutoCloseable {
           UUID.fromString(id),
           EventHeaders.get(record.headers(), EventHeaders.EVENT_TYPE).orElse(""),
           record.topic(),
+          record.topic().startsWith(topicPrefix)
+              ? record.topic().substring(topicPrefix.length())
+              : record.topic(),
           record.key(),
           record.value() == null ? new byte[0] : record.value());
     } catch (IllegalArgumentException malformed) {

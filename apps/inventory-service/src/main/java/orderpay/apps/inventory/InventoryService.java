@@ -62,7 +62,7 @@ public final class InventoryService {
                     OrderEventSerializer.ORDER_FAILED,
                     OrderEventSerializer.ORDER_CANCELLED,
                     OrderEventSerializer.ORDER_REFUNDED),
-                new OrderEventsHandler(inventory, settings.kafka().topicPrefix())),
+                new OrderEventsHandler(inventory)),
             Workers.drain(
                 config.expirySweepInterval(),
                 "reservation-expiry",

@@ -49,7 +49,7 @@ public final class NotificationService {
                 database,
                 "notification-events",
                 NotificationEventsHandler.TOPICS,
-                new NotificationEventsHandler(notifications, settings.kafka().topicPrefix())),
+                new NotificationEventsHandler(notifications)),
             Workers.drain(
                 config.dispatchInterval(),
                 "notification-dispatch",

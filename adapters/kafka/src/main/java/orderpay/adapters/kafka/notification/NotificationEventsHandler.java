@@ -33,11 +33,9 @@ public final class NotificationEventsHandler implements EventHandler {
           OrderEventSerializer.ORDER_REFUNDED);
 
   private final Notifications notifications;
-  private final String topicPrefix;
 
-  public NotificationEventsHandler(Notifications notifications, String topicPrefix) {
+  public NotificationEventsHandler(Notifications notifications) {
     this.notifications = notifications;
-    this.topicPrefix = topicPrefix;
   }
 
   @Override
@@ -50,7 +48,7 @@ public final class NotificationEventsHandler implements EventHandler {
             event.eventType(),
             event.payload());
     try {
-      switch (event.topic().substring(topicPrefix.length())) {
+      switch (event.name()) {
         case UserEventSerializer.USER_REGISTERED -> {
           var registered = UserRegistered.parseFrom(event.payload());
           notifications.record(
@@ -79,36 +77,23 @@ public final class NotificationEventsHandler implements EventHandler {
               EmailTemplates.orderConfirmation(
                   created.getOrderId(), lines, money(created.getTotal())));
         }
-        case OrderEventSerializer.ORDER_PAID -> outcome(source, event, Template.PAYMENT_SUCCEEDED);
-        case OrderEventSerializer.ORDER_FAILED -> outcome(source, event, Template.PAYMENT_FAILED);
-        case OrderEventSerializer.ORDER_CANCELLED ->
-            outcome(source, event, Template.ORDER_CANCELLED);
-        case OrderEventSerializer.ORDER_REFUNDED -> outcome(source, event, Template.ORDER_REFUNDED);
-        default -> throw new PoisonMessage("unexpected topic " + event.topic(), null);
+        default -> {
+          var outcome =
+              OrderEventSerializer.outcomeOf(event.name())
+                  .orElseThrow(() -> new PoisonMessage("unexpected topic " + event.topic(), null));
+          var changed = OrderStatusChanged.parseFrom(event.payload());
+          notifications.orderOutcome(
+              source,
+              outcome,
+              UserId.parse(changed.getUserId()),
+              OrderId.parse(changed.getOrderId()),
+              money(changed.getTotal()),
+              changed.getFailureReason());
+        }
       }
     } catch (InvalidProtocolBufferException | DomainException malformed) {
       throw new PoisonMessage("unreadable " + event.topic() + " payload", malformed);
     }
-  }
-
-  private void outcome(SourceEvent source, ReceivedEvent event, Template template)
-      throws InvalidProtocolBufferException {
-    var changed = OrderStatusChanged.parseFrom(event.payload());
-    if (template == Template.PAYMENT_FAILED
-        && changed.getFailureReason().equals("insufficient_stock")) {
-      return; // the order was refused on the spot; there was no payment to tell about
-    }
-    String orderId = changed.getOrderId();
-    var content =
-        switch (template) {
-          case PAYMENT_SUCCEEDED ->
-              EmailTemplates.paymentSucceeded(orderId, money(changed.getTotal()));
-          case PAYMENT_FAILED -> EmailTemplates.paymentFailed(orderId, changed.getFailureReason());
-          case ORDER_CANCELLED -> EmailTemplates.orderCancelled(orderId);
-          default -> EmailTemplates.orderRefunded(orderId, money(changed.getTotal()));
-        };
-    notifications.record(
-        source, template, UserId.parse(changed.getUserId()), OrderId.parse(orderId), content);
   }
 
   private static Money money(orderpay.contracts.common.v1.Money money) {

@@ -17,6 +17,19 @@ public final class OrderEventSerializer implements EventSerializer {
   public static final String ORDER_CANCELLED = "order.cancelled";
   public static final String ORDER_REFUNDED = "order.refunded";
 
+  /** The outcome an order topic announces, if it announces one. */
+  public static java.util.Optional<orderpay.domain.shared.OrderOutcome> outcomeOf(
+      String topicName) {
+    return java.util.Optional.ofNullable(
+        switch (topicName) {
+          case ORDER_PAID -> orderpay.domain.shared.OrderOutcome.PAID;
+          case ORDER_FAILED -> orderpay.domain.shared.OrderOutcome.FAILED;
+          case ORDER_CANCELLED -> orderpay.domain.shared.OrderOutcome.CANCELLED;
+          case ORDER_REFUNDED -> orderpay.domain.shared.OrderOutcome.REFUNDED;
+          default -> null;
+        });
+  }
+
   @Override
   public Serialized serialize(DomainEvent event) {
     if (!(event instanceof OrderEvent orderEvent)) {
