@@ -1,13 +1,11 @@
 package orderpay.domain.catalog;
 
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import orderpay.domain.money.Money;
@@ -15,6 +13,7 @@ import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.Page;
+import orderpay.domain.shared.PageToken;
 import orderpay.domain.shared.Transactions;
 
 /**
@@ -99,12 +98,12 @@ public final class Catalog {
 
   public Page<Product> list(int requestedSize, String pageToken) {
     int size = Page.sizeOrDefault(requestedSize);
-    Optional<ProductId> after = decodeToken(pageToken);
+    Optional<ProductId> after = PageToken.parse(pageToken).map(ProductId::new);
     List<Product> fetched = products.listLive(after, size + 1);
     boolean more = fetched.size() > size;
     List<Product> page = more ? fetched.subList(0, size) : fetched;
     return new Page<>(
-        page, more ? Optional.of(encodeToken(page.getLast().id())) : Optional.empty());
+        page, more ? Optional.of(PageToken.of(page.getLast().id().value())) : Optional.empty());
   }
 
   /** Live products by id, in one call; ids that are absent or deleted are simply missing. */
@@ -114,25 +113,6 @@ public final class Catalog {
     }
     return products.findLive(new LinkedHashSet<>(ids)).stream()
         .collect(Collectors.toMap(Product::id, Function.identity()));
-  }
-
-  static String encodeToken(ProductId last) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(last.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  static Optional<ProductId> decodeToken(String token) {
-    if (token == null || token.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      String text =
-          new String(Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.UTF_8);
-      return Optional.of(new ProductId(UUID.fromString(text)));
-    } catch (IllegalArgumentException malformed) {
-      throw DomainException.invalidField("page_token", "malformed page_token");
-    }
   }
 
   private static DomainException notFound(ProductId id) {

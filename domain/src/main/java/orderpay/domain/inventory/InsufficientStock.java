@@ -38,6 +38,30 @@ public final class InsufficientStock extends DomainException {
             .collect(Collectors.joining(", "));
   }
 
+  /**
+   * Reads back the details a refusal carried across a service boundary ({@code product id ->
+   * "requested=N,available=M"}); the inverse of what the constructor writes.
+   */
+  public static InsufficientStock fromDetails(Map<String, String> details) {
+    return new InsufficientStock(
+        details.entrySet().stream()
+            .map(
+                e -> {
+                  long requested = 0;
+                  long available = 0;
+                  for (String part : e.getValue().split(",")) {
+                    String[] kv = part.split("=");
+                    if (kv.length == 2 && kv[0].equals("requested")) {
+                      requested = Long.parseLong(kv[1]);
+                    } else if (kv.length == 2 && kv[0].equals("available")) {
+                      available = Long.parseLong(kv[1]);
+                    }
+                  }
+                  return new Shortage(ProductId.parse(e.getKey()), requested, available);
+                })
+            .toList());
+  }
+
   private static Map<String, String> detailsOf(List<Shortage> shortages) {
     return shortages.stream()
         .collect(

@@ -1,11 +1,10 @@
 package orderpay.domain.order;
 
-import java.util.Base64;
 import java.util.Optional;
-import java.util.UUID;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Page;
+import orderpay.domain.shared.PageToken;
 import orderpay.domain.user.UserId;
 
 /** Reading orders: users see their own; admins see all. Someone else's order does not exist. */
@@ -28,32 +27,11 @@ public final class OrderQueries {
   public Page<Order> list(
       UserId userId, Optional<OrderStatus> status, int requestedSize, String pageToken) {
     int size = Page.sizeOrDefault(requestedSize);
-    var before = decode(pageToken);
+    var before = PageToken.parse(pageToken).map(OrderId::new);
     var fetched = orders.listByUser(userId, status, before, size + 1);
     boolean more = fetched.size() > size;
     var page = more ? fetched.subList(0, size) : fetched;
-    return new Page<>(page, more ? Optional.of(encode(page.getLast().id())) : Optional.empty());
-  }
-
-  private static String encode(OrderId id) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(id.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  private static Optional<OrderId> decode(String token) {
-    if (token == null || token.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new OrderId(
-              UUID.fromString(
-                  new String(
-                      Base64.getUrlDecoder().decode(token),
-                      java.nio.charset.StandardCharsets.UTF_8))));
-    } catch (IllegalArgumentException malformed) {
-      throw DomainException.invalidField("page_token", "malformed page_token");
-    }
+    return new Page<>(
+        page, more ? Optional.of(PageToken.of(page.getLast().id().value())) : Optional.empty());
   }
 }

@@ -119,4 +119,14 @@ class ReservationTest {
     assertThatThrownBy(() -> open.checkCommit(now.plusSeconds(900)))
         .hasMessageContaining("expired");
   }
+
+  @Test
+  void aShortageSurvivesTheTripThroughItsDetails() {
+    var refusal =
+        new InsufficientStock(
+            List.of(
+                new InsufficientStock.Shortage(a, 3, 1), new InsufficientStock.Shortage(b, 2, 0)));
+    assertThat(InsufficientStock.fromDetails(refusal.details()).shortages())
+        .containsExactlyInAnyOrderElementsOf(refusal.shortages());
+  }
 }

@@ -90,32 +90,11 @@ public final class GrpcOrderDependencies {
       } catch (StatusRuntimeException e) {
         var refusal = GrpcErrors.toDomain(e);
         if ("insufficient_stock".equals(refusal.reason())) {
-          throw new InsufficientStock(shortages(refusal.details()));
+          throw InsufficientStock.fromDetails(refusal.details());
         }
         throw refusal;
       }
     };
-  }
-
-  /** The inventory names short lines as {product_id: "requested=N,available=M"}. */
-  private static List<InsufficientStock.Shortage> shortages(Map<String, String> details) {
-    return details.entrySet().stream()
-        .map(
-            e -> {
-              long requested = 0;
-              long available = 0;
-              for (String part : e.getValue().split(",")) {
-                String[] kv = part.split("=");
-                if (kv.length == 2 && kv[0].equals("requested")) {
-                  requested = Long.parseLong(kv[1]);
-                } else if (kv.length == 2 && kv[0].equals("available")) {
-                  available = Long.parseLong(kv[1]);
-                }
-              }
-              return new InsufficientStock.Shortage(
-                  ProductId.parse(e.getKey()), requested, available);
-            })
-        .toList();
   }
 
   public static Payments payments(Channel channel) {
