@@ -1,7 +1,7 @@
 package orderpay.adapters.kafka.catalog;
 
+import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.postgres.messaging.EventSerializer;
-import orderpay.contracts.common.v1.Money;
 import orderpay.contracts.events.v1.ProductChanged;
 import orderpay.domain.shared.DomainEvent;
 
@@ -20,10 +20,7 @@ public final class ProductEventSerializer implements EventSerializer {
         ProductChanged.newBuilder()
             .setProductId(product.id().toString())
             .setName(product.name())
-            .setPrice(
-                Money.newBuilder()
-                    .setAmountMinor(product.price().amountMinor())
-                    .setCurrency(product.price().currencyCode()));
+            .setPrice(EventMoney.of(product.price()));
     String type =
         switch (changed) {
           case orderpay.domain.catalog.ProductChanged.Created created -> {

@@ -2,6 +2,7 @@ package orderpay.adapters.kafka.notification;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import orderpay.adapters.kafka.EventHandler;
+import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
@@ -9,7 +10,6 @@ import orderpay.adapters.kafka.user.UserEventSerializer;
 import orderpay.contracts.events.v1.OrderCreated;
 import orderpay.contracts.events.v1.OrderStatusChanged;
 import orderpay.contracts.events.v1.UserRegistered;
-import orderpay.domain.money.Money;
 import orderpay.domain.notification.EmailTemplates;
 import orderpay.domain.notification.Notifications;
 import orderpay.domain.notification.SourceEvent;
@@ -64,7 +64,7 @@ public final class NotificationEventsHandler implements EventHandler {
               created.getLinesList().stream()
                   .map(
                       l -> {
-                        var unit = money(l.getUnitPrice());
+                        var unit = EventMoney.toDomain(l.getUnitPrice());
                         return new EmailTemplates.Line(
                             l.getName(), l.getQuantity(), unit, unit.times(l.getQuantity()));
                       })
@@ -75,7 +75,7 @@ public final class NotificationEventsHandler implements EventHandler {
               UserId.parse(created.getUserId()),
               OrderId.parse(created.getOrderId()),
               EmailTemplates.orderConfirmation(
-                  created.getOrderId(), lines, money(created.getTotal())));
+                  created.getOrderId(), lines, EventMoney.toDomain(created.getTotal())));
         }
         default -> {
           var outcome =
@@ -87,16 +87,12 @@ public final class NotificationEventsHandler implements EventHandler {
               outcome,
               UserId.parse(changed.getUserId()),
               OrderId.parse(changed.getOrderId()),
-              money(changed.getTotal()),
+              EventMoney.toDomain(changed.getTotal()),
               changed.getFailureReason());
         }
       }
     } catch (InvalidProtocolBufferException | DomainException malformed) {
       throw new PoisonMessage("unreadable " + event.topic() + " payload", malformed);
     }
-  }
-
-  private static Money money(orderpay.contracts.common.v1.Money money) {
-    return Money.of(money.getAmountMinor(), money.getCurrency());
   }
 }

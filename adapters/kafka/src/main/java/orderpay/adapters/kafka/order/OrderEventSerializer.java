@@ -1,7 +1,7 @@
 package orderpay.adapters.kafka.order;
 
+import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.postgres.messaging.EventSerializer;
-import orderpay.contracts.common.v1.Money;
 import orderpay.contracts.events.v1.OrderCreated;
 import orderpay.contracts.events.v1.OrderLine;
 import orderpay.contracts.events.v1.OrderStatusChanged;
@@ -51,7 +51,7 @@ public final class OrderEventSerializer implements EventSerializer {
         OrderCreated.newBuilder()
             .setOrderId(order.id().toString())
             .setUserId(order.userId().toString())
-            .setTotal(money(order.total()))
+            .setTotal(EventMoney.of(order.total()))
             .setShippingAddress(order.shippingAddress());
     order
         .lines()
@@ -62,7 +62,7 @@ public final class OrderEventSerializer implements EventSerializer {
                         .setProductId(line.productId().toString())
                         .setName(line.name())
                         .setQuantity(line.quantity())
-                        .setUnitPrice(money(line.unitPrice()))));
+                        .setUnitPrice(EventMoney.of(line.unitPrice()))));
     return payload.build();
   }
 
@@ -72,17 +72,10 @@ public final class OrderEventSerializer implements EventSerializer {
             .setOrderId(order.id().toString())
             .setUserId(order.userId().toString())
             .setStatus(order.status().name())
-            .setTotal(money(order.total()));
+            .setTotal(EventMoney.of(order.total()));
     if (reason != null) {
       payload.setFailureReason(reason);
     }
     return new Serialized(topic, type, payload.build().toByteArray());
-  }
-
-  private static Money money(orderpay.domain.money.Money money) {
-    return Money.newBuilder()
-        .setAmountMinor(money.amountMinor())
-        .setCurrency(money.currencyCode())
-        .build();
   }
 }

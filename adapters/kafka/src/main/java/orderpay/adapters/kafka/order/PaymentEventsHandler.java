@@ -2,10 +2,10 @@ package orderpay.adapters.kafka.order;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import orderpay.adapters.kafka.EventHandler;
+import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
-import orderpay.domain.money.Money;
 import orderpay.domain.order.SettleOrder;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
@@ -39,7 +39,7 @@ public final class PaymentEventsHandler implements EventHandler {
             update.getPaymentId(),
             orderId,
             null,
-            Money.of(update.getAmount().getAmountMinor(), update.getAmount().getCurrency()),
+            EventMoney.toDomain(update.getAmount()),
             status,
             "stripe",
             update.getProviderPaymentId().isEmpty() ? null : update.getProviderPaymentId(),

@@ -1,7 +1,7 @@
 package orderpay.adapters.kafka.payment;
 
+import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.postgres.messaging.EventSerializer;
-import orderpay.contracts.common.v1.Money;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
 import orderpay.domain.payment.PaymentStatusChanged;
 import orderpay.domain.shared.DomainEvent;
@@ -21,10 +21,7 @@ public final class PaymentEventSerializer implements EventSerializer {
             .setPaymentId(payment.id())
             .setOrderId(payment.orderId().toString())
             .setStatus(payment.status().name())
-            .setAmount(
-                Money.newBuilder()
-                    .setAmountMinor(payment.amount().amountMinor())
-                    .setCurrency(payment.amount().currencyCode()));
+            .setAmount(EventMoney.of(payment.amount()));
     if (payment.providerPaymentId() != null) {
       payload.setProviderPaymentId(payment.providerPaymentId());
     }
