@@ -54,7 +54,9 @@ public final class CancelOrder {
     if (order.payment().isPresent()) {
       var payment = payments.cancel(order.id());
       if (payment.status() == PaymentStatus.SUCCEEDED) {
-        settle.apply(order.id(), payment); // it was paid meanwhile: a cancellation is now a refund
+        settle.apply(
+            order.id(),
+            PaymentUpdate.of(payment)); // it was paid meanwhile: a cancellation is now a refund
         return refund(order.id());
       }
     }

@@ -125,14 +125,14 @@ public final class PlaceOrder {
         }
         throw refused;
       }
-      var view = SettleOrder.view(payment);
+      var view = PaymentUpdate.of(payment).view();
       order = update(orderId, o -> o.accept(view, clock));
       if (order.status() != OrderStatus.PENDING) {
         payments.cancel(orderId); // cancelled while we were starting the payment
         return order;
       }
       if (payment.status().isFinal()) {
-        order = settle.apply(orderId, payment); // confirmed server-side at once
+        order = settle.apply(orderId, PaymentUpdate.of(payment)); // confirmed server-side at once
       }
     }
     return order;

@@ -36,15 +36,6 @@ public final class SettleOrder {
     this.clock = clock;
   }
 
-  static OrderPayment view(Payment payment) {
-    return new OrderPayment(
-        payment.id(),
-        payment.status().name(),
-        payment.provider(),
-        payment.providerPaymentId(),
-        payment.clientSecret());
-  }
-
   private enum FollowUp {
     NONE,
     CANCEL_PAYMENT,
@@ -52,7 +43,7 @@ public final class SettleOrder {
   }
 
   /** Applies a payment's current status to its order. */
-  public Order apply(OrderId orderId, Payment payment) {
+  public Order apply(OrderId orderId, PaymentUpdate payment) {
     record Result(Order order, FollowUp followUp) {}
     var result =
         transactions.inTransaction(
@@ -61,7 +52,7 @@ public final class SettleOrder {
               if (order == null) {
                 return new Result(null, FollowUp.NONE);
               }
-              order.showPayment(view(payment), clock);
+              order.showPayment(payment.view(), clock);
               FollowUp followUp = FollowUp.NONE;
               switch (payment.status()) {
                 case SUCCEEDED -> {
@@ -115,7 +106,7 @@ public final class SettleOrder {
       payment = null; // the saga never got as far as a payment
     }
     if (payment != null && payment.status() == PaymentStatus.SUCCEEDED) {
-      return apply(orderId, payment); // it was paid after all
+      return apply(orderId, PaymentUpdate.of(payment)); // it was paid after all
     }
     return transactions.inTransaction(
         () -> {
@@ -136,7 +127,7 @@ public final class SettleOrder {
     return due.size();
   }
 
-  private static String reasonOr(Payment payment, String fallback) {
+  private static String reasonOr(PaymentUpdate payment, String fallback) {
     return payment.failureReason() == null || payment.failureReason().isBlank()
         ? fallback
         : payment.failureReason();

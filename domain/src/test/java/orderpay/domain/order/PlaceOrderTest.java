@@ -260,7 +260,7 @@ class PlaceOrderTest {
     settle.expire(order.id());
     assertThat(orders.find(order.id()).orElseThrow().failureReason()).isEqualTo("payment_expired");
     var lateSuccess = payments.put(order.id(), PaymentStatus.SUCCEEDED);
-    settle.apply(order.id(), lateSuccess);
+    settle.apply(order.id(), PaymentUpdate.of(lateSuccess));
     assertThat(calls).contains("refund " + order.id());
     assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.FAILED);
   }

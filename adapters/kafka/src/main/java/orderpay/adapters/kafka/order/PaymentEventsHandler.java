@@ -2,12 +2,11 @@ package orderpay.adapters.kafka.order;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import orderpay.adapters.kafka.EventHandler;
-import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
+import orderpay.domain.order.PaymentUpdate;
 import orderpay.domain.order.SettleOrder;
-import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
@@ -34,19 +33,18 @@ public final class PaymentEventsHandler implements EventHandler {
         | DomainException malformed) {
       throw new PoisonMessage("unreadable payment.status-updated payload", malformed);
     }
-    var payment =
-        new Payment(
+    settle.apply(
+        orderId,
+        new PaymentUpdate(
             update.getPaymentId(),
-            orderId,
-            null,
-            EventMoney.toDomain(update.getAmount()),
             status,
-            "stripe",
-            update.getProviderPaymentId().isEmpty() ? null : update.getProviderPaymentId(),
-            null,
-            update.getFailureReason().isEmpty() ? null : update.getFailureReason(),
-            null,
-            null);
-    settle.apply(orderId, payment);
+            update.getProvider(),
+            emptyToNull(update.getProviderPaymentId()),
+            null, // events carry no client secret: the order keeps the one it has
+            emptyToNull(update.getFailureReason())));
+  }
+
+  private static String emptyToNull(String value) {
+    return value.isEmpty() ? null : value;
   }
 }

@@ -21,6 +21,7 @@ public final class PaymentEventSerializer implements EventSerializer {
             .setPaymentId(payment.id())
             .setOrderId(payment.orderId().toString())
             .setStatus(payment.status().name())
+            .setProvider(payment.provider())
             .setAmount(EventMoney.of(payment.amount()));
     if (payment.providerPaymentId() != null) {
       payload.setProviderPaymentId(payment.providerPaymentId());

@@ -1,0 +1,28 @@
+package orderpay.domain.order;
+
+import orderpay.domain.payment.Payment;
+import orderpay.domain.payment.PaymentStatus;
+
+/** What the order service learns about its payment, from a call or from payment.status-updated. */
+public record PaymentUpdate(
+    String paymentId,
+    PaymentStatus status,
+    String provider,
+    String providerPaymentId,
+    String clientSecret,
+    String failureReason) {
+
+  public static PaymentUpdate of(Payment payment) {
+    return new PaymentUpdate(
+        payment.id(),
+        payment.status(),
+        payment.provider(),
+        payment.providerPaymentId(),
+        payment.clientSecret(),
+        payment.failureReason());
+  }
+
+  OrderPayment view() {
+    return new OrderPayment(paymentId, status.name(), provider, providerPaymentId, clientSecret);
+  }
+}
