@@ -169,8 +169,10 @@ public final class Order {
               latest.providerPaymentId(),
               payment.clientSecret());
     }
-    this.payment = latest;
-    updatedAt = now(clock);
+    if (!latest.equals(payment)) {
+      this.payment = latest;
+      updatedAt = now(clock);
+    }
   }
 
   public void markPaid(Clock clock) {

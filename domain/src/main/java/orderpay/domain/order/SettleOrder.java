@@ -52,6 +52,7 @@ public final class SettleOrder {
               if (order == null) {
                 return new Result(null, FollowUp.NONE);
               }
+              var before = order.snapshot();
               order.showPayment(payment.view(), clock);
               FollowUp followUp = FollowUp.NONE;
               switch (payment.status()) {
@@ -82,7 +83,10 @@ public final class SettleOrder {
                 }
                 case PENDING, REQUIRES_ACTION -> {}
               }
-              orders.update(order);
+              if (!order.snapshot().equals(before)) {
+                orders.update(
+                    order); // a repeated outcome (sync answer, then its event) writes nothing
+              }
               order.drainEvents().forEach(events::publish);
               return new Result(order, followUp);
             });
