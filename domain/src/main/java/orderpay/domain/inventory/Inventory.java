@@ -47,6 +47,11 @@ public final class Inventory {
     this.reservationTtl = reservationTtl;
   }
 
+  /**
+   * Holds every line for the order, or none. A retry with the same lines gets the same hold back; a
+   * retry that finds the hold already released or expired holds the units anew (or fails with
+   * {@link InsufficientStock}): it never hands back a dead hold as if the stock were still held.
+   */
   public Reservation reserve(OrderId orderId, List<ReservationLine> requested) {
     var lines = Reservation.normalise(requested);
     return transactions.inTransaction(
@@ -54,23 +59,33 @@ public final class Inventory {
           var fresh =
               new Reservation(
                   orderId, lines, ReservationStatus.RESERVED, now().plus(reservationTtl));
-          if (!reservations.addIfAbsent(fresh)) {
-            var existing = reservations.find(orderId).orElseThrow();
-            if (!existing.lines().equals(lines)) {
-              throw new DomainException(
-                  ErrorKind.CONFLICT,
-                  "conflict",
-                  "order " + orderId + " already holds a different reservation",
-                  Map.of("order_id", orderId.toString()));
-            }
+          if (reservations.addIfAbsent(fresh)) {
+            takeOrRollBack(lines);
+            return fresh;
+          }
+          var existing = reservations.findForUpdate(orderId).orElseThrow();
+          if (!existing.lines().equals(lines)) {
+            throw new DomainException(
+                ErrorKind.CONFLICT,
+                "conflict",
+                "order " + orderId + " already holds a different reservation",
+                Map.of("order_id", orderId.toString()));
+          }
+          if (!existing.isDead()) {
             return existing; // a retry: same answer, nothing reserved twice
           }
-          var shortages = stock.tryReserve(lines);
-          if (!shortages.isEmpty()) {
-            throw new InsufficientStock(shortages); // rolls back every line and the row
-          }
-          return fresh;
+          takeOrRollBack(lines);
+          var renewed = existing.reopened(now().plus(reservationTtl));
+          reservations.reopen(orderId, renewed.expiresAt(), now());
+          return renewed;
         });
+  }
+
+  private void takeOrRollBack(List<ReservationLine> lines) {
+    var shortages = stock.tryReserve(lines);
+    if (!shortages.isEmpty()) {
+      throw new InsufficientStock(shortages); // rolls back every line and the row
+    }
   }
 
   public Reservation release(OrderId orderId) {
@@ -89,14 +104,30 @@ public final class Inventory {
         });
   }
 
+  /**
+   * The order is paid: its units leave the shelf for good. A hold past its TTL is still taken; a
+   * hold that already ended is taken again from the shelf if the units are there. If they are not
+   * (sold meanwhile), the reservation stays as it is and {@link CommitRefused} tells the order
+   * service, which refunds the order: a paid order never keeps its units on the shelf.
+   */
   public Reservation commit(OrderId orderId) {
     return transactions.inTransaction(
         () -> {
           var reservation =
               reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId));
-          return switch (reservation.checkCommit(now())) {
+          return switch (reservation.planCommit()) {
             case ALREADY_DONE -> reservation;
-            case APPLIED -> {
+            case TAKE_HELD -> {
+              stock.commit(reservation.lines());
+              reservations.updateStatus(orderId, ReservationStatus.COMMITTED, now());
+              yield reservation.withStatus(ReservationStatus.COMMITTED);
+            }
+            case RETAKE_FROM_SHELF -> {
+              var shortages = stock.tryReserve(reservation.lines());
+              if (!shortages.isEmpty()) {
+                events.publish(new CommitRefused(orderId, shortages, now()));
+                yield reservation;
+              }
               stock.commit(reservation.lines());
               reservations.updateStatus(orderId, ReservationStatus.COMMITTED, now());
               yield reservation.withStatus(ReservationStatus.COMMITTED);
@@ -121,11 +152,17 @@ public final class Inventory {
               yield reservation.withStatus(ReservationStatus.RETURNED);
             }
             case RESERVED -> {
+              // RETURNED, not RELEASED: a late "paid" for this refunded order must not take the
+              // units again (see planCommit)
               stock.release(reservation.lines());
-              reservations.updateStatus(orderId, ReservationStatus.RELEASED, now());
-              yield reservation.withStatus(ReservationStatus.RELEASED);
+              reservations.updateStatus(orderId, ReservationStatus.RETURNED, now());
+              yield reservation.withStatus(ReservationStatus.RETURNED);
             }
-            case RELEASED, EXPIRED, RETURNED -> reservation;
+            case RELEASED, EXPIRED -> {
+              reservations.updateStatus(orderId, ReservationStatus.RETURNED, now());
+              yield reservation.withStatus(ReservationStatus.RETURNED);
+            }
+            case RETURNED -> reservation;
           };
         });
   }
@@ -133,8 +170,8 @@ public final class Inventory {
   /**
    * Stock follows the order: paid commits, failed or cancelled releases, refunded puts sold units
    * back. Empty when that changes no stock: nothing was reserved (refused on the spot), or the
-   * reservation already ended otherwise (a paid order whose hold expired, events of different
-   * topics arriving out of order).
+   * reservation already ended otherwise (events of different topics arriving out of order). A paid
+   * order whose units cannot be had any more is announced by {@link #commit}.
    */
   public java.util.Optional<Reservation> settle(
       OrderId orderId, orderpay.domain.shared.OrderOutcome outcome) {

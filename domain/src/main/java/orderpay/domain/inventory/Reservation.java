@@ -86,19 +86,30 @@ public record Reservation(
     return status == ReservationStatus.RESERVED && !now.isBefore(expiresAt);
   }
 
-  public Effect checkCommit(Instant now) {
+  /**
+   * What a paid order's commit does to this reservation. A hold still RESERVED is taken even past
+   * its TTL (the units are still set aside until the sweeper runs); a hold already released or
+   * expired must be taken again from the shelf, if the units are still there; a reservation whose
+   * order was refunded changes nothing.
+   */
+  public CommitPlan planCommit() {
     return switch (status) {
-      case COMMITTED -> Effect.ALREADY_DONE;
-      case RESERVED -> {
-        if (isExpired(now)) {
-          throw DomainException.invalidState("reservation for order " + orderId + " has expired");
-        }
-        yield Effect.APPLIED;
-      }
-      case RELEASED, EXPIRED, RETURNED ->
-          throw DomainException.invalidState(
-              "reservation for order " + orderId + " is " + status + ", cannot commit");
+      case RESERVED -> CommitPlan.TAKE_HELD;
+      case RELEASED, EXPIRED -> CommitPlan.RETAKE_FROM_SHELF;
+      case COMMITTED, RETURNED -> CommitPlan.ALREADY_DONE;
     };
+  }
+
+  /** See {@link #planCommit}. */
+  public enum CommitPlan {
+    TAKE_HELD,
+    RETAKE_FROM_SHELF,
+    ALREADY_DONE
+  }
+
+  /** Whether a retried reserve may hand this reservation back, or must hold the units anew. */
+  public boolean isDead() {
+    return status == ReservationStatus.RELEASED || status == ReservationStatus.EXPIRED;
   }
 
   public Effect checkRelease() {
@@ -107,11 +118,15 @@ public record Reservation(
       case RESERVED -> Effect.APPLIED;
       case COMMITTED, RETURNED ->
           throw DomainException.invalidState(
-              "reservation for order " + orderId + " is committed, cannot release");
+              "reservation for order " + orderId + " is " + status + ", cannot release");
     };
   }
 
   public Reservation withStatus(ReservationStatus next) {
     return new Reservation(orderId, lines, next, expiresAt);
+  }
+
+  public Reservation reopened(Instant newExpiry) {
+    return new Reservation(orderId, lines, ReservationStatus.RESERVED, newExpiry);
   }
 }

@@ -18,6 +18,9 @@ public interface ReservationRepository {
 
   void updateStatus(OrderId orderId, ReservationStatus status, Instant at);
 
+  /** Holds a released or expired reservation again, until {@code expiresAt}. */
+  void reopen(OrderId orderId, Instant expiresAt, Instant at);
+
   /** Open reservations due at {@code now}, locked, skipping rows another sweeper holds. */
   List<Reservation> lockExpired(Instant now, int limit);
 }

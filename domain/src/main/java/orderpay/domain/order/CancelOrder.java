@@ -18,6 +18,7 @@ public final class CancelOrder {
   private final OrderRepository orders;
   private final Payments payments;
   private final SettleOrder settle;
+  private final FollowUpQueue followUps;
   private final Transactions transactions;
   private final EventPublisher events;
   private final Clock clock;
@@ -27,6 +28,7 @@ public final class CancelOrder {
       OrderRepository orders,
       Payments payments,
       SettleOrder settle,
+      FollowUpQueue followUps,
       Transactions transactions,
       EventPublisher events,
       Clock clock) {
@@ -34,6 +36,7 @@ public final class CancelOrder {
     this.orders = orders;
     this.payments = payments;
     this.settle = settle;
+    this.followUps = followUps;
     this.transactions = transactions;
     this.events = events;
     this.clock = clock;
@@ -60,7 +63,14 @@ public final class CancelOrder {
         return refund(order.id());
       }
     }
-    return transition(order.id(), OrderStatus.PENDING, o -> o.cancel(clock));
+    // no payment yet: one may be starting right now (a saga step in flight); cancel it after commit
+    return transition(
+        order.id(),
+        OrderStatus.PENDING,
+        o -> {
+          o.cancel(clock);
+          followUps.schedule(o.id(), FollowUpAction.CANCEL_PAYMENT, clock.instant());
+        });
   }
 
   private Order refund(OrderId orderId) {

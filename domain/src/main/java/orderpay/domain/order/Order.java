@@ -154,7 +154,9 @@ public final class Order {
     updatedAt = now(clock);
     if (step != SagaStep.ACCEPTED) {
       step = SagaStep.ACCEPTED;
-      pendingEvents.add(new OrderEvent.Placed(this, updatedAt));
+      if (status == OrderStatus.PENDING) { // cancelled while it was being placed: never announced
+        pendingEvents.add(new OrderEvent.Placed(this, updatedAt));
+      }
     }
   }
 
@@ -193,6 +195,13 @@ public final class Order {
 
   public void refund(Clock clock) {
     moveTo(OrderStatus.REFUNDED, clock);
+    pendingEvents.add(new OrderEvent.Refunded(this, updatedAt));
+  }
+
+  /** Refunded by the shop, not the customer (e.g. {@code out_of_stock}): the reason is kept. */
+  public void refund(String reason, Clock clock) {
+    moveTo(OrderStatus.REFUNDED, clock);
+    this.failureReason = reason;
     pendingEvents.add(new OrderEvent.Refunded(this, updatedAt));
   }
 

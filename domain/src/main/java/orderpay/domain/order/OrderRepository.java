@@ -3,14 +3,30 @@ package orderpay.domain.order;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 public interface OrderRepository {
-  /** Stores a new order unless the user already used its idempotency key; false if so. */
-  boolean addIfAbsent(Order order);
+  /** An order found by its idempotency key, with the fingerprint of the request that made it. */
+  record KeyedOrder(Order order, String requestFingerprint) {}
 
-  Optional<Order> findByIdempotencyKey(UserId userId, String key);
+  /**
+   * Stores a new order unless the user already used its idempotency key; false if so. {@code
+   * requestFingerprint} identifies the request, so a reused key with another body is recognised.
+   */
+  boolean addIfAbsent(Order order, String requestFingerprint);
+
+  Optional<KeyedOrder> findByIdempotencyKey(UserId userId, String key);
+
+  /**
+   * Inside a transaction: serialises order creation per user until commit, so the open-order limits
+   * cannot be overrun by parallel requests.
+   */
+  void lockOrdersOf(UserId userId);
+
+  /** The user's PENDING orders and the units they hold. */
+  OrderLimits.OpenOrders openOrdersOf(UserId userId);
 
   Optional<Order> find(OrderId id);
 
@@ -24,10 +40,16 @@ public interface OrderRepository {
 
   /**
    * PENDING orders whose saga stopped short of ACCEPTED and were last touched before {@code
-   * before}.
+   * before}, skipping those whose last sweep failed and whose retry is not due at {@code now}.
    */
-  List<Order> findStuck(Instant before, int limit);
+  List<Order> findStuck(Instant before, Instant now, int limit);
 
-  /** Accepted PENDING orders created before {@code before}: their payment window is over. */
-  List<Order> findUnpaidSince(Instant before, int limit);
+  /** Accepted PENDING orders created before {@code before}, due for a sweep at {@code now}. */
+  List<Order> findUnpaidSince(Instant before, Instant now, int limit);
+
+  /**
+   * A sweep failed on this order: counts the failure and skips the order until the instant {@code
+   * nextAttempt} computes from the failure count.
+   */
+  void deferSweep(OrderId id, IntFunction<Instant> nextAttempt);
 }

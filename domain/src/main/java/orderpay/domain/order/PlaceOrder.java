@@ -35,13 +35,43 @@ public final class PlaceOrder {
       List<Item> items,
       String shippingAddress,
       String currency,
-      String paymentMethod) {}
+      String paymentMethod) {
+
+    /**
+     * What identifies the request behind an idempotency key: the same key with another body is
+     * refused (Stripe's rule), not answered with the first order.
+     */
+    public String fingerprint() {
+      var canonical = new StringBuilder();
+      for (Item item : items == null ? List.<Item>of() : items) {
+        canonical.append(item.productId()).append('x').append(item.quantity()).append(';');
+      }
+      canonical
+          .append('\n')
+          .append(shippingAddress == null ? "" : shippingAddress.strip())
+          .append('\n')
+          .append(currency)
+          .append('\n')
+          .append(blankToNull(paymentMethod));
+      try {
+        var digest =
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      }
+    }
+  }
 
   private final OrderRepository orders;
   private final ProductCatalog catalog;
   private final StockReservations reservations;
   private final Payments payments;
   private final SettleOrder settle;
+  private final FollowUpQueue followUps;
+  private final PaymentWindow window;
+  private final OrderLimits limits;
   private final Transactions transactions;
   private final EventPublisher events;
   private final IdGenerator ids;
@@ -53,6 +83,9 @@ public final class PlaceOrder {
       StockReservations reservations,
       Payments payments,
       SettleOrder settle,
+      FollowUpQueue followUps,
+      PaymentWindow window,
+      OrderLimits limits,
       Transactions transactions,
       EventPublisher events,
       IdGenerator ids,
@@ -62,17 +95,26 @@ public final class PlaceOrder {
     this.reservations = reservations;
     this.payments = payments;
     this.settle = settle;
+    this.followUps = followUps;
+    this.window = window;
+    this.limits = limits;
     this.transactions = transactions;
     this.events = events;
     this.ids = ids;
     this.clock = clock;
   }
 
+  /**
+   * Places an order. Everything that can refuse the request is checked before anything is stored: a
+   * reused idempotency key with another body, unknown products, an unknown payment method, the
+   * customer's open-order limits. A refused request changes nothing.
+   */
   public Order place(Command command) {
+    String fingerprint = command.fingerprint();
     if (command.idempotencyKey() != null) {
       var earlier = orders.findByIdempotencyKey(command.userId(), command.idempotencyKey());
       if (earlier.isPresent()) {
-        return earlier.get();
+        return sameRequestOrRefuse(earlier.get(), fingerprint);
       }
     }
     var currency = Money.currency(command.currency());
@@ -86,19 +128,48 @@ public final class PlaceOrder {
             command.shippingAddress(),
             blankToNull(command.paymentMethod()),
             clock);
-    boolean recorded = transactions.inTransaction(() -> orders.addIfAbsent(order));
-    if (!recorded) {
-      // the same key raced us: the first request's order is the answer
-      return orders.findByIdempotencyKey(command.userId(), command.idempotencyKey()).orElseThrow();
-    }
-    return resume(order.id());
+    order.paymentMethod().ifPresent(payments::checkPaymentMethod);
+    Order answer =
+        transactions.inTransaction(
+            () -> {
+              orders.lockOrdersOf(command.userId());
+              if (command.idempotencyKey() != null) {
+                var raced = orders.findByIdempotencyKey(command.userId(), command.idempotencyKey());
+                if (raced.isPresent()) {
+                  return sameRequestOrRefuse(raced.get(), fingerprint); // the first one wins
+                }
+              }
+              limits.check(orders.openOrdersOf(command.userId()), order);
+              if (!orders.addIfAbsent(order, fingerprint)) {
+                throw new IllegalStateException("order " + order.id() + " was stored twice");
+              }
+              return null;
+            });
+    return answer != null ? answer : resume(order.id());
   }
 
-  /** Runs the remaining steps of a PENDING order; a no-op for one that has moved on. */
+  private static Order sameRequestOrRefuse(OrderRepository.KeyedOrder earlier, String fingerprint) {
+    if (earlier.requestFingerprint() != null && !earlier.requestFingerprint().equals(fingerprint)) {
+      throw new DomainException(
+          ErrorKind.INVALID_ARGUMENT,
+          "idempotency_key_reused",
+          "this Idempotency-Key was used for a different request",
+          Map.of("order_id", earlier.order().id().toString()));
+    }
+    return earlier.order();
+  }
+
+  /**
+   * Runs the remaining steps of a PENDING order; a no-op for one that has moved on. An order whose
+   * payment window is over is never charged: it fails as {@code payment_expired} instead.
+   */
   public Order resume(OrderId orderId) {
     Order order = orders.find(orderId).orElseThrow();
     if (order.status() != OrderStatus.PENDING) {
       return order;
+    }
+    if (order.step() != SagaStep.ACCEPTED && window.isOver(order, clock.instant())) {
+      return fail(orderId, "payment_expired", true);
     }
     if (order.step() == SagaStep.NEW) {
       try {
@@ -108,7 +179,7 @@ public final class PlaceOrder {
                 .map(l -> new ReservationLine(l.productId(), l.quantity()))
                 .toList());
       } catch (InsufficientStock short_) {
-        fail(orderId, "insufficient_stock");
+        fail(orderId, "insufficient_stock", false);
         throw short_;
       }
       order = update(orderId, o -> o.stockReserved(clock));
@@ -120,15 +191,24 @@ public final class PlaceOrder {
             payments.initiate(
                 orderId, order.userId(), order.total(), order.paymentMethod().orElse(null), 1);
       } catch (DomainException refused) {
-        if (refused.kind() == ErrorKind.INVALID_ARGUMENT) {
-          fail(orderId, "payment_rejected"); // e.g. an unknown payment method: stock goes back
+        if (refused.kind() == ErrorKind.INVALID_ARGUMENT
+            || refused.kind() == ErrorKind.INVALID_STATE) {
+          fail(orderId, "payment_rejected", true); // stock goes back, any intent is cancelled
         }
         throw refused;
       }
       var view = PaymentUpdate.of(payment).view();
-      order = update(orderId, o -> o.accept(view, clock));
+      order =
+          update(
+              orderId,
+              o -> {
+                o.accept(view, clock);
+                if (o.status() != OrderStatus.PENDING) {
+                  // cancelled while we were starting the payment: the intent must not stay payable
+                  followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
+                }
+              });
       if (order.status() != OrderStatus.PENDING) {
-        payments.cancel(orderId); // cancelled while we were starting the payment
         return order;
       }
       if (payment.status().isFinal()) {
@@ -176,12 +256,15 @@ public final class PlaceOrder {
     return lines;
   }
 
-  private void fail(OrderId orderId, String reason) {
-    update(
+  private Order fail(OrderId orderId, String reason, boolean cancelAnyPayment) {
+    return update(
         orderId,
         o -> {
           if (o.status() == OrderStatus.PENDING) {
             o.markFailed(reason, clock);
+            if (cancelAnyPayment) { // a create whose answer was lost may have made an intent
+              followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
+            }
           }
         });
   }

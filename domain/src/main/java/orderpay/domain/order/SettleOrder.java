@@ -5,6 +5,7 @@ import java.time.Duration;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
@@ -17,85 +18,97 @@ import orderpay.domain.shared.Transactions;
  * transaction with its event; repeats are no-ops, so redelivered outcomes change nothing.
  */
 public final class SettleOrder {
+  private static final System.Logger log = System.getLogger(SettleOrder.class.getName());
+
   private final OrderRepository orders;
   private final Payments payments;
+  private final FollowUpQueue followUps;
   private final Transactions transactions;
   private final EventPublisher events;
   private final Clock clock;
+  private final Backoff backoff;
 
   public SettleOrder(
       OrderRepository orders,
       Payments payments,
+      FollowUpQueue followUps,
       Transactions transactions,
       EventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Backoff backoff) {
     this.orders = orders;
     this.payments = payments;
+    this.followUps = followUps;
     this.transactions = transactions;
     this.events = events;
     this.clock = clock;
+    this.backoff = backoff;
   }
 
-  private enum FollowUp {
-    NONE,
-    CANCEL_PAYMENT,
-    REFUND_PAYMENT
-  }
-
-  /** Applies a payment's current status to its order. */
+  /**
+   * Applies a payment's current status to its order. Calls the payment service owes (cancel a
+   * declined intent, refund money for an order that is over) are recorded as follow-ups in the same
+   * transaction and made after commit: this may run inside a consumer's transaction.
+   */
   public Order apply(OrderId orderId, PaymentUpdate payment) {
-    record Result(Order order, FollowUp followUp) {}
-    var result =
-        transactions.inTransaction(
-            () -> {
-              var order = orders.findForUpdate(orderId).orElse(null);
-              if (order == null) {
-                return new Result(null, FollowUp.NONE);
+    return transactions.inTransaction(
+        () -> {
+          var order = orders.findForUpdate(orderId).orElse(null);
+          if (order == null) {
+            return null;
+          }
+          var before = order.snapshot();
+          order.showPayment(payment.view(), clock);
+          switch (payment.status()) {
+            case SUCCEEDED -> {
+              if (order.status() == OrderStatus.PENDING) {
+                order.markPaid(clock);
+              } else if (order.status() != OrderStatus.PAID
+                  && order.status() != OrderStatus.REFUNDED) {
+                owe(orderId, FollowUpAction.REFUND_PAYMENT); // money for an order that is over
               }
-              var before = order.snapshot();
-              order.showPayment(payment.view(), clock);
-              FollowUp followUp = FollowUp.NONE;
-              switch (payment.status()) {
-                case SUCCEEDED -> {
-                  if (order.status() == OrderStatus.PENDING) {
-                    order.markPaid(clock);
-                  } else if (order.status() != OrderStatus.PAID
-                      && order.status() != OrderStatus.REFUNDED) {
-                    followUp =
-                        FollowUp.REFUND_PAYMENT; // money for an order that is over: give it back
-                  }
-                }
-                case FAILED -> {
-                  if (order.status() == OrderStatus.PENDING) {
-                    order.markFailed(reasonOr(payment, "payment_failed"), clock);
-                  }
-                  followUp = FollowUp.CANCEL_PAYMENT; // so a declined intent cannot be paid later
-                }
-                case CANCELLED -> {
-                  if (order.status() == OrderStatus.PENDING) {
-                    order.markFailed("payment_cancelled", clock);
-                  }
-                }
-                case REFUNDED -> {
-                  if (order.status() == OrderStatus.PAID) {
-                    order.refund(clock);
-                  }
-                }
-                case PENDING, REQUIRES_ACTION -> {}
+            }
+            case FAILED -> {
+              if (order.status() == OrderStatus.PENDING) {
+                order.markFailed(reasonOr(payment, "payment_failed"), clock);
               }
-              if (!order.snapshot().equals(before)) {
-                orders.update(
-                    order); // a repeated outcome (sync answer, then its event) writes nothing
+              owe(orderId, FollowUpAction.CANCEL_PAYMENT); // a declined intent cannot be paid later
+            }
+            case CANCELLED -> {
+              if (order.status() == OrderStatus.PENDING) {
+                order.markFailed("payment_cancelled", clock);
               }
-              order.drainEvents().forEach(events::publish);
-              return new Result(order, followUp);
-            });
-    switch (result.followUp()) {
-      case CANCEL_PAYMENT -> payments.cancel(orderId);
-      case REFUND_PAYMENT -> payments.refund(orderId);
-      case NONE -> {}
-    }
-    return result.order();
+            }
+            case REFUNDED -> {
+              if (order.status() == OrderStatus.PAID) {
+                order.refund(clock);
+              }
+            }
+            case PENDING, REQUIRES_ACTION -> {}
+          }
+          if (!order.snapshot().equals(before)) {
+            orders.update(order); // a repeated outcome (sync answer, then its event) writes nothing
+          }
+          order.drainEvents().forEach(events::publish);
+          return order;
+        });
+  }
+
+  /**
+   * Inventory could not commit a paid order's units (its hold ended and they were sold meanwhile):
+   * the order is refunded and the customer told, by a follow-up after this transaction.
+   */
+  public void stockUnavailable(OrderId orderId) {
+    transactions.run(
+        () ->
+            orders
+                .findForUpdate(orderId)
+                .filter(order -> order.status() == OrderStatus.PAID)
+                .ifPresent(order -> owe(orderId, FollowUpAction.REFUND_ORDER)));
+  }
+
+  private void owe(OrderId orderId, FollowUpAction action) {
+    followUps.schedule(orderId, action, clock.instant());
   }
 
   /** Ends a PENDING order whose payment window is over: cancel the intent, then fail the order. */
@@ -124,10 +137,26 @@ public final class SettleOrder {
         });
   }
 
-  /** Expires orders created before {@code ttl} ago that are still PENDING; returns how many. */
+  /**
+   * Expires orders created before {@code ttl} ago that are still PENDING; returns how many were
+   * looked at. One order that cannot be expired now (its payment service call fails) is retried
+   * later with backoff and never holds up the rest of the batch.
+   */
   public int expireUnpaid(Duration ttl, int limit) {
-    var due = orders.findUnpaidSince(clock.instant().minus(ttl), limit);
-    due.forEach(order -> expire(order.id()));
+    var now = clock.instant();
+    var due = orders.findUnpaidSince(now.minus(ttl), now, limit);
+    for (Order order : due) {
+      try {
+        expire(order.id());
+      } catch (RuntimeException failure) {
+        log.log(
+            System.Logger.Level.WARNING,
+            "expiring order {0} failed ({1}); retried later",
+            order.id(),
+            failure.toString());
+        orders.deferSweep(order.id(), attempts -> clock.instant().plus(backoff.after(attempts)));
+      }
+    }
     return due.size();
   }
 

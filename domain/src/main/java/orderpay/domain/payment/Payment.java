@@ -56,4 +56,9 @@ public record Payment(
   public boolean isOpen() {
     return !status.isFinal();
   }
+
+  /** Open, or declined but still payable at the provider until its intent is cancelled. */
+  public boolean isOpenOrFailed() {
+    return isOpen() || status == PaymentStatus.FAILED;
+  }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import orderpay.domain.money.Money;
+import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
@@ -21,6 +22,15 @@ import orderpay.domain.user.UserId;
  * published once, in the transaction that records it.
  */
 public final class PaymentProcessing {
+  private static final System.Logger log = System.getLogger(PaymentProcessing.class.getName());
+
+  /** How long after its creation a payment without a known intent may still have one appear. */
+  static final Duration LOST_INTENT_WINDOW = Duration.ofHours(1);
+
+  private final java.util.Set<String> knownPaymentMethods =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Backoff checkBackoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
+
   /** What a webhook delivery did: applied, or acknowledged as a duplicate / of no interest. */
   public record WebhookOutcome(String eventId, boolean duplicate) {}
 
@@ -87,6 +97,11 @@ public final class PaymentProcessing {
     if (payment.providerPaymentId() != null) {
       return payment; // a retry: the intent exists already
     }
+    if (payment.status() != PaymentStatus.PENDING) {
+      // cancelled (the order expired or was cancelled) before its intent was made: never charge it
+      throw DomainException.invalidState(
+          "payment for order " + orderId + " is " + payment.status() + ", it cannot be started");
+    }
     var intent =
         provider.createIntent(
             "orderpay-" + orderId + "-attempt-" + Math.max(attempt, 1),
@@ -110,7 +125,9 @@ public final class PaymentProcessing {
 
   /**
    * Cancels the order's intent unless it already succeeded (then the succeeded payment is
-   * returned).
+   * returned). If we never learned of an intent, the provider is asked for one made for the order
+   * (a create whose answer was lost) before the payment is called cancelled; reconciliation keeps
+   * looking for a while in case one shows up later.
    */
   public Payment cancel(OrderId orderId) {
     Payment payment = byOrder(orderId);
@@ -120,11 +137,38 @@ public final class PaymentProcessing {
       }
       case PENDING, REQUIRES_ACTION, FAILED -> {}
     }
-    if (payment.providerPaymentId() == null) {
-      return record(orderId, PaymentStatus.CANCELLED, "cancelled before the intent existed");
+    String intentId = payment.providerPaymentId();
+    if (intentId == null) {
+      var lost = provider.findByOrder(orderId.toString());
+      if (lost.isEmpty()) {
+        return record(orderId, PaymentStatus.CANCELLED, "cancelled before the intent existed");
+      }
+      payment = apply(orderId, lost.get());
+      intentId = lost.get().providerPaymentId();
+      if (payment.status() == PaymentStatus.SUCCEEDED || !payment.isOpenOrFailed()) {
+        return payment;
+      }
     }
-    return apply(
-        orderId, provider.cancel(payment.providerPaymentId(), "orderpay-cancel-" + orderId));
+    var cancelled = apply(orderId, provider.cancel(intentId, "orderpay-cancel-" + orderId));
+    if (cancelled.status() == PaymentStatus.CANCELLED) {
+      payments.markFinalAtProvider(cancelled.id());
+    }
+    return cancelled;
+  }
+
+  /** Refuses a payment method the provider does not know; known ones are remembered. */
+  public void checkPaymentMethod(String paymentMethod) {
+    if (paymentMethod == null || knownPaymentMethods.contains(paymentMethod)) {
+      return;
+    }
+    if (!provider.paymentMethodExists(paymentMethod)) {
+      throw DomainException.invalidField(
+          "payment_method", "unknown payment_method " + paymentMethod);
+    }
+    if (knownPaymentMethods.size() >= 10_000) {
+      knownPaymentMethods.clear(); // a cache, not a record: bounded, refilled on demand
+    }
+    knownPaymentMethods.add(paymentMethod);
   }
 
   public Payment refund(OrderId orderId) {
@@ -150,20 +194,83 @@ public final class PaymentProcessing {
           if (event.status().isEmpty() || event.providerPaymentId() == null) {
             return new WebhookOutcome(event.eventId(), false);
           }
-          payments
-              .findByProviderIdForUpdate(event.providerPaymentId())
-              .ifPresent(p -> advance(p, event.status().get(), event.failureReason()));
+          var payment = payments.findByProviderIdForUpdate(event.providerPaymentId());
+          if (payment.isEmpty() && event.orderId() != null) {
+            // an intent whose create answer we lost: match it by its order id
+            payment =
+                OrderId.tryParse(event.orderId())
+                    .flatMap(payments::findByOrderForUpdate)
+                    .filter(p -> p.providerPaymentId() == null)
+                    .map(
+                        p -> {
+                          var attached = p.withIntent(event.providerPaymentId(), null, now());
+                          payments.update(attached);
+                          return attached;
+                        });
+          }
+          payment.ifPresent(p -> advance(p, event.status().get(), event.failureReason()));
           return new WebhookOutcome(event.eventId(), false);
         });
   }
 
-  /** Asks the provider about payments left open too long (a webhook may have been lost). */
+  /**
+   * Asks the provider about every payment not yet final there (a webhook may have been lost, a
+   * declined intent may be confirmed again, a lost create may have charged). Each payment is
+   * checked on its own: one failing never stops the batch, and a payment still open is looked at
+   * again later with backoff, so a long tail of old payments cannot starve newer ones.
+   */
   public int reconcile(Duration olderThan, int limit) {
-    var stale = payments.findStale(now().minus(olderThan), limit);
-    for (Payment payment : stale) {
-      apply(payment.orderId(), provider.retrieve(payment.providerPaymentId()));
+    var due = payments.findDueForCheck(now().minus(olderThan), now(), limit);
+    for (Payment payment : due) {
+      try {
+        if (reconcileOne(payment)) {
+          continue;
+        }
+      } catch (RuntimeException failure) {
+        log.log(
+            System.Logger.Level.WARNING,
+            "reconciling payment {0} failed ({1}); retried later",
+            payment.id(),
+            failure.toString());
+      }
+      payments.deferCheck(payment.id(), checks -> now().plus(checkBackoff.after(checks)));
     }
-    return stale.size();
+    return due.size();
+  }
+
+  /** True when the payment is final at the provider and needs no further checks. */
+  private boolean reconcileOne(Payment payment) {
+    OrderId orderId = payment.orderId();
+    PaymentProvider.Intent intent;
+    if (payment.providerPaymentId() == null) {
+      var found = provider.findByOrder(orderId.toString());
+      if (found.isEmpty()) {
+        if (payment.status() == PaymentStatus.CANCELLED
+            && payment.createdAt().isBefore(now().minus(LOST_INTENT_WINDOW))) {
+          payments.markFinalAtProvider(payment.id()); // no create can still be in flight
+          return true;
+        }
+        return false;
+      }
+      intent = found.get();
+    } else {
+      intent = provider.retrieve(payment.providerPaymentId());
+    }
+    var current = apply(orderId, intent);
+    if (intent.status() == PaymentStatus.CANCELLED) {
+      payments.markFinalAtProvider(current.id());
+      return true;
+    }
+    if (current.status() == PaymentStatus.FAILED || current.status() == PaymentStatus.CANCELLED) {
+      // declined, or cancelled by us, but still payable at the provider: close it there
+      var closed = provider.cancel(intent.providerPaymentId(), "orderpay-cancel-" + orderId);
+      apply(orderId, closed);
+      if (closed.status() == PaymentStatus.CANCELLED) {
+        payments.markFinalAtProvider(current.id());
+        return true;
+      }
+    }
+    return !current.isOpenOrFailed() && current.status() != PaymentStatus.CANCELLED;
   }
 
   private Payment apply(OrderId orderId, PaymentProvider.Intent intent) {

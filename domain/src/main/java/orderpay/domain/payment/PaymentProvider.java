@@ -18,6 +18,15 @@ public interface PaymentProvider {
 
   Intent retrieve(String providerPaymentId);
 
+  /**
+   * The intent made for an order, found by its {@code metadata.order_id}: a create whose answer was
+   * lost still shows up here.
+   */
+  java.util.Optional<Intent> findByOrder(String orderId);
+
+  /** Whether the provider knows this payment method id. */
+  boolean paymentMethodExists(String paymentMethod);
+
   /** Cancels; an intent that already succeeded is returned as it is. */
   Intent cancel(String providerPaymentId, String idempotencyKey);
 

@@ -20,7 +20,15 @@ public interface PaymentRepository {
   void update(Payment payment);
 
   /**
-   * Open payments with a provider intent, untouched since {@code before}: reconciliation's work.
+   * Reconciliation's work, oldest check first: payments not yet final at the provider (PENDING,
+   * REQUIRES_ACTION or FAILED, untouched since {@code openBefore}; CANCELLED ones the provider has
+   * not confirmed), skipping those whose next check is not due at {@code now}.
    */
-  List<Payment> findStale(Instant before, int limit);
+  List<Payment> findDueForCheck(Instant openBefore, Instant now, int limit);
+
+  /** Counts a check and skips the payment until the instant computed from the check count. */
+  void deferCheck(String paymentId, java.util.function.IntFunction<Instant> nextCheck);
+
+  /** The provider confirmed the payment can no longer move money (or no intent exists). */
+  void markFinalAtProvider(String paymentId);
 }

@@ -12,4 +12,10 @@ public interface Payments {
   Payment cancel(OrderId orderId);
 
   Payment refund(OrderId orderId);
+
+  /**
+   * Refuses (INVALID_ARGUMENT, field {@code payment_method}) a payment method the provider does not
+   * know, before an order is stored or stock reserved for it.
+   */
+  void checkPaymentMethod(String paymentMethod);
 }

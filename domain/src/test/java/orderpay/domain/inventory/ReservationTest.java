@@ -89,10 +89,10 @@ class ReservationTest {
 
   @Test
   void endingsApplyOnceAndRepeatsAreNoOps() {
-    assertThat(reservation(ReservationStatus.RESERVED).checkCommit(now))
-        .isEqualTo(Reservation.Effect.APPLIED);
-    assertThat(reservation(ReservationStatus.COMMITTED).checkCommit(now))
-        .isEqualTo(Reservation.Effect.ALREADY_DONE);
+    assertThat(reservation(ReservationStatus.RESERVED).planCommit())
+        .isEqualTo(Reservation.CommitPlan.TAKE_HELD);
+    assertThat(reservation(ReservationStatus.COMMITTED).planCommit())
+        .isEqualTo(Reservation.CommitPlan.ALREADY_DONE);
     assertThat(reservation(ReservationStatus.RESERVED).checkRelease())
         .isEqualTo(Reservation.Effect.APPLIED);
     assertThat(reservation(ReservationStatus.RELEASED).checkRelease())
@@ -102,22 +102,23 @@ class ReservationTest {
   }
 
   @Test
-  void releaseAfterCommitAndCommitAfterReleaseOrExpiryAreRefused() {
+  void releaseAfterCommitIsRefusedAndAPaidOrderTakesItsUnitsAgainAfterReleaseOrExpiry() {
     assertThatThrownBy(() -> reservation(ReservationStatus.COMMITTED).checkRelease())
         .isInstanceOf(DomainException.class);
-    assertThatThrownBy(() -> reservation(ReservationStatus.RELEASED).checkCommit(now))
-        .isInstanceOf(DomainException.class);
-    assertThatThrownBy(() -> reservation(ReservationStatus.EXPIRED).checkCommit(now))
-        .isInstanceOf(DomainException.class);
+    assertThat(reservation(ReservationStatus.RELEASED).planCommit())
+        .isEqualTo(Reservation.CommitPlan.RETAKE_FROM_SHELF);
+    assertThat(reservation(ReservationStatus.EXPIRED).planCommit())
+        .isEqualTo(Reservation.CommitPlan.RETAKE_FROM_SHELF);
+    assertThat(reservation(ReservationStatus.RETURNED).planCommit())
+        .isEqualTo(Reservation.CommitPlan.ALREADY_DONE);
   }
 
   @Test
-  void aLateCommitOfAnExpiredReservationIsRefused() {
+  void aHoldPastItsTtlButNotYetSweptIsStillTakenByAPaidOrder() {
     var open = reservation(ReservationStatus.RESERVED);
     assertThat(open.isExpired(now.plusSeconds(899))).isFalse();
     assertThat(open.isExpired(now.plusSeconds(900))).isTrue();
-    assertThatThrownBy(() -> open.checkCommit(now.plusSeconds(900)))
-        .hasMessageContaining("expired");
+    assertThat(open.planCommit()).isEqualTo(Reservation.CommitPlan.TAKE_HELD);
   }
 
   @Test

@@ -3,12 +3,12 @@ package orderpay.domain.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import orderpay.domain.catalog.PricedProduct;
 import orderpay.domain.catalog.ProductId;
@@ -19,9 +19,12 @@ import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.ImmediateTransactions;
+import orderpay.domain.testing.InMemoryFollowUps;
+import orderpay.domain.testing.InMemoryOrderRepository;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.testing.RecordingEvents;
 import orderpay.domain.testing.SequentialIds;
@@ -33,13 +36,28 @@ class PlaceOrderTest {
   private final MutableClock clock = MutableClock.startingAt("2026-05-01T09:00:00Z");
   private final ProductId teapot = new ProductId(UUID.randomUUID());
   private final UserId customer = new UserId(UUID.randomUUID());
-  private final Orders orders = new Orders();
+  private final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+  private final InMemoryFollowUps followUps = new InMemoryFollowUps();
+  private final PaymentWindow window =
+      new PaymentWindow(Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofSeconds(5));
+  private final OrderLimits limits = new OrderLimits(3, 10);
   private final RecordingEvents events = new RecordingEvents();
   private final List<String> calls = new ArrayList<>();
   private long stock = 5;
   private final FakePayments payments = new FakePayments();
   private final SettleOrder settle =
-      new SettleOrder(orders, payments, new ImmediateTransactions(), events, clock);
+      new SettleOrder(
+          orders, payments, followUps, new ImmediateTransactions(), events, clock, Backoff.SWEEPS);
+  private final RunFollowUps runFollowUps =
+      new RunFollowUps(
+          followUps,
+          payments,
+          settle,
+          orders,
+          new ImmediateTransactions(),
+          events,
+          clock,
+          Backoff.SWEEPS);
   private final PlaceOrder place =
       new PlaceOrder(
           orders,
@@ -59,6 +77,9 @@ class PlaceOrderTest {
           },
           payments,
           settle,
+          followUps,
+          window,
+          limits,
           new ImmediateTransactions(),
           events,
           new SequentialIds(),
@@ -66,6 +87,15 @@ class PlaceOrderTest {
 
   final class FakePayments implements Payments {
     final Map<OrderId, Payment> byOrder = new HashMap<>();
+    int failingCancels;
+
+    @Override
+    public void checkPaymentMethod(String paymentMethod) {
+      calls.add("check " + paymentMethod);
+      if (!paymentMethod.startsWith("pm_card_")) {
+        throw DomainException.invalidField("payment_method", "unknown payment_method");
+      }
+    }
 
     @Override
     public Payment initiate(
@@ -86,7 +116,15 @@ class PlaceOrderTest {
     @Override
     public Payment cancel(OrderId orderId) {
       calls.add("cancel " + orderId);
+      if (failingCancels > 0) {
+        failingCancels--;
+        throw new DomainException(
+            orderpay.domain.shared.ErrorKind.UNAVAILABLE, "unavailable", "payment service down");
+      }
       var current = byOrder.get(orderId);
+      if (current == null) {
+        throw DomainException.notFound("payment", orderId.toString());
+      }
       return current.status() == PaymentStatus.SUCCEEDED
           ? current
           : put(orderId, PaymentStatus.CANCELLED);
@@ -120,58 +158,6 @@ class PlaceOrderTest {
     }
   }
 
-  static final class Orders implements OrderRepository {
-    final Map<OrderId, Order.Snapshot> rows = new HashMap<>();
-
-    @Override
-    public boolean addIfAbsent(Order order) {
-      if (order.idempotencyKey().isPresent()
-          && findByIdempotencyKey(order.userId(), order.idempotencyKey().get()).isPresent()) {
-        return false;
-      }
-      return rows.putIfAbsent(order.id(), order.snapshot()) == null;
-    }
-
-    @Override
-    public Optional<Order> findByIdempotencyKey(UserId userId, String key) {
-      return rows.values().stream()
-          .filter(s -> s.userId().equals(userId) && key.equals(s.idempotencyKey()))
-          .findFirst()
-          .map(Order::restore);
-    }
-
-    @Override
-    public Optional<Order> find(OrderId id) {
-      return Optional.ofNullable(rows.get(id)).map(Order::restore);
-    }
-
-    @Override
-    public Optional<Order> findForUpdate(OrderId id) {
-      return find(id);
-    }
-
-    @Override
-    public void update(Order order) {
-      rows.put(order.id(), order.snapshot());
-    }
-
-    @Override
-    public List<Order> listByUser(
-        UserId userId, Optional<OrderStatus> status, Optional<OrderId> before, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public List<Order> findStuck(Instant before, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public List<Order> findUnpaidSince(Instant before, int limit) {
-      return List.of();
-    }
-  }
-
   private PlaceOrder.Command command(long quantity, String paymentMethod, String key) {
     return new PlaceOrder.Command(
         customer,
@@ -192,10 +178,14 @@ class PlaceOrderTest {
   }
 
   @Test
-  void aDeclineFailsTheOrderAndCancelsTheIntent() {
+  void aDeclineFailsTheOrderAndCancelsTheIntentAfterCommit() {
     var order = place.place(command(1, "pm_card_chargeDeclined", null));
     assertThat(order.status()).isEqualTo(OrderStatus.FAILED);
+    assertThat(calls).doesNotContain("cancel " + order.id()); // never inside the transaction
+    assertThat(followUps.pending(order.id())).containsExactly(FollowUpAction.CANCEL_PAYMENT);
+    runFollowUps.runDue(10);
     assertThat(calls).contains("cancel " + order.id());
+    assertThat(followUps.pending(order.id())).isEmpty();
   }
 
   @Test
@@ -214,7 +204,8 @@ class PlaceOrderTest {
     var first = place.place(command(1, "pm_card_visa", "key-1"));
     var again = place.place(command(1, "pm_card_visa", "key-1"));
     assertThat(again.id()).isEqualTo(first.id());
-    assertThat(calls).containsExactly("reserve " + first.id(), "pay " + first.id());
+    assertThat(calls)
+        .containsExactly("check pm_card_visa", "reserve " + first.id(), "pay " + first.id());
   }
 
   @Test
@@ -261,7 +252,135 @@ class PlaceOrderTest {
     assertThat(orders.find(order.id()).orElseThrow().failureReason()).isEqualTo("payment_expired");
     var lateSuccess = payments.put(order.id(), PaymentStatus.SUCCEEDED);
     settle.apply(order.id(), PaymentUpdate.of(lateSuccess));
+    runFollowUps.runDue(10);
     assertThat(calls).contains("refund " + order.id());
     assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.FAILED);
+  }
+
+  @Test
+  void aPaymentCallThatFailsIsRetriedWithBackoffAndNeverRollsTheTransitionBack() {
+    var order = place.place(command(1, "pm_card_chargeDeclined", null));
+    payments.failingCancels = 1;
+    runFollowUps.runDue(10);
+    assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.FAILED);
+    assertThat(followUps.attempts(order.id(), FollowUpAction.CANCEL_PAYMENT)).isEqualTo(1);
+    assertThat(runFollowUps.runDue(10)).isZero(); // backing off
+    clock.advance(Duration.ofSeconds(2));
+    runFollowUps.runDue(10);
+    assertThat(followUps.pending(order.id())).isEmpty();
+    assertThat(payments.byOrder.get(order.id()).status()).isEqualTo(PaymentStatus.CANCELLED);
+  }
+
+  @Test
+  void resumeNeverChargesAnOrderPastItsPaymentDeadline() {
+    var order =
+        Order.place(
+            new OrderId(UUID.randomUUID()),
+            customer,
+            null,
+            List.of(new OrderLine(teapot, "Teapot", 1, Money.of(2500, "EUR"))),
+            "1 Main St",
+            "pm_card_visa",
+            clock);
+    orders.addIfAbsent(order); // crashed, then a long outage
+    clock.advance(Duration.ofMinutes(10));
+    var resumed = place.resume(order.id());
+    assertThat(resumed.status()).isEqualTo(OrderStatus.FAILED);
+    assertThat(resumed.failureReason()).isEqualTo("payment_expired");
+    assertThat(calls).noneMatch(c -> c.startsWith("pay") || c.startsWith("reserve"));
+  }
+
+  @Test
+  void thePaymentWindowMustEndBeforeTheStockHoldDoes() {
+    assertThatThrownBy(
+            () ->
+                new PaymentWindow(
+                    Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofSeconds(5)))
+        .hasMessageContaining("INVENTORY_RESERVATION_TTL");
+    assertThatThrownBy(
+            () ->
+                new PaymentWindow(
+                    Duration.ofMinutes(10),
+                    Duration.ofMinutes(10).plusSeconds(4),
+                    Duration.ofSeconds(5)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPaidOrderWhoseUnitsAreGoneIsRefundedAndTheCustomerTold() {
+    var order = place.place(command(1, "pm_card_visa", null));
+    events.published.clear();
+    settle.stockUnavailable(order.id());
+    settle.stockUnavailable(order.id()); // redelivered
+    runFollowUps.runDue(10);
+    var refunded = orders.find(order.id()).orElseThrow();
+    assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+    assertThat(refunded.failureReason()).isEqualTo("out_of_stock");
+    assertThat(calls.stream().filter(c -> c.equals("refund " + order.id()))).hasSize(1);
+    assertThat(events.published).singleElement().isInstanceOf(OrderEvent.Refunded.class);
+  }
+
+  @Test
+  void anUnknownPaymentMethodIsRefusedBeforeAnythingIsStoredOrReserved() {
+    assertThatThrownBy(() -> place.place(command(1, "pm_bogus", null)))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.details()).containsEntry("field", "payment_method"));
+    assertThat(orders.rows).isEmpty();
+    assertThat(events.published).isEmpty();
+    assertThat(calls).containsExactly("check pm_bogus");
+  }
+
+  @Test
+  void aCustomerCannotHoldMoreOpenOrdersOrUnitsThanTheLimit() {
+    place.place(command(1, null, null));
+    place.place(command(1, null, null));
+    place.place(command(1, null, null));
+    assertThatThrownBy(() -> place.place(command(1, null, null)))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.reason()).isEqualTo("too_many_open_orders"));
+    assertThat(orders.rows).hasSize(3);
+    var twoTeapots =
+        Order.place(
+            new OrderId(UUID.randomUUID()),
+            customer,
+            null,
+            List.of(new OrderLine(teapot, "Teapot", 2, Money.of(2500, "EUR"))),
+            "1 Main St",
+            null,
+            clock);
+    var fourUnits = new OrderLimits(10, 4);
+    fourUnits.check(new OrderLimits.OpenOrders(1, 2), twoTeapots);
+    assertThatThrownBy(() -> fourUnits.check(new OrderLimits.OpenOrders(1, 3), twoTeapots))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.reason()).isEqualTo("too_many_open_orders"));
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsRefusedAndCreatesNothing() {
+    var first = place.place(command(1, "pm_card_visa", "key-9"));
+    assertThat(place.place(command(1, "pm_card_visa", "key-9")).id()).isEqualTo(first.id());
+    assertThatThrownBy(() -> place.place(command(2, "pm_card_visa", "key-9")))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.reason()).isEqualTo("idempotency_key_reused"));
+    assertThat(orders.rows).hasSize(1);
+  }
+
+  @Test
+  void anOrderCancelledWhileItWasBeingPlacedIsNeverAnnounced() {
+    var order =
+        Order.place(
+            new OrderId(UUID.randomUUID()),
+            customer,
+            null,
+            List.of(new OrderLine(teapot, "Teapot", 1, Money.of(2500, "EUR"))),
+            "1 Main St",
+            null,
+            clock);
+    order.stockReserved(clock);
+    order.cancel(clock);
+    order.drainEvents();
+    order.accept(new OrderPayment("pay", "PENDING", "fake", "pi", null), clock);
+    assertThat(order.drainEvents()).isEmpty();
   }
 }

@@ -51,7 +51,11 @@ class PaymentProcessingTest {
   static final class Provider implements PaymentProvider {
     final Map<String, Intent> byKey = new HashMap<>();
     final List<String> calls = new ArrayList<>();
+    final Map<String, Intent> byOrder = new HashMap<>();
     PaymentStatus retrieved = PaymentStatus.PENDING;
+    boolean loseCreateAnswer;
+    int failRetrievesFor = 0;
+    String failingIntent;
 
     @Override
     public String name() {
@@ -61,25 +65,51 @@ class PaymentProcessingTest {
     @Override
     public Intent createIntent(String key, Money amount, String paymentMethod, String orderId) {
       calls.add("create " + key);
-      return byKey.computeIfAbsent(
-          key,
-          k ->
-              new Intent(
-                  "pi_" + byKey.size(),
-                  paymentMethod == null ? PaymentStatus.PENDING : PaymentStatus.SUCCEEDED,
-                  "secret",
-                  null));
+      var intent =
+          byKey.computeIfAbsent(
+              key,
+              k ->
+                  new Intent(
+                      "pi_" + byKey.size(),
+                      paymentMethod == null ? PaymentStatus.PENDING : PaymentStatus.SUCCEEDED,
+                      "secret",
+                      null));
+      byOrder.put(orderId, intent);
+      if (loseCreateAnswer) {
+        throw new DomainException(
+            orderpay.domain.shared.ErrorKind.UNAVAILABLE, "unavailable", "connection cut");
+      }
+      return intent;
     }
 
     @Override
     public Intent retrieve(String id) {
       calls.add("retrieve " + id);
+      if (id.equals(failingIntent)) {
+        throw new DomainException(
+            orderpay.domain.shared.ErrorKind.UNAVAILABLE, "unavailable", "provider down");
+      }
       return new Intent(id, retrieved, null, null);
+    }
+
+    @Override
+    public Optional<Intent> findByOrder(String orderId) {
+      calls.add("search " + orderId);
+      return Optional.ofNullable(byOrder.get(orderId));
+    }
+
+    @Override
+    public boolean paymentMethodExists(String paymentMethod) {
+      calls.add("method " + paymentMethod);
+      return paymentMethod.startsWith("pm_card_");
     }
 
     @Override
     public Intent cancel(String id, String key) {
       calls.add("cancel " + id);
+      if (retrieved == PaymentStatus.SUCCEEDED) {
+        return new Intent(id, PaymentStatus.SUCCEEDED, null, null); // too late: it was paid
+      }
       return new Intent(id, PaymentStatus.CANCELLED, null, null);
     }
 
@@ -93,6 +123,9 @@ class PaymentProcessingTest {
   static final class Payments implements PaymentRepository, ProcessedEvents {
     final Map<OrderId, Payment> byOrder = new HashMap<>();
     final Set<String> seen = new HashSet<>();
+    final Map<String, Instant> nextCheck = new HashMap<>();
+    final Map<String, Integer> checks = new HashMap<>();
+    final Set<String> finalAtProvider = new HashSet<>();
 
     @Override
     public boolean addIfAbsent(Payment p) {
@@ -127,10 +160,30 @@ class PaymentProcessingTest {
     }
 
     @Override
-    public List<Payment> findStale(Instant before, int limit) {
+    public List<Payment> findDueForCheck(Instant openBefore, Instant now, int limit) {
       return byOrder.values().stream()
-          .filter(p -> p.isOpen() && p.updatedAt().isBefore(before))
+          .filter(
+              p ->
+                  (p.isOpenOrFailed() && p.updatedAt().isBefore(openBefore))
+                      || (p.status() == PaymentStatus.CANCELLED
+                          && !finalAtProvider.contains(p.id())))
+          .filter(p -> !nextCheck.getOrDefault(p.id(), Instant.MIN).isAfter(now))
+          .sorted(
+              java.util.Comparator.comparing(
+                  (Payment p) -> nextCheck.getOrDefault(p.id(), p.updatedAt())))
+          .limit(limit)
           .toList();
+    }
+
+    @Override
+    public void deferCheck(String paymentId, java.util.function.IntFunction<Instant> next) {
+      int count = checks.merge(paymentId, 1, Integer::sum);
+      nextCheck.put(paymentId, next.apply(count));
+    }
+
+    @Override
+    public void markFinalAtProvider(String paymentId) {
+      finalAtProvider.add(paymentId);
     }
 
     @Override
@@ -169,7 +222,12 @@ class PaymentProcessingTest {
     String pi = payment.providerPaymentId();
     nextWebhook =
         new ProviderEvent(
-            "evt_1", "payment_intent.succeeded", pi, Optional.of(PaymentStatus.SUCCEEDED), null);
+            "evt_1",
+            "payment_intent.succeeded",
+            pi,
+            Optional.of(PaymentStatus.SUCCEEDED),
+            null,
+            order.toString());
     assertThat(processing.handleWebhook(new byte[0], "valid").duplicate()).isFalse();
     assertThat(processing.handleWebhook(new byte[0], "valid").duplicate()).isTrue();
     nextWebhook =
@@ -178,7 +236,8 @@ class PaymentProcessingTest {
             "payment_intent.payment_failed",
             pi,
             Optional.of(PaymentStatus.FAILED),
-            "late");
+            "late",
+            order.toString());
     processing.handleWebhook(new byte[0], "valid");
     assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(announced(PaymentStatus.SUCCEEDED)).isEqualTo(1);
@@ -218,5 +277,159 @@ class PaymentProcessingTest {
     assertThat(processing.reconcile(Duration.ofMinutes(2), 10)).isEqualTo(1);
     assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(processing.reconcile(Duration.ofMinutes(2), 10)).isZero();
+  }
+
+  @Test
+  void aDeclinedIntentConfirmedAgainByTheCustomerIsBelievedAndAnnounced() {
+    var payment = processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    String pi = payment.providerPaymentId();
+    nextWebhook =
+        new ProviderEvent(
+            "evt_f",
+            "payment_intent.payment_failed",
+            pi,
+            Optional.of(PaymentStatus.FAILED),
+            "card_declined",
+            order.toString());
+    processing.handleWebhook(new byte[0], "valid");
+    nextWebhook =
+        new ProviderEvent(
+            "evt_s",
+            "payment_intent.succeeded",
+            pi,
+            Optional.of(PaymentStatus.SUCCEEDED),
+            null,
+            order.toString());
+    processing.handleWebhook(new byte[0], "valid");
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(announced(PaymentStatus.SUCCEEDED)).isEqualTo(1); // the order service refunds it
+  }
+
+  @Test
+  void reconciliationLooksAgainAtADeclinedPaymentAndClosesItAtTheProvider() {
+    var payment = processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    provider.retrieved = PaymentStatus.FAILED;
+    clock.advance(Duration.ofMinutes(3));
+    processing.reconcile(Duration.ofMinutes(2), 10);
+    assertThat(provider.calls).contains("cancel " + payment.providerPaymentId());
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(payments.finalAtProvider).contains(payment.id());
+    clock.advance(Duration.ofHours(1));
+    assertThat(processing.reconcile(Duration.ofMinutes(2), 10)).isZero();
+  }
+
+  @Test
+  void reconciliationFindsADeclinedPaymentPaidLaterAndReportsTheSuccess() {
+    processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    provider.retrieved = PaymentStatus.FAILED;
+    clock.advance(Duration.ofMinutes(3));
+    provider.retrieved = PaymentStatus.SUCCEEDED; // confirmed again before our cancel landed
+    processing.reconcile(Duration.ofMinutes(2), 10);
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(announced(PaymentStatus.SUCCEEDED)).isEqualTo(1);
+  }
+
+  @Test
+  void cancellingAPaymentWhoseCreateAnswerWasLostFindsAndCancelsTheIntent() {
+    provider.loseCreateAnswer = true;
+    assertThatThrownBy(() -> processing.initiate(order, user, Money.of(1000, "EUR"), null, 1))
+        .isInstanceOf(DomainException.class);
+    assertThat(processing.byOrder(order).providerPaymentId()).isNull();
+    String made = provider.byOrder.get(order.toString()).providerPaymentId();
+    var cancelled = processing.cancel(order);
+    assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(cancelled.providerPaymentId()).isEqualTo(made);
+    assertThat(provider.calls).contains("search " + order, "cancel " + made);
+  }
+
+  @Test
+  void aLostCreateThatChargedIsFoundAndReportedAsSucceeded() {
+    provider.loseCreateAnswer = true;
+    assertThatThrownBy(
+            () -> processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1))
+        .isInstanceOf(DomainException.class);
+    provider.retrieved = PaymentStatus.SUCCEEDED;
+    assertThat(processing.cancel(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(announced(PaymentStatus.SUCCEEDED)).isEqualTo(1);
+  }
+
+  @Test
+  void aPaymentCancelledBeforeItsIntentExistedIsNeverStartedAfterwards() {
+    provider.loseCreateAnswer = true;
+    provider.byOrder.clear();
+    assertThatThrownBy(() -> processing.initiate(order, user, Money.of(1000, "EUR"), null, 1))
+        .isInstanceOf(DomainException.class);
+    provider.byOrder.clear(); // the create never reached the provider
+    assertThat(processing.cancel(order).status()).isEqualTo(PaymentStatus.CANCELLED);
+    provider.loseCreateAnswer = false;
+    int creates = (int) provider.calls.stream().filter(c -> c.startsWith("create")).count();
+    assertThatThrownBy(
+            () -> processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.reason()).isEqualTo("invalid_state"));
+    assertThat(provider.calls.stream().filter(c -> c.startsWith("create"))).hasSize(creates);
+  }
+
+  @Test
+  void aWebhookForAnIntentWeNeverLearnedOfIsMatchedByItsOrderId() {
+    provider.loseCreateAnswer = true;
+    assertThatThrownBy(
+            () -> processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1))
+        .isInstanceOf(DomainException.class);
+    nextWebhook =
+        new ProviderEvent(
+            "evt_x",
+            "payment_intent.succeeded",
+            provider.byOrder.get(order.toString()).providerPaymentId(),
+            Optional.of(PaymentStatus.SUCCEEDED),
+            null,
+            order.toString());
+    processing.handleWebhook(new byte[0], "valid");
+    var payment = processing.byOrder(order);
+    assertThat(payment.providerPaymentId())
+        .isEqualTo(provider.byOrder.get(order.toString()).providerPaymentId());
+    assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+  }
+
+  @Test
+  void oneFailingPaymentDoesNotStopReconciliationAndIsRetriedWithBackoff() {
+    var stuck = processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    var other = new OrderId(UUID.randomUUID());
+    processing.initiate(other, user, Money.of(500, "EUR"), null, 2);
+    provider.failingIntent = stuck.providerPaymentId();
+    clock.advance(Duration.ofMinutes(3));
+    provider.retrieved = PaymentStatus.SUCCEEDED;
+    assertThat(processing.reconcile(Duration.ofMinutes(2), 10)).isEqualTo(2);
+    assertThat(processing.byOrder(other).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(processing.reconcile(Duration.ofMinutes(2), 10)).isZero(); // backing off
+    clock.advance(Duration.ofSeconds(6));
+    provider.failingIntent = null;
+    assertThat(processing.reconcile(Duration.ofMinutes(2), 10)).isEqualTo(1);
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+  }
+
+  @Test
+  void anOpenPaymentIsCheckedAgainOnlyAfterItsBackoffSoNewerOnesGetTheirTurn() {
+    var old = processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    clock.advance(Duration.ofMinutes(3));
+    assertThat(processing.reconcile(Duration.ofMinutes(2), 1)).isEqualTo(1);
+    var newer = new OrderId(UUID.randomUUID());
+    processing.initiate(newer, user, Money.of(500, "EUR"), null, 2);
+    clock.advance(Duration.ofMinutes(3));
+    provider.calls.clear();
+    processing.reconcile(Duration.ofMinutes(2), 1);
+    assertThat(provider.calls).doesNotContain("retrieve " + old.providerPaymentId());
+  }
+
+  @Test
+  void unknownPaymentMethodsAreRefusedAndKnownOnesRemembered() {
+    assertThatThrownBy(() -> processing.checkPaymentMethod("pm_nonsense"))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.details()).containsEntry("field", "payment_method"));
+    processing.checkPaymentMethod("pm_card_visa");
+    processing.checkPaymentMethod("pm_card_visa");
+    assertThat(provider.calls.stream().filter(c -> c.equals("method pm_card_visa"))).hasSize(1);
   }
 }

@@ -45,12 +45,16 @@ class PaymentStatusTest {
   }
 
   @Test
-  void finalStatesAreFinal() {
+  void refundedIsFinalAndMoneyThatMovedAtTheProviderIsAlwaysBelieved() {
     for (PaymentStatus next : PaymentStatus.values()) {
-      assertThat(PaymentStatus.CANCELLED.canAdvanceTo(next)).isFalse();
       assertThat(PaymentStatus.REFUNDED.canAdvanceTo(next)).isFalse();
+      // a cancelled payment can only turn out to have been charged (a lost create)
+      assertThat(PaymentStatus.CANCELLED.canAdvanceTo(next))
+          .isEqualTo(next == PaymentStatus.SUCCEEDED);
     }
     assertThat(PaymentStatus.FAILED.canAdvanceTo(PaymentStatus.CANCELLED)).isTrue();
-    assertThat(PaymentStatus.FAILED.canAdvanceTo(PaymentStatus.SUCCEEDED)).isFalse();
+    // a declined intent can be confirmed again by the customer with its client secret
+    assertThat(PaymentStatus.FAILED.canAdvanceTo(PaymentStatus.SUCCEEDED)).isTrue();
+    assertThat(PaymentStatus.SUCCEEDED.canAdvanceTo(PaymentStatus.FAILED)).isFalse();
   }
 }

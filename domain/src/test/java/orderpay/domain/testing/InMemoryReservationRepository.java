@@ -36,6 +36,11 @@ public final class InMemoryReservationRepository
   }
 
   @Override
+  public synchronized void reopen(OrderId orderId, Instant expiresAt, Instant at) {
+    reservations.computeIfPresent(orderId, (id, r) -> r.reopened(expiresAt));
+  }
+
+  @Override
   public synchronized List<Reservation> lockExpired(Instant now, int limit) {
     return reservations.values().stream()
         .filter(r -> r.isExpired(now))

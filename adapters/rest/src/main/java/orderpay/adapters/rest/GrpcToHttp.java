@@ -10,6 +10,9 @@ import orderpay.adapters.grpc.GrpcErrors;
  * service attached), never by message text. Server faults keep their message to themselves.
  */
 public final class GrpcToHttp {
+  /** The one reason whose HTTP status is finer than its gRPC code (Stripe's 422 rule). */
+  static final String IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused";
+
   private GrpcToHttp() {}
 
   public static ApiError map(StatusRuntimeException e) {
@@ -43,6 +46,9 @@ public final class GrpcToHttp {
     var info = GrpcErrors.errorInfo(e);
     String reason = info.map(i -> i.getReason()).filter(r -> !r.isBlank()).orElse(fallbackCode);
     String description = e.getStatus().getDescription();
+    if (reason.equals(IDEMPOTENCY_KEY_REUSED)) {
+      http = 422; // a well-formed request that contradicts the one its key was first used for
+    }
     return new ApiError(
         http,
         reason,

@@ -9,6 +9,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
 import java.util.Locale;
 import orderpay.domain.money.Money;
@@ -80,6 +81,38 @@ public final class StripePaymentProvider implements PaymentProvider {
   public Intent retrieve(String providerPaymentId) {
     try {
       return intent(stripe.paymentIntents().retrieve(providerPaymentId));
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
+  }
+
+  @Override
+  public java.util.Optional<Intent> findByOrder(String orderId) {
+    try {
+      var found =
+          stripe
+              .paymentIntents()
+              .search(
+                  PaymentIntentSearchParams.builder()
+                      .setQuery("metadata['order_id']:'" + orderId.replace("'", "") + "'")
+                      .setLimit(1L)
+                      .build());
+      return found.getData().stream().findFirst().map(StripePaymentProvider::intent);
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
+  }
+
+  @Override
+  public boolean paymentMethodExists(String paymentMethod) {
+    try {
+      stripe.paymentMethods().retrieve(paymentMethod);
+      return true;
+    } catch (InvalidRequestException missing) {
+      if ("resource_missing".equals(missing.getCode()) || missing.getStatusCode() == 404) {
+        return false;
+      }
+      throw refusal(missing);
     } catch (StripeException e) {
       throw refusal(e);
     }

@@ -66,7 +66,8 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
                   event.getType(),
                   charge.getPaymentIntent(),
                   Optional.of(PaymentStatus.REFUNDED),
-                  null)
+                  null,
+                  charge.getMetadata() == null ? null : charge.getMetadata().get("order_id"))
               : ignored(event);
       default -> ignored(event);
     };
@@ -81,11 +82,12 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
         event.getType(),
         intent.getId(),
         Optional.of(status),
-        status == PaymentStatus.FAILED ? StripeStatuses.failureReason(intent) : null);
+        status == PaymentStatus.FAILED ? StripeStatuses.failureReason(intent) : null,
+        intent.getMetadata() == null ? null : intent.getMetadata().get("order_id"));
   }
 
   private static ProviderEvent ignored(Event event) {
-    return new ProviderEvent(event.getId(), event.getType(), null, Optional.empty(), null);
+    return new ProviderEvent(event.getId(), event.getType(), null, Optional.empty(), null, null);
   }
 
   /** The event's object; events of another API version are read leniently rather than dropped. */

@@ -4,12 +4,15 @@ import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
+import orderpay.adapters.kafka.order.InventoryEventsHandler;
 import orderpay.adapters.kafka.order.PaymentEventsHandler;
 import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.Workers;
 import orderpay.domain.order.RecoverOrders;
+import orderpay.domain.order.RunFollowUps;
 import orderpay.domain.order.SettleOrder;
 
 /**
@@ -25,6 +28,7 @@ public final class OrderService {
   private final Downstreams downstreams;
   private final SettleOrder settle;
   private final RecoverOrders recover;
+  private final RunFollowUps followUps;
   private final OrderGrpcService grpcService;
 
   @Inject
@@ -35,6 +39,7 @@ public final class OrderService {
       Downstreams downstreams,
       SettleOrder settle,
       RecoverOrders recover,
+      RunFollowUps followUps,
       OrderGrpcService grpcService) {
     this.config = config;
     this.database = database;
@@ -42,6 +47,7 @@ public final class OrderService {
     this.downstreams = downstreams;
     this.settle = settle;
     this.recover = recover;
+    this.followUps = followUps;
     this.grpcService = grpcService;
   }
 
@@ -59,6 +65,17 @@ public final class OrderService {
                 "order-payment-events",
                 List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
                 new PaymentEventsHandler(settle)),
+            Workers.consumer(
+                settings,
+                database,
+                "order-inventory-events",
+                List.of(InventoryEventSerializer.COMMIT_REFUSED),
+                new InventoryEventsHandler(settle)),
+            Workers.drain(
+                config.followUpInterval(),
+                "order-follow-ups",
+                () -> followUps.runDue(SWEEP_BATCH),
+                SWEEP_BATCH),
             Workers.every(
                 config.sweepInterval(),
                 "order-sweeps",

@@ -3,10 +3,13 @@ package orderpay.apps.order;
 import java.time.Duration;
 import orderpay.adapters.runtime.Env;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.domain.order.OrderLimits;
+import orderpay.domain.order.PaymentWindow;
 
 /**
- * The payment window ({@code ORDER_PAYMENT_TTL}) must stay shorter than inventory's reservation
- * TTL, so an order is settled while its stock is still held.
+ * The order service's settings. The payment window ({@code ORDER_PAYMENT_TTL}) is checked at
+ * start-up against inventory's hold ({@code INVENTORY_RESERVATION_TTL}, same default as the
+ * inventory service): a window that outlasts the hold refuses to start.
  */
 public record OrderServiceConfig(
     ServiceSettings service,
@@ -14,20 +17,34 @@ public record OrderServiceConfig(
     String inventoryServiceTarget,
     String paymentServiceTarget,
     Duration downstreamDeadline,
-    Duration paymentTtl,
+    PaymentWindow paymentWindow,
+    OrderLimits limits,
     Duration recoveryGrace,
-    Duration sweepInterval) {
+    Duration sweepInterval,
+    Duration followUpInterval) {
   public static final int DEFAULT_PORT = 50054;
 
   public static OrderServiceConfig fromEnv(Env env) {
+    var sweepInterval = env.duration("ORDER_SWEEP_INTERVAL", Duration.ofSeconds(5));
     return new OrderServiceConfig(
         ServiceSettings.fromEnv(env, "order", DEFAULT_PORT),
         env.get("PRODUCT_SERVICE_TARGET", "127.0.0.1:50052"),
         env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
         env.duration("ORDER_DOWNSTREAM_DEADLINE", Duration.ofSeconds(10)),
-        env.duration("ORDER_PAYMENT_TTL", Duration.ofMinutes(10)),
+        new PaymentWindow(
+            env.duration("ORDER_PAYMENT_TTL", Duration.ofMinutes(10)),
+            env.duration("INVENTORY_RESERVATION_TTL", Duration.ofMinutes(15)),
+            sweepInterval),
+        new OrderLimits(
+            env.integer("ORDER_MAX_OPEN_PER_USER", 10),
+            env.integer("ORDER_MAX_OPEN_UNITS_PER_USER", 500)),
         env.duration("ORDER_RECOVERY_GRACE", Duration.ofSeconds(30)),
-        env.duration("ORDER_SWEEP_INTERVAL", Duration.ofSeconds(5)));
+        sweepInterval,
+        env.duration("ORDER_FOLLOW_UP_INTERVAL", Duration.ofMillis(250)));
+  }
+
+  public Duration paymentTtl() {
+    return paymentWindow.paymentTtl();
   }
 }

@@ -10,16 +10,20 @@ import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.adapters.postgres.order.JdbiFollowUpQueue;
 import orderpay.adapters.postgres.order.JdbiOrderRepository;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.order.CancelOrder;
+import orderpay.domain.order.FollowUpQueue;
 import orderpay.domain.order.OrderQueries;
 import orderpay.domain.order.OrderRepository;
 import orderpay.domain.order.PlaceOrder;
 import orderpay.domain.order.RecoverOrders;
+import orderpay.domain.order.RunFollowUps;
 import orderpay.domain.order.SettleOrder;
 import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 
@@ -58,13 +62,33 @@ public interface OrderServiceModule {
 
   @Provides
   @Singleton
+  static FollowUpQueue followUps(JdbiTransactions tx) {
+    return new JdbiFollowUpQueue(tx);
+  }
+
+  @Provides
+  @Singleton
   static SettleOrder settle(
       OrderRepository orders,
       Payments payments,
+      FollowUpQueue followUps,
       JdbiTransactions tx,
       EventPublisher events,
       Clock clock) {
-    return new SettleOrder(orders, payments, tx, events, clock);
+    return new SettleOrder(orders, payments, followUps, tx, events, clock, Backoff.SWEEPS);
+  }
+
+  @Provides
+  @Singleton
+  static RunFollowUps runFollowUps(
+      FollowUpQueue followUps,
+      Payments payments,
+      SettleOrder settle,
+      OrderRepository orders,
+      JdbiTransactions tx,
+      EventPublisher events,
+      Clock clock) {
+    return new RunFollowUps(followUps, payments, settle, orders, tx, events, clock, Backoff.SWEEPS);
   }
 
   @Provides
@@ -74,6 +98,8 @@ public interface OrderServiceModule {
       Downstreams downstreams,
       Payments payments,
       SettleOrder settle,
+      FollowUpQueue followUps,
+      OrderServiceConfig config,
       JdbiTransactions tx,
       EventPublisher events,
       IdGenerator ids,
@@ -84,6 +110,9 @@ public interface OrderServiceModule {
         GrpcOrderDependencies.reservations(downstreams.inventory().channel()),
         payments,
         settle,
+        followUps,
+        config.paymentWindow(),
+        config.limits(),
         tx,
         events,
         ids,
@@ -101,15 +130,16 @@ public interface OrderServiceModule {
       OrderRepository orders,
       Payments payments,
       SettleOrder settle,
+      FollowUpQueue followUps,
       JdbiTransactions tx,
       EventPublisher events,
       Clock clock) {
-    return new CancelOrder(queries, orders, payments, settle, tx, events, clock);
+    return new CancelOrder(queries, orders, payments, settle, followUps, tx, events, clock);
   }
 
   @Provides
   static RecoverOrders recoverOrders(OrderRepository orders, PlaceOrder placeOrder, Clock clock) {
-    return new RecoverOrders(orders, placeOrder, clock);
+    return new RecoverOrders(orders, placeOrder, clock, Backoff.SWEEPS);
   }
 
   @Provides

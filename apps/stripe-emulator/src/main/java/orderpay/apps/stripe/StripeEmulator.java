@@ -58,6 +58,9 @@ public final class StripeEmulator implements AutoCloseable {
               config.routes.post(
                   "/v1/payment_intents/{id}/cancel", ctx -> idempotent(ctx, this::cancelIntent));
               config.routes.post("/v1/refunds", ctx -> idempotent(ctx, this::createRefund));
+              config.routes.get(
+                  "/v1/payment_methods/{id}",
+                  ctx -> respond(ctx, 200, paymentMethod(ctx.pathParam("id"))));
               // test helper: the customer completes 3-D Secure
               config.routes.post(
                   "/_emulator/payment_intents/{id}/authenticate",
@@ -130,6 +133,31 @@ public final class StripeEmulator implements AutoCloseable {
     request.putNull("idempotency_key");
     event.put("type", type);
     return event.toString();
+  }
+
+  /** Stripe's test payment methods ({@code pm_card_*}) exist; nothing else does. */
+  private static ObjectNode paymentMethod(String id) {
+    if (!id.startsWith("pm_card_")) {
+      throw new StripeError(
+          404,
+          "invalid_request_error",
+          "resource_missing",
+          "No such PaymentMethod: '" + id + "'",
+          null);
+    }
+    var method = NODES.objectNode();
+    method.put("id", id);
+    method.put("object", "payment_method");
+    method.put("type", "card");
+    method.put("livemode", false);
+    method.put("created", now());
+    method.putObject("metadata");
+    var card = method.putObject("card");
+    card.put("brand", "visa");
+    card.put("last4", "4242");
+    card.put("exp_month", 12);
+    card.put("exp_year", 2034);
+    return method;
   }
 
   private void authenticate(Context ctx) {

@@ -13,6 +13,7 @@ import orderpay.adapters.grpc.payment.PaymentGrpcService;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.ReserveStockRequest;
 import orderpay.contracts.payment.v1.CancelPaymentRequest;
+import orderpay.contracts.payment.v1.CheckPaymentMethodRequest;
 import orderpay.contracts.payment.v1.InitiatePaymentRequest;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
@@ -134,6 +135,16 @@ public final class GrpcOrderDependencies {
                     payments.refundPayment(
                         RefundPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())),
             null);
+      }
+
+      @Override
+      public void checkPaymentMethod(String paymentMethod) {
+        call(
+            () ->
+                payments.checkPaymentMethod(
+                    CheckPaymentMethodRequest.newBuilder()
+                        .setPaymentMethod(paymentMethod)
+                        .build()));
       }
     };
   }

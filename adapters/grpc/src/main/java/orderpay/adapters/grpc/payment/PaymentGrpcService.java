@@ -6,6 +6,8 @@ import io.grpc.stub.StreamObserver;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.contracts.payment.v1.CancelPaymentRequest;
+import orderpay.contracts.payment.v1.CheckPaymentMethodRequest;
+import orderpay.contracts.payment.v1.CheckPaymentMethodResponse;
 import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
 import orderpay.contracts.payment.v1.InitiatePaymentRequest;
 import orderpay.contracts.payment.v1.Payment;
@@ -59,6 +61,13 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
   @Override
   public void refundPayment(RefundPaymentRequest request, StreamObserver<Payment> response) {
     reply(response, toProto(payments.refund(OrderId.parse(request.getOrderId()))));
+  }
+
+  @Override
+  public void checkPaymentMethod(
+      CheckPaymentMethodRequest request, StreamObserver<CheckPaymentMethodResponse> response) {
+    payments.checkPaymentMethod(request.getPaymentMethod());
+    reply(response, CheckPaymentMethodResponse.getDefaultInstance());
   }
 
   @Override

@@ -1,14 +1,30 @@
 package orderpay.adapters.kafka.inventory;
 
 import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.contracts.events.v1.CommitRefused;
 import orderpay.contracts.events.v1.ReservationExpired;
+import orderpay.contracts.events.v1.StockShortage;
 import orderpay.domain.shared.DomainEvent;
 
 public final class InventoryEventSerializer implements EventSerializer {
   public static final String RESERVATION_EXPIRED = "inventory.reservation-expired";
+  public static final String COMMIT_REFUSED = "inventory.commit-refused";
 
   @Override
   public Serialized serialize(DomainEvent event) {
+    if (event instanceof orderpay.domain.inventory.CommitRefused refused) {
+      var message = CommitRefused.newBuilder().setOrderId(refused.orderId().toString());
+      refused
+          .shortages()
+          .forEach(
+              s ->
+                  message.addShortages(
+                      StockShortage.newBuilder()
+                          .setProductId(s.productId().toString())
+                          .setRequested(s.requested())
+                          .setAvailable(s.available())));
+      return new Serialized(COMMIT_REFUSED, "CommitRefused", message.build().toByteArray());
+    }
     if (event instanceof orderpay.domain.inventory.ReservationExpired expired) {
       return new Serialized(
           RESERVATION_EXPIRED,

@@ -96,6 +96,21 @@ public final class JdbiReservationRepository implements ReservationRepository {
   }
 
   @Override
+  public void reopen(OrderId orderId, Instant expiresAt, Instant at) {
+    transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE reservations SET status = 'RESERVED', expires_at = :expiresAt, updated_at = :at
+                    WHERE order_id = :id
+                    """)
+                .bind("id", orderId.value())
+                .bind("expiresAt", expiresAt)
+                .bind("at", at)
+                .execute());
+  }
+
+  @Override
   public List<Reservation> lockExpired(Instant now, int limit) {
     return transactions.withHandle(
         h -> {

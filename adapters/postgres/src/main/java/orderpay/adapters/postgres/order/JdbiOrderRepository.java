@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.money.Money;
 import orderpay.domain.order.Order;
+import orderpay.domain.order.OrderLimits;
 import orderpay.domain.order.OrderLine;
 import orderpay.domain.order.OrderPayment;
 import orderpay.domain.order.OrderRepository;
@@ -23,6 +25,9 @@ import orderpay.domain.user.UserId;
 import org.jdbi.v3.core.Handle;
 
 public final class JdbiOrderRepository implements OrderRepository {
+  /** The advisory-lock key space of per-user order creation (the second key is the user). */
+  private static final int ORDER_CREATION_LOCKS = 0x0de5;
+
   private static final String COLUMNS =
       "id, user_id, idempotency_key, status, saga_step, shipping_address, payment_method, currency, payment_id,"
           + " payment_status, payment_provider, provider_payment_id, client_secret, failure_reason, created_at, updated_at";
@@ -33,7 +38,7 @@ public final class JdbiOrderRepository implements OrderRepository {
   }
 
   @Override
-  public boolean addIfAbsent(Order order) {
+  public boolean addIfAbsent(Order order, String requestFingerprint) {
     return transactions.withHandle(
         h -> {
           var s = order.snapshot();
@@ -41,8 +46,10 @@ public final class JdbiOrderRepository implements OrderRepository {
               h.createUpdate(
                       """
                       INSERT INTO orders (id, user_id, idempotency_key, status, saga_step, shipping_address,
-                                          payment_method, total_minor, currency, created_at, updated_at)
-                      VALUES (:id, :userId, :key, :status, :step, :address, :pm, :total, :currency, :createdAt, :updatedAt)
+                                          payment_method, total_minor, currency, created_at, updated_at,
+                                          request_fingerprint)
+                      VALUES (:id, :userId, :key, :status, :step, :address, :pm, :total, :currency, :createdAt, :updatedAt,
+                              :fingerprint)
                       ON CONFLICT DO NOTHING
                       """)
                   .bind("id", s.id().value())
@@ -56,6 +63,7 @@ public final class JdbiOrderRepository implements OrderRepository {
                   .bind("currency", order.total().currencyCode())
                   .bind("createdAt", s.createdAt())
                   .bind("updatedAt", s.updatedAt())
+                  .bind("fingerprint", requestFingerprint)
                   .execute();
           if (inserted == 0) {
             return false;
@@ -83,10 +91,52 @@ public final class JdbiOrderRepository implements OrderRepository {
   }
 
   @Override
-  public Optional<Order> findByIdempotencyKey(UserId userId, String key) {
-    return first(
-        "SELECT " + COLUMNS + " FROM orders WHERE user_id = :user AND idempotency_key = :key",
-        Map.of("user", userId.value(), "key", key));
+  public Optional<KeyedOrder> findByIdempotencyKey(UserId userId, String key) {
+    return transactions.withHandle(
+        h -> {
+          var found =
+              first(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM orders WHERE user_id = :user AND idempotency_key = :key",
+                  Map.of("user", userId.value(), "key", key));
+          return found.map(
+              order ->
+                  new KeyedOrder(
+                      order,
+                      h.createQuery("SELECT request_fingerprint FROM orders WHERE id = :id")
+                          .bind("id", order.id().value())
+                          .mapTo(String.class)
+                          .findOne()
+                          .orElse(null)));
+        });
+  }
+
+  @Override
+  public void lockOrdersOf(UserId userId) {
+    transactions
+        .requireTransaction()
+        .execute(
+            "SELECT pg_advisory_xact_lock(?, hashtext(?))",
+            ORDER_CREATION_LOCKS,
+            userId.value().toString());
+  }
+
+  @Override
+  public OrderLimits.OpenOrders openOrdersOf(UserId userId) {
+    return transactions.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
+                      FROM orders o JOIN order_lines l ON l.order_id = o.id
+                     WHERE o.user_id = :user AND o.status = 'PENDING'
+                    """)
+                .bind("user", userId.value())
+                .map(
+                    (rs, ctx) ->
+                        new OrderLimits.OpenOrders(rs.getInt("orders"), rs.getLong("units")))
+                .one());
   }
 
   @Override
@@ -159,16 +209,35 @@ public final class JdbiOrderRepository implements OrderRepository {
   }
 
   @Override
-  public List<Order> findStuck(Instant before, int limit) {
-    return pendingWhere("saga_step <> 'ACCEPTED' AND updated_at < :before", before, limit);
+  public List<Order> findStuck(Instant before, Instant now, int limit) {
+    return pendingWhere("saga_step <> 'ACCEPTED' AND updated_at < :before", before, now, limit);
   }
 
   @Override
-  public List<Order> findUnpaidSince(Instant before, int limit) {
-    return pendingWhere("created_at < :before", before, limit);
+  public List<Order> findUnpaidSince(Instant before, Instant now, int limit) {
+    return pendingWhere("created_at < :before", before, now, limit);
   }
 
-  private List<Order> pendingWhere(String condition, Instant before, int limit) {
+  @Override
+  public void deferSweep(OrderId id, IntFunction<Instant> nextAttempt) {
+    transactions.withHandle(
+        h -> {
+          int failures =
+              h.createQuery(
+                      "UPDATE orders SET sweep_failures = sweep_failures + 1 WHERE id = :id"
+                          + " RETURNING sweep_failures")
+                  .bind("id", id.value())
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .orElse(1);
+          return h.createUpdate("UPDATE orders SET sweep_after = :next WHERE id = :id")
+              .bind("id", id.value())
+              .bind("next", nextAttempt.apply(failures))
+              .execute();
+        });
+  }
+
+  private List<Order> pendingWhere(String condition, Instant before, Instant now, int limit) {
     return transactions.withHandle(
         h -> {
           var headers =
@@ -177,8 +246,10 @@ public final class JdbiOrderRepository implements OrderRepository {
                           + COLUMNS
                           + " FROM orders WHERE status = 'PENDING' AND "
                           + condition
+                          + " AND (sweep_after IS NULL OR sweep_after <= :now)"
                           + " ORDER BY created_at LIMIT :limit")
                   .bind("before", before)
+                  .bind("now", now)
                   .bind("limit", limit)
                   .map((rs, ctx) -> header(rs))
                   .list();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
@@ -101,18 +102,51 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
   }
 
   @Override
-  public List<Payment> findStale(Instant before, int limit) {
+  public List<Payment> findDueForCheck(Instant openBefore, Instant now, int limit) {
     return transactions.withHandle(
         h ->
             h.createQuery(
                     "SELECT "
                         + COLUMNS
-                        + " FROM payments WHERE status IN ('PENDING', 'REQUIRES_ACTION')"
-                        + " AND provider_payment_id IS NOT NULL AND updated_at < :before ORDER BY updated_at LIMIT :limit")
-                .bind("before", before)
+                        + """
+                         FROM payments
+                        WHERE ((status IN ('PENDING', 'REQUIRES_ACTION', 'FAILED') AND updated_at < :openBefore)
+                               OR (status = 'CANCELLED' AND NOT final_at_provider))
+                          AND (check_after IS NULL OR check_after <= :now)
+                        ORDER BY coalesce(check_after, updated_at) LIMIT :limit
+                        """)
+                .bind("openBefore", openBefore)
+                .bind("now", now)
                 .bind("limit", limit)
                 .map((rs, ctx) -> toPayment(rs))
                 .list());
+  }
+
+  @Override
+  public void deferCheck(String paymentId, IntFunction<Instant> nextCheck) {
+    transactions.withHandle(
+        h -> {
+          int checks =
+              h.createQuery(
+                      "UPDATE payments SET checks = checks + 1 WHERE id = :id RETURNING checks")
+                  .bind("id", paymentId)
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .orElse(1);
+          return h.createUpdate("UPDATE payments SET check_after = :next WHERE id = :id")
+              .bind("id", paymentId)
+              .bind("next", nextCheck.apply(checks))
+              .execute();
+        });
+  }
+
+  @Override
+  public void markFinalAtProvider(String paymentId) {
+    transactions.withHandle(
+        h ->
+            h.createUpdate("UPDATE payments SET final_at_provider = true WHERE id = :id")
+                .bind("id", paymentId)
+                .execute());
   }
 
   @Override

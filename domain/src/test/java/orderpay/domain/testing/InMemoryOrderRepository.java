@@ -1,0 +1,111 @@
+package orderpay.domain.testing;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import orderpay.domain.order.Order;
+import orderpay.domain.order.OrderLimits;
+import orderpay.domain.order.OrderLine;
+import orderpay.domain.order.OrderRepository;
+import orderpay.domain.order.OrderStatus;
+import orderpay.domain.order.SagaStep;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.user.UserId;
+
+/** Orders in memory, with the same sweep and limit rules as the PostgreSQL repository. */
+public final class InMemoryOrderRepository implements OrderRepository {
+  public final Map<OrderId, Order.Snapshot> rows = new HashMap<>();
+  public final Map<OrderId, String> fingerprints = new HashMap<>();
+  public final Map<OrderId, Instant> sweepAfter = new HashMap<>();
+  public final Map<OrderId, Integer> sweepFailures = new HashMap<>();
+
+  @Override
+  public synchronized boolean addIfAbsent(Order order, String requestFingerprint) {
+    if (order.idempotencyKey().isPresent()
+        && findByIdempotencyKey(order.userId(), order.idempotencyKey().get()).isPresent()) {
+      return false;
+    }
+    fingerprints.put(order.id(), requestFingerprint);
+    return rows.putIfAbsent(order.id(), order.snapshot()) == null;
+  }
+
+  /** For tests that simulate a crash right after the order was recorded. */
+  public boolean addIfAbsent(Order order) {
+    return addIfAbsent(order, null);
+  }
+
+  @Override
+  public synchronized Optional<KeyedOrder> findByIdempotencyKey(UserId userId, String key) {
+    return rows.values().stream()
+        .filter(s -> s.userId().equals(userId) && key.equals(s.idempotencyKey()))
+        .findFirst()
+        .map(s -> new KeyedOrder(Order.restore(s), fingerprints.get(s.id())));
+  }
+
+  @Override
+  public void lockOrdersOf(UserId userId) {}
+
+  @Override
+  public synchronized OrderLimits.OpenOrders openOrdersOf(UserId userId) {
+    var open =
+        rows.values().stream()
+            .filter(s -> s.userId().equals(userId) && s.status() == OrderStatus.PENDING)
+            .toList();
+    return new OrderLimits.OpenOrders(
+        open.size(),
+        open.stream().flatMap(s -> s.lines().stream()).mapToLong(OrderLine::quantity).sum());
+  }
+
+  @Override
+  public synchronized Optional<Order> find(OrderId id) {
+    return Optional.ofNullable(rows.get(id)).map(Order::restore);
+  }
+
+  @Override
+  public Optional<Order> findForUpdate(OrderId id) {
+    return find(id);
+  }
+
+  @Override
+  public synchronized void update(Order order) {
+    rows.put(order.id(), order.snapshot());
+  }
+
+  @Override
+  public List<Order> listByUser(
+      UserId userId, Optional<OrderStatus> status, Optional<OrderId> before, int limit) {
+    return List.of();
+  }
+
+  @Override
+  public synchronized List<Order> findStuck(Instant before, Instant now, int limit) {
+    return pending(
+        s -> s.step() != SagaStep.ACCEPTED && s.updatedAt().isBefore(before), now, limit);
+  }
+
+  @Override
+  public synchronized List<Order> findUnpaidSince(Instant before, Instant now, int limit) {
+    return pending(s -> s.createdAt().isBefore(before), now, limit);
+  }
+
+  private List<Order> pending(
+      java.util.function.Predicate<Order.Snapshot> condition, Instant now, int limit) {
+    return rows.values().stream()
+        .filter(s -> s.status() == OrderStatus.PENDING && condition.test(s))
+        .filter(s -> !sweepAfter.getOrDefault(s.id(), Instant.MIN).isAfter(now))
+        .sorted(Comparator.comparing(Order.Snapshot::createdAt))
+        .limit(limit)
+        .map(Order::restore)
+        .toList();
+  }
+
+  @Override
+  public synchronized void deferSweep(OrderId id, IntFunction<Instant> nextAttempt) {
+    int failures = sweepFailures.merge(id, 1, Integer::sum);
+    sweepAfter.put(id, nextAttempt.apply(failures));
+  }
+}
