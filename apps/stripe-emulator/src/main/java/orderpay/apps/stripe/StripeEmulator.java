@@ -97,6 +97,12 @@ public final class StripeEmulator implements AutoCloseable {
     return intents.size();
   }
 
+  /** How much of the intent's charge was refunded (0 if none). */
+  public long refundedAmount(String intentId) {
+    var refund = refundsByIntent.get(intentId);
+    return refund == null ? 0 : refund.get("amount").asLong();
+  }
+
   /** The customer finishes 3-D Secure for the intent (what Stripe.js would do in a browser). */
   public ObjectNode completeAuthentication(String intentId) {
     return authenticate3ds(intentId);
