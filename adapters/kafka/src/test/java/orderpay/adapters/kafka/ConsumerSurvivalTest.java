@@ -77,6 +77,9 @@ class ConsumerSurvivalTest {
         if (payload.startsWith("always-fails")) {
           throw new IllegalStateException("downstream refuses " + payload);
         }
+        if (payload.startsWith("fatal")) {
+          throw new AssertionError("a bug no retry can help: " + payload);
+        }
         if (payload.startsWith("slow")) {
           slowHandlerEntered.countDown();
           slowHandlerReleased.await(30, TimeUnit.SECONDS);
@@ -262,6 +265,28 @@ class ConsumerSurvivalTest {
       assertThat(effects("after-the-parked-one")).isEqualTo(1);
       assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
     }
+  }
+
+  @Test
+  void aConsumerWhoseThreadDiedReportsUnhealthyWithTheCause() throws Exception {
+    var settings = settingsFor(SharedTestInfrastructure.kafka().bootstrapServers());
+    var producer = producer(settings);
+    var consumer = consumer(settings, "dying", IdempotentConsumer.kafkaClients(settings, "dying"));
+    send(producer, settings, "before-dying");
+    awaitEffect("before-dying");
+    assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
+
+    send(producer, settings, "fatal-1");
+    await(
+        () -> consumer.health() instanceof Health.Unhealthy,
+        "the dead consumer reported",
+        Duration.ofSeconds(30));
+    assertThat(consumer.health())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(Health.Unhealthy.class))
+        .extracting(Health.Unhealthy::reason)
+        .asString()
+        .contains("dying", "not running", "a bug no retry can help");
+    assertThat(effects("fatal-1")).isZero();
   }
 
   @Test
