@@ -18,17 +18,19 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker in KRaft mode, inside this JVM, on loopback. Formats its log
- * directory on first start; a kept directory keeps the topics and offsets across restarts.
+ * directory on first start; a kept directory keeps the topics and offsets across restarts. {@link
+ * #stop()} and {@link #restart()} take it away and bring it back on the same ports with the same
+ * data, the way an outage looks to clients.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
-  private final KafkaRaftServer server;
+  private final Properties config;
   private final int port;
   private final Path logDir;
   private final boolean deleteOnClose;
+  private KafkaRaftServer server; // null while stopped
 
-  private EmbeddedKafkaBroker(
-      KafkaRaftServer server, int port, Path logDir, boolean deleteOnClose) {
-    this.server = server;
+  private EmbeddedKafkaBroker(Properties config, int port, Path logDir, boolean deleteOnClose) {
+    this.config = config;
     this.port = port;
     this.logDir = logDir;
     this.deleteOnClose = deleteOnClose;
@@ -88,11 +90,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
               "formatting the Kafka log dir failed: " + log.toString(StandardCharsets.UTF_8));
         }
       }
-      var server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-      server.startup();
-      return new EmbeddedKafkaBroker(server, port, logDir, temporary);
+      var broker = new EmbeddedKafkaBroker(props, port, logDir, temporary);
+      broker.restart();
+      return broker;
     } catch (IOException e) {
       throw new UncheckedIOException("embedded Kafka did not start", e);
+    }
+  }
+
+  /** Starts the broker again after {@link #stop()}: same ports, same topics and offsets. */
+  public synchronized void restart() {
+    if (server == null) {
+      var started = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+      started.startup();
+      server = started;
+    }
+  }
+
+  /** Shuts the broker down, keeping its data, until {@link #restart()}. */
+  public synchronized void stop() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
     }
   }
 
@@ -102,8 +122,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdown();
-    server.awaitShutdown();
+    stop();
     if (deleteOnClose) {
       try (Stream<Path> files = Files.walk(logDir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

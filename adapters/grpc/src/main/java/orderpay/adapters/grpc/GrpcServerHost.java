@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every service's gRPC server: its services behind the error interceptor, the standard health
  * service, server reflection (grpcurl works), one virtual thread per call, and a graceful stop that
- * lets running calls finish.
+ * lets running calls finish. Health starts SERVING; {@link #setServing} lets the service withdraw
+ * readiness while something it needs cannot work.
  */
 public final class GrpcServerHost implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GrpcServerHost.class);
@@ -28,13 +29,19 @@ public final class GrpcServerHost implements AutoCloseable {
   private final HealthStatusManager health;
   private final ExecutorService executor;
   private final String name;
+  private final List<String> healthNames;
 
   private GrpcServerHost(
-      Server server, HealthStatusManager health, ExecutorService executor, String name) {
+      Server server,
+      HealthStatusManager health,
+      ExecutorService executor,
+      String name,
+      List<String> healthNames) {
     this.server = server;
     this.health = health;
     this.executor = executor;
     this.name = name;
+    this.healthNames = healthNames;
   }
 
   public static GrpcServerHost start(
@@ -57,17 +64,25 @@ public final class GrpcServerHost implements AutoCloseable {
     }
     try {
       Server server = builder.build().start();
+      var healthNames = new java.util.ArrayList<String>();
+      healthNames.add(""); // the whole server, what load balancers and the gateway ask about
       for (BindableService service : services) {
-        health.setStatus(
-            service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
+        healthNames.add(service.bindService().getServiceDescriptor().getName());
       }
-      health.setStatus("", ServingStatus.SERVING);
+      var started = new GrpcServerHost(server, health, executor, name, List.copyOf(healthNames));
+      started.setServing(true);
       log.info("{} gRPC listening on {}:{}", name, host, server.getPort());
-      return new GrpcServerHost(server, health, executor, name);
+      return started;
     } catch (IOException e) {
       executor.close();
       throw new UncheckedIOException(name + " could not listen on port " + port, e);
     }
+  }
+
+  /** SERVING or NOT_SERVING for the server and each of its services; ignored once stopping. */
+  public void setServing(boolean serving) {
+    var status = serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+    healthNames.forEach(service -> health.setStatus(service, status));
   }
 
   public int port() {

@@ -4,15 +4,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.Inbox;
+import orderpay.adapters.runtime.HealthIndicator;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,9 +33,38 @@ import org.slf4j.MDC;
  * transaction together with its inbox row. Offsets are committed only after the records before them
  * are applied or parked, so nothing acknowledged is lost. A record that keeps failing is retried
  * with backoff, then copied to {@code <topic>.dlq} with the error, and the loop moves on.
+ *
+ * <p>The loop survives every failure of Kafka or of the DLQ, backing off after each. A commit that
+ * fails (rebalance, timeout during a broker outage) is owed and tried again next round: positions
+ * only ever cover handled records, and a rebalance in between at worst redelivers records the inbox
+ * then skips. Any other error from the Kafka client (a poll or seek failing, anything unknown)
+ * closes the client and subscribes with a new one, which resumes from the last committed offsets. A
+ * DLQ copy that cannot be written leaves its record uncommitted, to be retried. Only {@link
+ * #close()} ends the loop. As a {@link HealthIndicator} it reports whether its thread is alive and
+ * still making progress.
  */
-public final class IdempotentConsumer implements AutoCloseable {
+public final class IdempotentConsumer implements AutoCloseable, HealthIndicator {
   private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+  private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CLIENT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How one poll and its records ended. */
+  private enum Round {
+    /** Everything fetched was applied or parked, and committed. */
+    CAUGHT_UP,
+    /** A record must be come back to: its partition is rewound to it. */
+    LEFT_BEHIND,
+    /** Everything fetched was handled, but the commit did not go through; it is owed. */
+    COMMIT_OWED
+  }
+
+  /** Makes the Kafka clients of one consumer; a new one replaces a client that failed. */
+  interface Clients {
+    Consumer<String, byte[]> consumer();
+
+    Producer<String, byte[]> deadLetterProducer();
+  }
 
   private final String consumerName;
   private final String topicPrefix;
@@ -35,10 +72,18 @@ public final class IdempotentConsumer implements AutoCloseable {
   private final EventHandler handler;
   private final JdbiTransactions transactions;
   private final RetryPolicy retryPolicy;
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final Producer<String, byte[]> deadLetters;
+  private final Clients clients;
+  private final Duration stallThreshold;
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread thread;
+  // owned by the loop thread; close() only wakes the consumer up
+  private volatile Consumer<String, byte[]> consumer;
+  private Producer<String, byte[]> deadLetters;
+  private boolean commitOwed;
+  // the heartbeat: when the loop last got through everything it fetched
+  private volatile long lastProgressNanos = System.nanoTime();
+  private volatile String lastProblem = "none";
 
   public IdempotentConsumer(
       KafkaSettings settings,
@@ -47,20 +92,52 @@ public final class IdempotentConsumer implements AutoCloseable {
       EventHandler handler,
       JdbiTransactions transactions,
       RetryPolicy retryPolicy) {
+    this(
+        settings,
+        consumerName,
+        topics,
+        handler,
+        transactions,
+        retryPolicy,
+        kafkaClients(settings, consumerName));
+  }
+
+  IdempotentConsumer(
+      KafkaSettings settings,
+      String consumerName,
+      List<String> topics,
+      EventHandler handler,
+      JdbiTransactions transactions,
+      RetryPolicy retryPolicy,
+      Clients clients) {
     this.consumerName = consumerName;
     this.topicPrefix = settings.topicPrefix();
     this.topics = topics.stream().map(settings::topic).toList();
     this.handler = handler;
     this.transactions = transactions;
     this.retryPolicy = retryPolicy;
-    this.consumer = new KafkaConsumer<>(consumerProperties(settings, consumerName));
-    this.deadLetters =
-        new KafkaProducer<>(KafkaOutboxRelay.producerProperties(settings, consumerName + "-dlq"));
+    this.clients = clients;
+    this.stallThreshold = settings.consumerStallThreshold();
     this.thread =
         Thread.ofPlatform().name("consumer-" + consumerName).daemon().unstarted(this::run);
   }
 
-  private static Properties consumerProperties(KafkaSettings settings, String group) {
+  static Clients kafkaClients(KafkaSettings settings, String consumerName) {
+    return new Clients() {
+      @Override
+      public Consumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(consumerProperties(settings, consumerName));
+      }
+
+      @Override
+      public Producer<String, byte[]> deadLetterProducer() {
+        return new KafkaProducer<>(
+            KafkaOutboxRelay.producerProperties(settings, consumerName + "-dlq"));
+      }
+    };
+  }
+
+  static Properties consumerProperties(KafkaSettings settings, String group) {
     var props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.topicPrefix() + group);
@@ -69,64 +146,186 @@ public final class IdempotentConsumer implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
     props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+    // a member that vanished (killed, or a client replaced during an outage) hands its partitions
+    // over after 10 s rather than the default 45 s
+    props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+    props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return props;
   }
 
   public IdempotentConsumer start() {
+    lastProgressNanos = System.nanoTime();
     thread.start();
     return this;
   }
 
+  /**
+   * Unhealthy when the loop's thread is gone, or when it has not got through what it fetched for
+   * longer than the stall threshold. That includes a consumer waiting out a database outage: it is
+   * still looping, but the service cannot do the work this consumer exists for (stock, settlement,
+   * emails) and events pile up, so it should not report ready; it does again once it catches up. A
+   * broker outage alone does not count: polls then return nothing and commits are owed, there is
+   * nothing this service could process, and the events wait in the producers' outboxes.
+   */
+  @Override
+  public Health health() {
+    if (!thread.isAlive()) {
+      return new Health.Unhealthy(
+          "consumer " + consumerName + " is not running (last problem: " + lastProblem + ")");
+    }
+    Duration idle = Duration.ofNanos(System.nanoTime() - lastProgressNanos);
+    if (idle.compareTo(stallThreshold) > 0) {
+      return new Health.Unhealthy(
+          "consumer "
+              + consumerName
+              + " has made no progress for "
+              + idle.toSeconds()
+              + " s (last problem: "
+              + lastProblem
+              + ")");
+    }
+    return Health.HEALTHY;
+  }
+
+  /** What last kept the loop from progressing, for health reasons and tests. */
+  String lastProblem() {
+    return lastProblem;
+  }
+
   private void run() {
+    int failures = 0;
     try {
-      consumer.subscribe(topics);
-      int outages = 0;
       while (running.get()) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        boolean stalled = false;
-        for (var partition : records.partitions()) {
-          for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-            if (!process(record)) {
-              // the infrastructure is away: come back to this record, keep the partition's order
-              consumer.seek(partition, record.offset());
-              stalled = true;
-              break;
-            }
+        try {
+          switch (pollOnce()) {
+            case CAUGHT_UP -> failures = 0;
+            case LEFT_BEHIND, COMMIT_OWED -> pause(++failures);
           }
-        }
-        if (!records.isEmpty()) {
-          consumer
-              .commitSync(); // positions: up to what was applied or parked, never past a stalled
-          // record
-        }
-        outages = stalled ? outages + 1 : 0;
-        if (stalled) {
-          Thread.sleep(retryPolicy.backoffAfter(Math.min(outages, 6)));
+        } catch (RuntimeException failure) {
+          if (!running.get()) {
+            break; // close() woke us up
+          }
+          // positions may be past records not yet handled: drop them with the client, never
+          // commit them; a new client starts from the last committed offsets
+          failures++;
+          lastProblem = failure.toString();
+          log.warn(
+              "consumer {} failed ({}); reconnecting in {}",
+              consumerName,
+              failure,
+              retryPolicy.backoffAfter(failures),
+              failure);
+          discardConsumer();
+          pause(failures);
         }
       }
-    } catch (WakeupException stopping) {
-      // close() woke us up
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException fatal) {
-      log.error("consumer {} stopped", consumerName, fatal);
+    } catch (Error fatal) {
+      lastProblem = fatal.toString();
+      log.error("consumer {} died", consumerName, fatal);
+      throw fatal;
     } finally {
-      consumer.close();
+      discardConsumer();
+      discardDeadLetters();
+    }
+  }
+
+  /** One poll, its records, and the commit of what they moved past. */
+  private Round pollOnce() {
+    if (consumer == null) {
+      var fresh = clients.consumer();
+      consumer = fresh;
+      commitOwed = false; // a new client has no positions of its own to commit
+      fresh.subscribe(topics);
+    }
+    var records = consumer.poll(POLL_TIMEOUT);
+    boolean leftBehind = false;
+    for (var partition : records.partitions()) {
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        if (!process(record)) {
+          // the infrastructure is away: come back to this record, keep the partition's order
+          consumer.seek(partition, record.offset());
+          leftBehind = true;
+          break;
+        }
+        if (!leftBehind) {
+          markProgress(); // a long batch is progress; a partition held back is not
+        }
+      }
+    }
+    if (!leftBehind) {
+      markProgress();
+    }
+    if (!records.isEmpty() || commitOwed) {
+      try {
+        // positions: up to what was applied or parked, never past a record left behind
+        consumer.commitSync(COMMIT_TIMEOUT);
+        commitOwed = false;
+      } catch (RetriableException | CommitFailedException | RebalanceInProgressException e) {
+        // the records are handled; committing later (or redelivering them to the inbox) is safe.
+        // Not a stall: the broker being away is not this service failing at its work
+        commitOwed = true;
+        lastProblem = "commit failed: " + e;
+        log.warn("consumer {} could not commit ({}); will try again", consumerName, e.toString());
+        return leftBehind ? Round.LEFT_BEHIND : Round.COMMIT_OWED;
+      }
+    }
+    return leftBehind ? Round.LEFT_BEHIND : Round.CAUGHT_UP;
+  }
+
+  private void markProgress() {
+    lastProgressNanos = System.nanoTime();
+  }
+
+  /** Waits the backoff for the n-th failure in a row; close() cuts it short. */
+  private void pause(int failures) throws InterruptedException {
+    closing.await(retryPolicy.backoffAfter(failures).toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void discardConsumer() {
+    var current = consumer;
+    consumer = null;
+    if (current != null) {
+      try {
+        current.close(CloseOptions.timeout(CLIENT_CLOSE_TIMEOUT));
+      } catch (RuntimeException e) {
+        log.debug("closing consumer {} failed", consumerName, e);
+      }
+    }
+  }
+
+  private Producer<String, byte[]> deadLetters() {
+    if (deadLetters == null) {
+      deadLetters = clients.deadLetterProducer();
+    }
+    return deadLetters;
+  }
+
+  private void discardDeadLetters() {
+    var current = deadLetters;
+    deadLetters = null;
+    if (current != null) {
+      try {
+        current.close(CLIENT_CLOSE_TIMEOUT);
+      } catch (RuntimeException e) {
+        log.debug("closing the DLQ producer of {} failed", consumerName, e);
+      }
     }
   }
 
   /**
-   * Applies or parks the record and returns true; false if it must be retried later (an outage).
+   * Applies or parks the record and returns true; false if it must be retried later (the database
+   * or the DLQ is away, or the consumer is closing).
    */
   private boolean process(ConsumerRecord<String, byte[]> record) {
     ReceivedEvent event;
     try {
       event = toEvent(record);
     } catch (PoisonMessage poison) {
-      park(record, poison, 1);
-      return true;
+      return park(record, poison, 1);
     }
     MDC.put("trace_id", EventHeaders.get(record.headers(), EventHeaders.TRACE_ID).orElse(""));
     try {
@@ -135,10 +334,10 @@ public final class IdempotentConsumer implements AutoCloseable {
           transactions.run(() -> applyOnce(event));
           return true;
         } catch (PoisonMessage poison) {
-          park(record, poison, attempt);
-          return true;
+          return park(record, poison, attempt);
         } catch (RuntimeException failure) {
           if (TransientFailure.isTransient(failure)) {
+            lastProblem = "cannot apply " + event.eventId() + " now: " + failure;
             log.warn(
                 "{} cannot apply {} now ({}); will retry",
                 consumerName,
@@ -146,13 +345,15 @@ public final class IdempotentConsumer implements AutoCloseable {
                 failure.toString());
             return false;
           }
-          if (attempt >= retryPolicy.maxAttempts() || !running.get()) {
-            park(record, failure, attempt);
-            return true;
+          if (!running.get()) {
+            return false; // closing: the next owner of the partition retries it in full
+          }
+          if (attempt >= retryPolicy.maxAttempts()) {
+            return park(record, failure, attempt);
           }
           log.warn(
               "{} failed on {} (attempt {}), retrying", consumerName, event.eventId(), attempt);
-          Thread.sleep(retryPolicy.backoffAfter(attempt));
+          closing.await(retryPolicy.backoffAfter(attempt).toMillis(), TimeUnit.MILLISECONDS);
         }
       }
     } catch (InterruptedException e) {
@@ -197,41 +398,60 @@ public final class IdempotentConsumer implements AutoCloseable {
     }
   }
 
-  /** Copies the record to the DLQ synchronously; only then may its offset be committed. */
-  private void park(ConsumerRecord<String, byte[]> record, Exception error, int attempts) {
-    log.error(
-        "{} parks {}@{}/{} in the DLQ after {} attempt(s)",
-        consumerName,
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        attempts,
-        error);
+  /**
+   * Copies the record to the DLQ synchronously and returns true; only then may its offset be
+   * committed. Returns false when the copy could not be written: the record is retried later.
+   */
+  private boolean park(ConsumerRecord<String, byte[]> record, Exception error, int attempts) {
     var dead = new ProducerRecord<>(record.topic() + ".dlq", record.key(), record.value());
     record.headers().forEach(h -> dead.headers().add(h));
     EventHeaders.put(dead.headers(), EventHeaders.DLQ_ERROR, String.valueOf(error.getMessage()));
     EventHeaders.put(dead.headers(), EventHeaders.DLQ_ATTEMPTS, Integer.toString(attempts));
     EventHeaders.put(dead.headers(), EventHeaders.DLQ_SOURCE, consumerName);
     try {
-      deadLetters.send(dead).get();
+      deadLetters().send(dead).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WakeupException();
-    } catch (Exception e) {
-      // without a DLQ copy the offset must not move: stop and let a restart redeliver
-      throw new IllegalStateException("could not park a message in the DLQ", e);
+    } catch (Exception sendFailed) {
+      // without a DLQ copy the offset must not move; a producer in a fatal state never recovers,
+      // so the next attempt gets a new one
+      lastProblem = "cannot write to " + dead.topic() + ": " + sendFailed;
+      log.warn(
+          "{} could not park {}@{}/{} in {}; will retry",
+          consumerName,
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          dead.topic(),
+          sendFailed);
+      discardDeadLetters();
+      return false;
     }
+    log.error(
+        "{} parked {}@{}/{} in the DLQ after {} attempt(s)",
+        consumerName,
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        attempts,
+        error);
+    return true;
   }
 
+  /** Ends the loop, waking it from a poll or a backoff; the only way it ends. */
   @Override
   public void close() {
     running.set(false);
-    consumer.wakeup();
+    closing.countDown();
+    var current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
     try {
-      thread.join(10_000);
+      thread.join(15_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    deadLetters.close();
   }
 }

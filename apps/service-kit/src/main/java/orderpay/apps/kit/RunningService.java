@@ -1,19 +1,27 @@
 package orderpay.apps.kit;
 
 import io.grpc.BindableService;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcServerHost;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
+import orderpay.adapters.runtime.HealthIndicator;
 import orderpay.adapters.runtime.Lifecycle;
 
 /**
  * A backend service while it runs: database (migrated), outbox relay, background workers
  * (consumers, jobs), then the gRPC server last, so it serves only when everything behind it is up.
  * Stops in reverse: stop serving, stop workers, drain the outbox, close the pool.
+ *
+ * <p>A worker that is also a {@link HealthIndicator} (every Kafka consumer is) takes part in
+ * readiness: the gRPC health service reports NOT_SERVING while any such worker is unhealthy.
  */
 public final class RunningService implements AutoCloseable {
+  private static final Duration READINESS_CHECK_INTERVAL = Duration.ofMillis(250);
+
   private final Lifecycle lifecycle;
   private final GrpcServerHost server;
 
@@ -32,11 +40,22 @@ public final class RunningService implements AutoCloseable {
     try {
       lifecycle.own(database);
       lifecycle.own(relay.start());
-      workers.forEach(worker -> lifecycle.own(worker.get()));
+      var indicators = new ArrayList<HealthIndicator>();
+      for (var worker : workers) {
+        if (lifecycle.own(worker.get()) instanceof HealthIndicator indicator) {
+          indicators.add(indicator);
+        }
+      }
       var server =
           lifecycle.own(
               GrpcServerHost.start(
                   settings.serviceName(), settings.grpcHost(), settings.grpcPort(), services));
+      lifecycle.own(
+          Readiness.watch(
+              settings.serviceName(),
+              HealthIndicator.allOf(indicators),
+              server::setServing,
+              READINESS_CHECK_INTERVAL));
       return new RunningService(lifecycle, server);
     } catch (RuntimeException e) {
       lifecycle.close();

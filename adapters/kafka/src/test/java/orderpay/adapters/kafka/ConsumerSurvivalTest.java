@@ -1,0 +1,336 @@
+package orderpay.adapters.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import orderpay.adapters.embedded.EmbeddedKafkaBroker;
+import orderpay.adapters.embedded.FreePorts;
+import orderpay.adapters.embedded.SharedTestInfrastructure;
+import orderpay.adapters.embedded.TopicProbe;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.postgres.PostgresTestDatabase;
+import orderpay.adapters.runtime.HealthIndicator.Health;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consumer outlives failed commits, an unwritable DLQ and a broker restart, and each record is
+ * still applied or parked exactly once.
+ */
+class ConsumerSurvivalTest {
+  private static Database database;
+  private static final List<AutoCloseable> opened = new ArrayList<>();
+  private static final AtomicInteger commitFailuresLeft = new AtomicInteger();
+  private static final AtomicInteger commitFailuresThrown = new AtomicInteger();
+  private static final AtomicInteger pollFailuresLeft = new AtomicInteger();
+  private static final AtomicInteger consumersCreated = new AtomicInteger();
+  private static final AtomicInteger dlqFailuresLeft = new AtomicInteger();
+  private static final AtomicInteger dlqFailuresThrown = new AtomicInteger();
+  private static volatile CountDownLatch slowHandlerEntered = new CountDownLatch(1);
+  private static volatile CountDownLatch slowHandlerReleased = new CountDownLatch(1);
+
+  @BeforeAll
+  static void start() {
+    database = PostgresTestDatabase.open(ConsumerSurvivalTest.class, "user");
+    database.jdbi().useHandle(h -> h.execute("CREATE TABLE effects (payload text NOT NULL)"));
+  }
+
+  @AfterEach
+  void closeOpened() throws Exception {
+    for (var resource : opened.reversed()) {
+      resource.close();
+    }
+    opened.clear();
+  }
+
+  @AfterAll
+  static void stop() {
+    database.close();
+  }
+
+  private static final EventHandler HANDLER =
+      event -> {
+        String payload = new String(event.payload(), StandardCharsets.UTF_8);
+        if (payload.startsWith("always-fails")) {
+          throw new IllegalStateException("downstream refuses " + payload);
+        }
+        if (payload.startsWith("fatal")) {
+          throw new AssertionError("a bug no retry can help: " + payload);
+        }
+        if (payload.startsWith("slow")) {
+          slowHandlerEntered.countDown();
+          slowHandlerReleased.await(30, TimeUnit.SECONDS);
+        }
+        database
+            .transactions()
+            .requireTransaction()
+            .createUpdate("INSERT INTO effects (payload) VALUES (:p)")
+            .bind("p", payload)
+            .execute();
+      };
+
+  /** Real Kafka clients whose commits and DLQ sends fail while the test asks them to. */
+  private static IdempotentConsumer.Clients failingOnDemand(
+      KafkaSettings settings, String consumerName) {
+    var real = IdempotentConsumer.kafkaClients(settings, consumerName);
+    return new IdempotentConsumer.Clients() {
+      @Override
+      public Consumer<String, byte[]> consumer() {
+        consumersCreated.incrementAndGet();
+        return new KafkaConsumer<>(IdempotentConsumer.consumerProperties(settings, consumerName)) {
+          @Override
+          public ConsumerRecords<String, byte[]> poll(Duration timeout) {
+            if (pollFailuresLeft.getAndDecrement() > 0) {
+              throw new KafkaException("injected: the client broke");
+            }
+            return super.poll(timeout);
+          }
+
+          @Override
+          public void commitSync(Duration timeout) {
+            if (commitFailuresLeft.getAndDecrement() > 0) {
+              commitFailuresThrown.incrementAndGet();
+              throw new CommitFailedException("injected: the group rebalanced");
+            }
+            super.commitSync(timeout);
+          }
+        };
+      }
+
+      @Override
+      public Producer<String, byte[]> deadLetterProducer() {
+        return new KafkaProducer<>(
+            KafkaOutboxRelay.producerProperties(settings, consumerName + "-dlq")) {
+          @Override
+          public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+            if (dlqFailuresLeft.getAndDecrement() > 0) {
+              dlqFailuresThrown.incrementAndGet();
+              return CompletableFuture.failedFuture(new TimeoutException("injected: DLQ away"));
+            }
+            return super.send(record);
+          }
+        };
+      }
+    };
+  }
+
+  private static KafkaSettings settingsFor(String bootstrapServers) {
+    return new KafkaSettings(
+        bootstrapServers, SharedTestInfrastructure.topicPrefix(ConsumerSurvivalTest.class));
+  }
+
+  private static IdempotentConsumer consumer(
+      KafkaSettings settings, String name, IdempotentConsumer.Clients clients) {
+    var consumer =
+        new IdempotentConsumer(
+            settings,
+            name,
+            List.of("things"),
+            HANDLER,
+            database.transactions(),
+            new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(100)),
+            clients);
+    opened.add(consumer);
+    return consumer.start();
+  }
+
+  private static KafkaProducer<String, byte[]> producer(KafkaSettings settings) {
+    var producer =
+        new KafkaProducer<String, byte[]>(
+            KafkaOutboxRelay.producerProperties(settings, "test-producer"));
+    opened.add(producer);
+    return producer;
+  }
+
+  private static void send(KafkaProducer<String, byte[]> producer, KafkaSettings settings, String p)
+      throws Exception {
+    var record =
+        new ProducerRecord<>(settings.topic("things"), "key", p.getBytes(StandardCharsets.UTF_8));
+    EventHeaders.put(record.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
+    EventHeaders.put(record.headers(), EventHeaders.EVENT_TYPE, "Thing");
+    producer.send(record).get(30, TimeUnit.SECONDS);
+  }
+
+  private static int effects(String payload) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT count(*) FROM effects WHERE payload = :p")
+                    .bind("p", payload)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  private static void await(BooleanSupplier condition, String what, Duration timeout)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static void awaitEffect(String payload) throws InterruptedException {
+    await(() -> effects(payload) > 0, payload + " applied", Duration.ofSeconds(30));
+  }
+
+  @Test
+  void failedCommitsDoNotStopTheConsumerAndEachRecordIsAppliedOnce() throws Exception {
+    var settings = settingsFor(SharedTestInfrastructure.kafka().bootstrapServers());
+    var producer = producer(settings);
+    commitFailuresThrown.set(0);
+    commitFailuresLeft.set(3);
+    var consumer =
+        consumer(settings, "commit-survivor", failingOnDemand(settings, "commit-survivor"));
+
+    send(producer, settings, "commit-1");
+    awaitEffect("commit-1");
+    await(() -> commitFailuresThrown.get() == 3, "three failed commits", Duration.ofSeconds(30));
+    send(producer, settings, "commit-2"); // same key: same partition, after commit-1
+    awaitEffect("commit-2");
+
+    assertThat(effects("commit-1")).isEqualTo(1);
+    assertThat(effects("commit-2")).isEqualTo(1);
+    assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
+  }
+
+  @Test
+  void aBrokenClientIsReplacedAndTheNewOneResumesWhereTheOldOneCommitted() throws Exception {
+    var settings = settingsFor(SharedTestInfrastructure.kafka().bootstrapServers());
+    var producer = producer(settings);
+    pollFailuresLeft.set(0);
+    consumersCreated.set(0);
+    var consumer = consumer(settings, "poll-survivor", failingOnDemand(settings, "poll-survivor"));
+    send(producer, settings, "poll-1");
+    awaitEffect("poll-1");
+
+    pollFailuresLeft.set(2);
+    await(() -> consumersCreated.get() == 3, "two replaced clients", Duration.ofSeconds(30));
+    send(producer, settings, "poll-2");
+    awaitEffect("poll-2");
+
+    assertThat(consumersCreated.get()).isEqualTo(3);
+    assertThat(effects("poll-1")).isEqualTo(1);
+    assertThat(effects("poll-2")).isEqualTo(1);
+    assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
+  }
+
+  @Test
+  void aDlqThatCannotBeWrittenDelaysParkingButNeitherLosesNorDuplicatesTheRecord()
+      throws Exception {
+    var settings = settingsFor(SharedTestInfrastructure.kafka().bootstrapServers());
+    var producer = producer(settings);
+    dlqFailuresThrown.set(0);
+    dlqFailuresLeft.set(2);
+    var consumer = consumer(settings, "dlq-survivor", failingOnDemand(settings, "dlq-survivor"));
+    try (var dlq = new TopicProbe(settings.bootstrapServers(), settings.topic("things.dlq"))) {
+      send(producer, settings, "always-fails-parked-late");
+      send(producer, settings, "after-the-parked-one"); // same partition: waits for the parking
+
+      awaitEffect("after-the-parked-one");
+      assertThat(dlqFailuresThrown.get()).isEqualTo(2);
+      var parked =
+          dlq.awaitRecords(records -> !records.isEmpty(), Duration.ofSeconds(20)).stream()
+              .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+              .toList();
+      assertThat(parked).containsExactly("always-fails-parked-late");
+      assertThat(dlq.recordsWithin(Duration.ofSeconds(2))).hasSize(1);
+      assertThat(effects("always-fails-parked-late")).isZero();
+      assertThat(effects("after-the-parked-one")).isEqualTo(1);
+      assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
+    }
+  }
+
+  @Test
+  void aConsumerWhoseThreadDiedReportsUnhealthyWithTheCause() throws Exception {
+    var settings = settingsFor(SharedTestInfrastructure.kafka().bootstrapServers());
+    var producer = producer(settings);
+    var consumer = consumer(settings, "dying", IdempotentConsumer.kafkaClients(settings, "dying"));
+    send(producer, settings, "before-dying");
+    awaitEffect("before-dying");
+    assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
+
+    send(producer, settings, "fatal-1");
+    await(
+        () -> consumer.health() instanceof Health.Unhealthy,
+        "the dead consumer reported",
+        Duration.ofSeconds(30));
+    assertThat(consumer.health())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(Health.Unhealthy.class))
+        .extracting(Health.Unhealthy::reason)
+        .asString()
+        .contains("dying", "not running", "a bug no retry can help");
+    assertThat(effects("fatal-1")).isZero();
+  }
+
+  @Test
+  void aBrokerRestartedUnderACommitLosesNothingAndAppliesNothingTwice() throws Exception {
+    var broker = EmbeddedKafkaBroker.start(null, FreePorts.next());
+    opened.add(broker);
+    var settings = settingsFor(broker.bootstrapServers());
+    var consumer =
+        consumer(
+            settings,
+            "restart-survivor",
+            IdempotentConsumer.kafkaClients(settings, "restart-survivor"));
+    slowHandlerEntered = new CountDownLatch(1);
+    slowHandlerReleased = new CountDownLatch(1);
+    try (var producer =
+        new KafkaProducer<String, byte[]>(
+            KafkaOutboxRelay.producerProperties(settings, "before-restart"))) {
+      send(producer, settings, "before-restart");
+      awaitEffect("before-restart");
+      send(producer, settings, "slow-across-the-outage");
+      assertThat(slowHandlerEntered.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    broker.stop(); // the record is applied while the broker is away: its commit fails
+    slowHandlerReleased.countDown();
+    awaitEffect("slow-across-the-outage");
+    await(
+        () -> !consumer.lastProblem().equals("none"),
+        "the consumer to notice the outage",
+        Duration.ofSeconds(30));
+    broker.restart();
+
+    var producer = producer(settings);
+    for (int i = 0; i < 5; i++) {
+      send(producer, settings, "after-restart-" + i);
+    }
+    for (int i = 0; i < 5; i++) {
+      awaitEffect("after-restart-" + i);
+    }
+    for (int i = 0; i < 5; i++) {
+      assertThat(effects("after-restart-" + i)).isEqualTo(1);
+    }
+    assertThat(effects("before-restart")).isEqualTo(1);
+    assertThat(effects("slow-across-the-outage")).isEqualTo(1);
+    assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
+  }
+}
