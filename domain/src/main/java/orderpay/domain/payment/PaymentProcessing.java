@@ -208,9 +208,29 @@ public final class PaymentProcessing {
                           return attached;
                         });
           }
-          payment.ifPresent(p -> advance(p, event.status().get(), event.failureReason()));
+          payment.ifPresent(p -> applyEvent(p, event));
           return new WebhookOutcome(event.eventId(), false);
         });
+  }
+
+  /** Inside the webhook's transaction. */
+  private void applyEvent(Payment payment, ProviderEvent event) {
+    if (event.amount() != null && !event.amount().equals(payment.amount())) {
+      // not what we asked Stripe for: never settle an order on it; reconciliation looks again
+      log.log(
+          System.Logger.Level.ERROR,
+          "event {0} for payment {1} is for {2}, the payment is for {3}: ignored",
+          event.eventId(),
+          payment.id(),
+          event.amount(),
+          payment.amount());
+      return;
+    }
+    if (event.isPartialRefund()) {
+      payments.recordRefunded(payment.id(), event.amountRefunded());
+      return;
+    }
+    advance(payment, event.status().get(), event.failureReason());
   }
 
   /**
@@ -298,6 +318,9 @@ public final class PaymentProcessing {
     Payment moved = current.advance(next, reason, now());
     if (moved != current) {
       payments.update(moved);
+      if (moved.status() == PaymentStatus.REFUNDED) {
+        payments.recordRefunded(moved.id(), moved.amount().amountMinor());
+      }
       events.publish(new PaymentStatusChanged(moved, moved.updatedAt()));
     }
     return moved;

@@ -29,6 +29,9 @@ public interface PaymentRepository {
   /** Counts a check and skips the payment until the instant computed from the check count. */
   void deferCheck(String paymentId, java.util.function.IntFunction<Instant> nextCheck);
 
+  /** Records how much of the payment's charge has been refunded so far (partial refunds). */
+  void recordRefunded(String paymentId, long amountRefundedMinor);
+
   /** The provider confirmed the payment can no longer move money (or no intent exists). */
   void markFinalAtProvider(String paymentId);
 }

@@ -181,6 +181,13 @@ class PaymentProcessingTest {
       nextCheck.put(paymentId, next.apply(count));
     }
 
+    final Map<String, Long> refunded = new HashMap<>();
+
+    @Override
+    public void recordRefunded(String paymentId, long amountRefundedMinor) {
+      refunded.merge(paymentId, amountRefundedMinor, Math::max);
+    }
+
     @Override
     public void markFinalAtProvider(String paymentId) {
       finalAtProvider.add(paymentId);
@@ -431,5 +438,55 @@ class PaymentProcessingTest {
     processing.checkPaymentMethod("pm_card_visa");
     processing.checkPaymentMethod("pm_card_visa");
     assertThat(provider.calls.stream().filter(c -> c.equals("method pm_card_visa"))).hasSize(1);
+  }
+
+  @Test
+  void aPartialRefundAtStripeIsRecordedAndTheFullOneRefundsThePayment() {
+    var payment = processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1);
+    String pi = payment.providerPaymentId();
+    nextWebhook =
+        new ProviderEvent(
+            "evt_r1",
+            "charge.refunded",
+            pi,
+            Optional.of(PaymentStatus.REFUNDED),
+            null,
+            order.toString(),
+            Money.of(1000, "EUR"),
+            300);
+    processing.handleWebhook(new byte[0], "valid");
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(payments.refunded).containsEntry(payment.id(), 300L);
+    nextWebhook =
+        new ProviderEvent(
+            "evt_r2",
+            "charge.refunded",
+            pi,
+            Optional.of(PaymentStatus.REFUNDED),
+            null,
+            order.toString(),
+            Money.of(1000, "EUR"),
+            1000);
+    processing.handleWebhook(new byte[0], "valid");
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.REFUNDED);
+    assertThat(payments.refunded).containsEntry(payment.id(), 1000L);
+  }
+
+  @Test
+  void anEventForAnotherAmountOrCurrencyNeverSettlesThePayment() {
+    var payment = processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    nextWebhook =
+        new ProviderEvent(
+            "evt_odd",
+            "payment_intent.succeeded",
+            payment.providerPaymentId(),
+            Optional.of(PaymentStatus.SUCCEEDED),
+            null,
+            order.toString(),
+            Money.of(1000, "USD"),
+            0);
+    processing.handleWebhook(new byte[0], "valid");
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(announced(PaymentStatus.SUCCEEDED)).isZero();
   }
 }

@@ -9,7 +9,9 @@ import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
+import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.ProviderEvent;
 import orderpay.domain.payment.WebhookVerifier;
@@ -60,14 +62,16 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
       case "payment_intent.canceled" -> moved(event, object, PaymentStatus.CANCELLED);
       case "payment_intent.requires_action" -> moved(event, object, PaymentStatus.REQUIRES_ACTION);
       case "charge.refunded" ->
-          object instanceof Charge charge && Boolean.TRUE.equals(charge.getRefunded())
+          object instanceof Charge charge
               ? new ProviderEvent(
                   event.getId(),
                   event.getType(),
                   charge.getPaymentIntent(),
                   Optional.of(PaymentStatus.REFUNDED),
                   null,
-                  charge.getMetadata() == null ? null : charge.getMetadata().get("order_id"))
+                  charge.getMetadata() == null ? null : charge.getMetadata().get("order_id"),
+                  money(charge.getAmount(), charge.getCurrency()),
+                  charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded())
               : ignored(event);
       default -> ignored(event);
     };
@@ -83,7 +87,21 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
         intent.getId(),
         Optional.of(status),
         status == PaymentStatus.FAILED ? StripeStatuses.failureReason(intent) : null,
-        intent.getMetadata() == null ? null : intent.getMetadata().get("order_id"));
+        intent.getMetadata() == null ? null : intent.getMetadata().get("order_id"),
+        money(intent.getAmount(), intent.getCurrency()),
+        0);
+  }
+
+  /** Stripe's amount in our terms, or null if the event does not carry a usable one. */
+  private static Money money(Long amount, String currency) {
+    if (amount == null || currency == null) {
+      return null;
+    }
+    try {
+      return Money.of(amount, currency.toUpperCase(Locale.ROOT));
+    } catch (RuntimeException unknownCurrency) {
+      return null;
+    }
   }
 
   private static ProviderEvent ignored(Event event) {

@@ -141,6 +141,18 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
   }
 
   @Override
+  public void recordRefunded(String paymentId, long amountRefundedMinor) {
+    transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE payments SET amount_refunded_minor = greatest(amount_refunded_minor, :refunded)"
+                        + " WHERE id = :id")
+                .bind("id", paymentId)
+                .bind("refunded", amountRefundedMinor)
+                .execute());
+  }
+
+  @Override
   public void markFinalAtProvider(String paymentId) {
     transactions.withHandle(
         h ->
