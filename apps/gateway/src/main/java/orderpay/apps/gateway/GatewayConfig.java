@@ -2,6 +2,7 @@ package orderpay.apps.gateway;
 
 import java.time.Duration;
 import java.util.Optional;
+import orderpay.adapters.rest.LoginThrottle;
 import orderpay.adapters.runtime.Env;
 
 public record GatewayConfig(
@@ -15,7 +16,8 @@ public record GatewayConfig(
     String notificationServiceTarget,
     Duration downstreamDeadline,
     Optional<String> publicJwks,
-    int loginAttemptsPerMinute) {
+    int loginAttemptsPerMinute,
+    int loginThrottleMaxAccounts) {
 
   public static GatewayConfig fromEnv(Env env) {
     return new GatewayConfig(
@@ -29,6 +31,7 @@ public record GatewayConfig(
         env.get("NOTIFICATION_SERVICE_TARGET", "127.0.0.1:50056"),
         env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(5)),
         env.optional("ORDERPAY_JWT_PUBLIC_JWKS"),
-        env.integer("GATEWAY_LOGIN_ATTEMPTS_PER_MINUTE", 10));
+        env.integer("GATEWAY_LOGIN_ATTEMPTS_PER_MINUTE", 10),
+        env.integer("GATEWAY_LOGIN_THROTTLE_MAX_ACCOUNTS", LoginThrottle.DEFAULT_MAX_ACCOUNTS));
   }
 }

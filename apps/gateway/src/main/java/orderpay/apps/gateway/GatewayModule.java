@@ -89,7 +89,10 @@ public interface GatewayModule {
   @Singleton
   static LoginThrottle loginThrottle(GatewayConfig config, Clock clock) {
     return new LoginThrottle(
-        config.loginAttemptsPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        config.loginAttemptsPerMinute(),
+        java.time.Duration.ofMinutes(1),
+        clock,
+        config.loginThrottleMaxAccounts());
   }
 
   @Provides
