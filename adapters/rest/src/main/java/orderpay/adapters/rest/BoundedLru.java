@@ -1,5 +1,6 @@
 package orderpay.adapters.rest;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,15 +48,25 @@ final class BoundedLru<K, V> {
     return entries.containsKey(key);
   }
 
+  /**
+   * Removes the least recently used entry that may go (or the eldest if none may). Entries skipped
+   * on the way are moved to the recent end, so the next eviction does not walk past them again.
+   */
   private void evictOne() {
+    var skipped = new ArrayList<K>();
+    boolean evicted = false;
     for (Iterator<Map.Entry<K, V>> it = entries.entrySet().iterator(); it.hasNext(); ) {
-      if (mayEvict.test(it.next().getValue())) {
+      Map.Entry<K, V> entry = it.next();
+      if (mayEvict.test(entry.getValue())) {
         it.remove();
-        return;
+        evicted = true;
+        break;
       }
+      skipped.add(entry.getKey());
     }
-    Iterator<K> eldest = entries.keySet().iterator();
-    eldest.next();
-    eldest.remove();
+    if (!evicted) {
+      entries.remove(skipped.removeFirst());
+    }
+    skipped.forEach(entries::get);
   }
 }
