@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,7 @@ public final class JwtVerifier {
   private volatile Map<String, ECDSAVerifier> verifiers = Map.of();
   private volatile Instant lastRefresh = Instant.EPOCH;
   private volatile Instant loadedAt = Instant.EPOCH;
+  private final ReentrantLock refreshing = new ReentrantLock();
 
   public JwtVerifier(Supplier<String> jwkSetSource, Clock clock) {
     this.jwkSetSource = jwkSetSource;
@@ -98,18 +100,30 @@ public final class JwtVerifier {
   }
 
   private Optional<ECDSAVerifier> verifierFor(String kid) {
-    if (!clock.instant().isBefore(loadedAt.plus(MAX_KEY_SET_AGE))) {
-      refreshKeys();
+    // a stale set is re-read by one request; the others go on with the keys they have rather than
+    // queue behind a slow or unreachable key source
+    if (!clock.instant().isBefore(loadedAt.plus(MAX_KEY_SET_AGE)) && refreshing.tryLock()) {
+      try {
+        refreshKeys();
+      } finally {
+        refreshing.unlock();
+      }
     }
     ECDSAVerifier known = verifiers.get(kid);
     if (known != null) {
       return Optional.of(known);
     }
-    refreshKeys();
+    refreshing.lock();
+    try {
+      refreshKeys();
+    } finally {
+      refreshing.unlock();
+    }
     return Optional.ofNullable(verifiers.get(kid));
   }
 
-  private synchronized void refreshKeys() {
+  /** Call holding {@code refreshing}. */
+  private void refreshKeys() {
     Instant now = clock.instant();
     if (now.isBefore(lastRefresh.plus(REFRESH_INTERVAL))) {
       return;
