@@ -14,16 +14,25 @@ public interface NotificationRepository {
   Optional<Notification> findByDedupKey(String dedupKey);
 
   /**
-   * Claims up to {@code limit} pending messages due at {@code now}, leasing them until {@code
-   * leaseUntil} so no other dispatcher takes them meanwhile.
+   * Claims up to {@code limit} pending emails due at {@code now} under {@code lease}, so no other
+   * dispatcher takes them until it ends. SMS are sent by the request that records them, never here.
    */
-  List<Notification> claimDue(Instant now, Instant leaseUntil, int limit);
+  List<Notification> claimDue(Instant now, Lease lease, int limit);
 
-  void markSent(UUID id, String recipient, Instant at);
+  /**
+   * Claims (or renews) one pending message under {@code lease}: succeeds if it is due or already
+   * held under this lease's token; false if it is finished or another lease holds it.
+   */
+  boolean claim(UUID id, Instant now, Lease lease);
 
-  void scheduleRetry(UUID id, int attempts, String error, Instant nextAttempt);
+  /** Marks the message sent, only if {@code lease} still holds it; false otherwise. */
+  boolean markSent(UUID id, Lease lease, String recipient, Instant at);
 
-  void markFailed(UUID id, int attempts, String error, Instant at);
+  /** Schedules another attempt, only if {@code lease} still holds the message. */
+  boolean scheduleRetry(UUID id, Lease lease, int attempts, String error, Instant nextAttempt);
+
+  /** Gives up on the message, only if {@code lease} still holds it; false otherwise. */
+  boolean markFailed(UUID id, Lease lease, int attempts, String error, Instant at);
 
   List<Notification> listForUser(UserId userId, Optional<OrderId> orderId, int limit);
 }

@@ -229,11 +229,15 @@ public final class Notifications {
         () -> notifications.addIfAbsent(pending, key, Optional.empty()))) {
       return notifications.findByDedupKey(key).orElseThrow();
     }
+    Lease lease = newLease();
+    if (!transactions.inTransaction(() -> notifications.claim(pending.id(), now(), lease))) {
+      return notifications.findByDedupKey(key).orElseThrow();
+    }
     try {
       sms.send(phoneNumber, body);
-      transactions.run(() -> notifications.markSent(pending.id(), phoneNumber, now()));
+      transactions.run(() -> notifications.markSent(pending.id(), lease, phoneNumber, now()));
     } catch (RuntimeException e) {
-      transactions.run(() -> notifications.markFailed(pending.id(), 1, describe(e), now()));
+      transactions.run(() -> notifications.markFailed(pending.id(), lease, 1, describe(e), now()));
       throw new DomainException(
           ErrorKind.UNAVAILABLE, "unavailable", "the SMS gateway refused the message");
     }
@@ -241,19 +245,27 @@ public final class Notifications {
   }
 
   /**
-   * Sends what is due; each message is claimed under a lease, sent, then marked. Returns how many
-   * were tried.
+   * Sends what is due; each message is claimed under a lease, sent, then marked. The lease is
+   * renewed just before each send, so a batch that outlives its lease leaves the messages another
+   * dispatcher took over to that dispatcher instead of sending them twice; marking is conditional
+   * on the lease too. Returns how many were claimed.
    */
   public int dispatchDue(int limit) {
-    Instant now = now();
-    var due =
-        transactions.inTransaction(
-            () -> notifications.claimDue(now, now.plus(policy.lease()), limit));
-    due.stream().filter(n -> n.channel().equals("email")).forEach(this::deliver);
+    Lease lease = newLease();
+    var due = transactions.inTransaction(() -> notifications.claimDue(now(), lease, limit));
+    due.forEach(notification -> deliver(notification, lease.token()));
     return due.size();
   }
 
-  private void deliver(Notification notification) {
+  private Lease newLease() {
+    return new Lease(ids.newId(), now().plus(policy.lease()));
+  }
+
+  private void deliver(Notification notification, UUID leaseToken) {
+    var lease = new Lease(leaseToken, now().plus(policy.lease()));
+    if (!transactions.inTransaction(() -> notifications.claim(notification.id(), now(), lease))) {
+      return; // finished meanwhile, or another dispatcher holds it now
+    }
     int attempts = notification.attempts() + 1;
     try {
       Recipient recipient = resolve(notification);
@@ -265,20 +277,25 @@ public final class Notifications {
               EmailTemplates.personalise(notification.textBody(), recipient.name(), false),
               EmailTemplates.personalise(notification.htmlBody(), recipient.name(), true)));
       transactions.run(
-          () -> notifications.markSent(notification.id(), recipient.email().value(), now()));
+          () -> notifications.markSent(notification.id(), lease, recipient.email().value(), now()));
     } catch (RuntimeException failure) {
       String error = describe(failure);
       if (attempts >= policy.maxAttempts()) {
         transactions.run(
             () -> {
-              notifications.markFailed(notification.id(), attempts, error, now());
-              deadLetters.park(notification.id(), error);
+              if (notifications.markFailed(notification.id(), lease, attempts, error, now())) {
+                deadLetters.park(notification.id(), error);
+              }
             });
       } else {
         transactions.run(
             () ->
                 notifications.scheduleRetry(
-                    notification.id(), attempts, error, now().plus(policy.backoff(attempts))));
+                    notification.id(),
+                    lease,
+                    attempts,
+                    error,
+                    now().plus(policy.backoff(attempts))));
       }
     }
   }

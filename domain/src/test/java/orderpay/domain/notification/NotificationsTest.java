@@ -60,6 +60,7 @@ class NotificationsTest {
   static final class Store implements NotificationRepository {
     final Map<String, Notification> byKey = new HashMap<>();
     final Map<UUID, Instant> due = new HashMap<>();
+    final Map<UUID, UUID> owner = new HashMap<>();
 
     @Override
     public boolean addIfAbsent(Notification n, String dedupKey, Optional<SourceEvent> source) {
@@ -77,15 +78,42 @@ class NotificationsTest {
     }
 
     @Override
-    public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
+    public List<Notification> claimDue(Instant now, Lease lease, int limit) {
       var claimed =
           byKey.values().stream()
               .filter(
-                  n -> n.status() == NotificationStatus.PENDING && !due.get(n.id()).isAfter(now))
+                  n ->
+                      n.status() == NotificationStatus.PENDING
+                          && n.channel().equals("email")
+                          && !due.get(n.id()).isAfter(now))
               .limit(limit)
               .toList();
-      claimed.forEach(n -> due.put(n.id(), leaseUntil));
+      claimed.forEach(n -> hold(n.id(), lease));
       return claimed;
+    }
+
+    @Override
+    public boolean claim(UUID id, Instant now, Lease lease) {
+      var n = byId(id);
+      if (n.status() != NotificationStatus.PENDING
+          || (due.get(id).isAfter(now) && !lease.token().equals(owner.get(id)))) {
+        return false;
+      }
+      hold(id, lease);
+      return true;
+    }
+
+    private void hold(UUID id, Lease lease) {
+      due.put(id, lease.until());
+      owner.put(id, lease.token());
+    }
+
+    private boolean holds(UUID id, Lease lease) {
+      return byId(id).status() == NotificationStatus.PENDING && lease.token().equals(owner.get(id));
+    }
+
+    private Notification byId(UUID id) {
+      return byKey.values().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
     }
 
     private void replace(UUID id, java.util.function.UnaryOperator<Notification> change) {
@@ -93,19 +121,33 @@ class NotificationsTest {
     }
 
     @Override
-    public void markSent(UUID id, String recipient, Instant at) {
+    public boolean markSent(UUID id, Lease lease, String recipient, Instant at) {
+      if (!holds(id, lease)) {
+        return false;
+      }
       replace(id, n -> copy(n, NotificationStatus.SENT, n.attempts() + 1, null, recipient, at));
+      return true;
     }
 
     @Override
-    public void scheduleRetry(UUID id, int attempts, String error, Instant nextAttempt) {
+    public boolean scheduleRetry(
+        UUID id, Lease lease, int attempts, String error, Instant nextAttempt) {
+      if (!holds(id, lease)) {
+        return false;
+      }
       replace(id, n -> copy(n, NotificationStatus.PENDING, attempts, error, n.recipient(), null));
       due.put(id, nextAttempt);
+      owner.remove(id);
+      return true;
     }
 
     @Override
-    public void markFailed(UUID id, int attempts, String error, Instant at) {
+    public boolean markFailed(UUID id, Lease lease, int attempts, String error, Instant at) {
+      if (!holds(id, lease)) {
+        return false;
+      }
       replace(id, n -> copy(n, NotificationStatus.FAILED, attempts, error, n.recipient(), null));
+      return true;
     }
 
     @Override

@@ -3,7 +3,12 @@ package orderpay.adapters.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.user.PasswordHash;
 import orderpay.domain.user.PasswordHasher;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -12,11 +17,22 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Argon2id in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}), so the cost
  * can be raised later and old hashes still verify with the parameters they carry.
+ *
+ * <p>Every derivation holds {@code memoryKiB} of heap, so at most {@code maxConcurrent} run at
+ * once; the others wait up to {@code maxWait} and are then refused as UNAVAILABLE (a 503 the client
+ * can retry), instead of a burst of sign-ups or logins exhausting the heap.
  */
 public final class Argon2idPasswordHasher implements PasswordHasher {
+  /** Hashes in flight by default: one per core is already CPU-bound, twice that absorbs jitter. */
+  public static final int DEFAULT_MAX_CONCURRENT =
+      Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
+  /** How long a hash waits for a slot by default before it is refused. */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
+
   /** OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane. */
   public static final Argon2idPasswordHasher OWASP_MINIMUM =
-      new Argon2idPasswordHasher(19 * 1024, 2, 1);
+      owaspMinimum(DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_WAIT);
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -24,11 +40,52 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
   private final int memoryKiB;
   private final int iterations;
   private final int parallelism;
+  private final Semaphore slots;
+  private final Duration maxWait;
+  private final KeyDerivation derivation;
+
+  /** Derives the raw hash; a seam so tests can observe how many derivations overlap. */
+  @FunctionalInterface
+  interface KeyDerivation {
+    byte[] derive(String password, byte[] salt, int m, int t, int p, int length);
+  }
 
   public Argon2idPasswordHasher(int memoryKiB, int iterations, int parallelism) {
+    this(memoryKiB, iterations, parallelism, DEFAULT_MAX_CONCURRENT, DEFAULT_MAX_WAIT);
+  }
+
+  public Argon2idPasswordHasher(
+      int memoryKiB, int iterations, int parallelism, int maxConcurrent, Duration maxWait) {
+    this(
+        memoryKiB,
+        iterations,
+        parallelism,
+        maxConcurrent,
+        maxWait,
+        Argon2idPasswordHasher::argon2id);
+  }
+
+  Argon2idPasswordHasher(
+      int memoryKiB,
+      int iterations,
+      int parallelism,
+      int maxConcurrent,
+      Duration maxWait,
+      KeyDerivation derivation) {
+    if (maxConcurrent < 1) {
+      throw new IllegalArgumentException("maxConcurrent must be at least 1: " + maxConcurrent);
+    }
     this.memoryKiB = memoryKiB;
     this.iterations = iterations;
     this.parallelism = parallelism;
+    this.slots = new Semaphore(maxConcurrent, true);
+    this.maxWait = maxWait;
+    this.derivation = derivation;
+  }
+
+  /** OWASP's minimum cost with the given bound on concurrent hashes. */
+  public static Argon2idPasswordHasher owaspMinimum(int maxConcurrent, Duration maxWait) {
+    return new Argon2idPasswordHasher(19 * 1024, 2, 1, maxConcurrent, maxWait);
   }
 
   @Override
@@ -77,7 +134,35 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     }
   }
 
-  private static byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+  /** Hashes waiting for a slot; for tests. */
+  int waiting() {
+    return slots.getQueueLength();
+  }
+
+  private byte[] derive(String password, byte[] salt, int m, int t, int p, int length) {
+    boolean acquired;
+    try {
+      acquired = slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw busy();
+    }
+    if (!acquired) {
+      throw busy();
+    }
+    try {
+      return derivation.derive(password, salt, m, t, p, length);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private static DomainException busy() {
+    return new DomainException(
+        ErrorKind.UNAVAILABLE, "unavailable", "too many password checks at once, try again");
+  }
+
+  private static byte[] argon2id(String password, byte[] salt, int m, int t, int p, int length) {
     var params =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -12,19 +12,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Verifies access tokens with public keys only. Accepts exactly ES256 (so {@code alg: none} and
  * algorithm-confusion tokens fail), a known key id, our issuer and audience, and a live expiry.
- * Unknown key ids trigger one key-set refresh at most every 30 s (rotation without restarts).
+ * Unknown key ids trigger one key-set refresh at most every 30 s (rotation without restarts), and a
+ * key set older than {@link #MAX_KEY_SET_AGE} is read again before it is trusted, so a key removed
+ * from the set (retired or compromised) stops verifying within that time. A failed read keeps the
+ * keys already known.
  */
 public final class JwtVerifier {
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
+
+  /** How long a key set read from the source is trusted before it is read again. */
+  static final Duration MAX_KEY_SET_AGE = Duration.ofMinutes(5);
 
   /** Why a token was refused; never shown in detail to clients. */
   public static final class InvalidToken extends Exception {
@@ -37,8 +44,10 @@ public final class JwtVerifier {
 
   private final Supplier<String> jwkSetSource;
   private final Clock clock;
-  private final Map<String, ECDSAVerifier> verifiers = new ConcurrentHashMap<>();
+  private volatile Map<String, ECDSAVerifier> verifiers = Map.of();
   private volatile Instant lastRefresh = Instant.EPOCH;
+  private volatile Instant loadedAt = Instant.EPOCH;
+  private final ReentrantLock refreshing = new ReentrantLock();
 
   public JwtVerifier(Supplier<String> jwkSetSource, Clock clock) {
     this.jwkSetSource = jwkSetSource;
@@ -91,26 +100,45 @@ public final class JwtVerifier {
   }
 
   private Optional<ECDSAVerifier> verifierFor(String kid) {
+    // a stale set is re-read by one request; the others go on with the keys they have rather than
+    // queue behind a slow or unreachable key source
+    if (!clock.instant().isBefore(loadedAt.plus(MAX_KEY_SET_AGE)) && refreshing.tryLock()) {
+      try {
+        refreshKeys();
+      } finally {
+        refreshing.unlock();
+      }
+    }
     ECDSAVerifier known = verifiers.get(kid);
     if (known != null) {
       return Optional.of(known);
     }
-    refreshKeys();
+    refreshing.lock();
+    try {
+      refreshKeys();
+    } finally {
+      refreshing.unlock();
+    }
     return Optional.ofNullable(verifiers.get(kid));
   }
 
-  private synchronized void refreshKeys() {
+  /** Call holding {@code refreshing}. */
+  private void refreshKeys() {
     Instant now = clock.instant();
     if (now.isBefore(lastRefresh.plus(REFRESH_INTERVAL))) {
       return;
     }
     lastRefresh = now;
     try {
+      // exactly the keys in the set now: a key that left it no longer verifies anything
+      var current = new HashMap<String, ECDSAVerifier>();
       for (JWK jwk : JWKSet.parse(jwkSetSource.get()).getKeys()) {
         if (jwk instanceof ECKey ec && ec.getKeyID() != null) {
-          verifiers.putIfAbsent(ec.getKeyID(), new ECDSAVerifier(ec.toECPublicKey()));
+          current.put(ec.getKeyID(), new ECDSAVerifier(ec.toECPublicKey()));
         }
       }
+      verifiers = Map.copyOf(current);
+      loadedAt = now;
     } catch (ParseException | JOSEException | RuntimeException e) {
       // the key source is unreachable or broken: try again in two seconds, not on every request
       lastRefresh = now.minus(REFRESH_INTERVAL).plusSeconds(2);

@@ -115,4 +115,50 @@ class JwtVerifierTest {
   void thePublishedKeySetHoldsNoPrivatePart() {
     assertThat(key.publicJwkSetJson()).doesNotContain("\"d\"");
   }
+
+  private static String keySet(SigningKey... keys) {
+    return new com.nimbusds.jose.jwk.JWKSet(
+            java.util.Arrays.stream(keys)
+                .map(k -> (com.nimbusds.jose.jwk.JWK) k.key().toPublicJWK())
+                .toList())
+        .toString();
+  }
+
+  @Test
+  void aKeyRemovedFromTheSetStopsVerifyingOnceTheSetIsReadAgain() throws Exception {
+    var retired = SigningKey.generate();
+    var successor = SigningKey.generate();
+    var published = new java.util.concurrent.atomic.AtomicReference<>(keySet(retired, successor));
+    var rotating = new JwtVerifier(published::get, clock);
+    String oldToken = new JwtTokenIssuer(retired, Duration.ofHours(1), clock).issue(admin).value();
+    String newToken =
+        new JwtTokenIssuer(successor, Duration.ofHours(1), clock).issue(admin).value();
+    assertThat(rotating.verify(oldToken).userId()).isEqualTo(admin.id().toString());
+
+    published.set(keySet(successor));
+    clock.advance(JwtVerifier.MAX_KEY_SET_AGE);
+
+    assertThatThrownBy(() -> rotating.verify(oldToken)).hasMessageContaining("bad signature");
+    assertThat(rotating.verify(newToken).userId()).isEqualTo(admin.id().toString());
+  }
+
+  @Test
+  void anUnreachableKeySourceKeepsTheKeysAlreadyKnown() throws Exception {
+    var up = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var flaky =
+        new JwtVerifier(
+            () -> {
+              if (!up.get()) {
+                throw new IllegalStateException("user service unavailable");
+              }
+              return key.publicJwkSetJson();
+            },
+            clock);
+    String token = issuer.issue(admin).value();
+    assertThat(flaky.verify(token).isAdmin()).isTrue();
+
+    up.set(false);
+    clock.advance(JwtVerifier.MAX_KEY_SET_AGE.plusMinutes(1));
+    assertThat(flaky.verify(token).isAdmin()).isTrue();
+  }
 }

@@ -29,6 +29,7 @@ class SmtpMailerTest {
 
   @AfterEach
   void stop() {
+    mailer.close();
     smtp.stop();
   }
 
@@ -67,6 +68,58 @@ class SmtpMailerTest {
                 mailer.send(
                     new EmailMessage("n", Email.parse("x..y@example.com"), "s", "t", "<p>h</p>")))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  private static EmailMessage note(int i) {
+    return new EmailMessage(
+        "reuse-" + i, Email.parse("ada@example.com"), "Message " + i, "text", "<p>html</p>");
+  }
+
+  @Test
+  void sendsManyMessagesOverOneConnection() throws Exception {
+    try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
+        var viaProxy =
+            new SmtpMailer(
+                new SmtpSettings(
+                    "127.0.0.1", proxy.port(), false, null, null, "shop@orderpay.test"))) {
+      for (int i = 0; i < 5; i++) {
+        viaProxy.send(note(i));
+      }
+      assertThat(smtp.waitForIncomingEmail(5000, 5)).isTrue();
+      assertThat(proxy.connectionsAccepted()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aDroppedConnectionIsReopenedForTheNextMessage() throws Exception {
+    try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
+        var viaProxy =
+            new SmtpMailer(
+                new SmtpSettings(
+                    "127.0.0.1", proxy.port(), false, null, null, "shop@orderpay.test"))) {
+      viaProxy.send(note(1));
+      proxy.dropAll();
+      viaProxy.send(note(2));
+      viaProxy.send(note(3));
+
+      assertThat(smtp.waitForIncomingEmail(5000, 3)).isTrue();
+      assertThat(smtp.getReceivedMessages()).hasSize(3);
+      assertThat(proxy.connectionsAccepted()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRestartedServerIsReachedAgain() throws Exception {
+    int port = smtp.getSmtp().getPort();
+    mailer.send(note(1));
+    smtp.stop();
+    assertThatThrownBy(() -> mailer.send(note(2))).isInstanceOf(IllegalStateException.class);
+
+    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    mailer.send(note(3));
+    assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+    assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Message 3");
   }
 
   @Test

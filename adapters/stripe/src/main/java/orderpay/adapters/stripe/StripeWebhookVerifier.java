@@ -9,6 +9,8 @@ import com.stripe.model.StripeObject;
 import com.stripe.net.Webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import orderpay.domain.money.Money;
@@ -20,14 +22,20 @@ import orderpay.domain.shared.DomainException;
 /**
  * Verifies the {@code Stripe-Signature} header over the raw bytes with stripe-java (HMAC-SHA256,
  * constant-time comparison, 300 s tolerance) and reads out what moves a payment.
+ *
+ * <p>The secret may be a comma-separated list: while a rotated endpoint secret is rolled out, an
+ * event signed with either the old or the new one is accepted; drop the old one afterwards.
  */
 public final class StripeWebhookVerifier implements WebhookVerifier {
   public static final long TOLERANCE_SECONDS = 300;
-  private final String secret;
+  private final List<String> secrets;
   private final Clock clock;
 
-  public StripeWebhookVerifier(String secret, Clock clock) {
-    this.secret = secret;
+  public StripeWebhookVerifier(String secrets, Clock clock) {
+    var listed =
+        Arrays.stream(secrets.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    // a blank setting keeps its old meaning: one (empty) secret that verifies nothing real
+    this.secrets = listed.isEmpty() ? List.of(secrets) : listed;
     this.clock = clock;
   }
 
@@ -37,21 +45,7 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
       throw DomainException.invalidField(
           "Stripe-Signature", "the Stripe-Signature header is missing");
     }
-    Event event;
-    try {
-      event =
-          Webhook.constructEvent(
-              new String(payload, StandardCharsets.UTF_8),
-              signatureHeader,
-              secret,
-              TOLERANCE_SECONDS,
-              clock);
-    } catch (SignatureVerificationException e) {
-      throw DomainException.invalidField(
-          "Stripe-Signature", "the webhook signature is invalid or expired");
-    } catch (RuntimeException malformed) {
-      throw DomainException.invalid("the webhook body is not a Stripe event");
-    }
+    Event event = constructEvent(new String(payload, StandardCharsets.UTF_8), signatureHeader);
     if (event.getId() == null || event.getType() == null) {
       throw DomainException.invalid("the webhook body is not a Stripe event");
     }
@@ -75,6 +69,21 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
               : ignored(event);
       default -> ignored(event);
     };
+  }
+
+  /** The event, if its signature holds under any of the secrets. */
+  private Event constructEvent(String payload, String signatureHeader) {
+    for (String secret : secrets) {
+      try {
+        return Webhook.constructEvent(payload, signatureHeader, secret, TOLERANCE_SECONDS, clock);
+      } catch (SignatureVerificationException e) {
+        // not signed with this one (or too old): try the next secret
+      } catch (RuntimeException malformed) {
+        throw DomainException.invalid("the webhook body is not a Stripe event");
+      }
+    }
+    throw DomainException.invalidField(
+        "Stripe-Signature", "the webhook signature is invalid or expired");
   }
 
   private static ProviderEvent moved(Event event, StripeObject object, PaymentStatus status) {

@@ -6,6 +6,7 @@ import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
 import orderpay.adapters.rest.NotificationRoutes;
 import orderpay.adapters.rest.OrderRoutes;
+import orderpay.adapters.rest.RequestRateLimits;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.runtime.Lifecycle;
 
@@ -17,6 +18,7 @@ public final class Gateway implements AutoCloseable {
   private final CatalogRoutes catalogRoutes;
   private final OrderRoutes orderRoutes;
   private final NotificationRoutes notificationRoutes;
+  private final RequestRateLimits rateLimits;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
 
@@ -27,13 +29,15 @@ public final class Gateway implements AutoCloseable {
       UserRoutes userRoutes,
       CatalogRoutes catalogRoutes,
       OrderRoutes orderRoutes,
-      NotificationRoutes notificationRoutes) {
+      NotificationRoutes notificationRoutes,
+      RequestRateLimits rateLimits) {
     this.config = config;
     this.downstreams = downstreams;
     this.userRoutes = userRoutes;
     this.catalogRoutes = catalogRoutes;
     this.orderRoutes = orderRoutes;
     this.notificationRoutes = notificationRoutes;
+    this.rateLimits = rateLimits;
   }
 
   public Gateway start() {
@@ -44,13 +48,14 @@ public final class Gateway implements AutoCloseable {
                 config.httpHost(),
                 config.httpPort(),
                 downstreams.forReadiness(),
-                java.util.stream.Stream.of(
-                        userRoutes.routes(),
-                        catalogRoutes.routes(),
-                        orderRoutes.routes(),
-                        notificationRoutes.routes())
-                    .flatMap(List::stream)
-                    .toList()));
+                rateLimits.guard(
+                    java.util.stream.Stream.of(
+                            userRoutes.routes(),
+                            catalogRoutes.routes(),
+                            orderRoutes.routes(),
+                            notificationRoutes.routes())
+                        .flatMap(List::stream)
+                        .toList())));
     return this;
   }
 

@@ -10,6 +10,7 @@ import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.LoginThrottle;
 import orderpay.adapters.rest.NotificationRoutes;
 import orderpay.adapters.rest.OrderRoutes;
+import orderpay.adapters.rest.RequestRateLimits;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
@@ -89,7 +90,16 @@ public interface GatewayModule {
   @Singleton
   static LoginThrottle loginThrottle(GatewayConfig config, Clock clock) {
     return new LoginThrottle(
-        config.loginAttemptsPerMinute(), java.time.Duration.ofMinutes(1), clock);
+        config.loginAttemptsPerMinute(),
+        java.time.Duration.ofMinutes(1),
+        clock,
+        config.loginThrottleMaxAccounts());
+  }
+
+  @Provides
+  @Singleton
+  static RequestRateLimits rateLimits(GatewayConfig config, Authenticator auth, Clock clock) {
+    return new RequestRateLimits(config.rateLimits(), auth, clock);
   }
 
   @Provides

@@ -7,6 +7,7 @@ import orderpay.adapters.grpc.notification.NotificationGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.Database;
+import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.Workers;
 import orderpay.domain.notification.Notifications;
@@ -19,6 +20,7 @@ public final class NotificationService {
   private final GrpcChannels.Client userChannel;
   private final Notifications notifications;
   private final NotificationGrpcService grpcService;
+  private final SmtpMailer mailer;
 
   @Inject
   NotificationService(
@@ -27,13 +29,15 @@ public final class NotificationService {
       KafkaOutboxRelay relay,
       GrpcChannels.Client userChannel,
       Notifications notifications,
-      NotificationGrpcService grpcService) {
+      NotificationGrpcService grpcService,
+      SmtpMailer mailer) {
     this.config = config;
     this.database = database;
     this.relay = relay;
     this.userChannel = userChannel;
     this.notifications = notifications;
     this.grpcService = grpcService;
+    this.mailer = mailer;
   }
 
   public RunningService start() {
@@ -44,6 +48,7 @@ public final class NotificationService {
         relay,
         List.of(
             () -> userChannel,
+            () -> mailer, // closed after the dispatcher below has stopped
             Workers.consumer(
                 settings,
                 database,

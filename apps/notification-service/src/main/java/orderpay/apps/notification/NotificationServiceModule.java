@@ -39,19 +39,27 @@ public interface NotificationServiceModule {
     return GrpcChannels.open(config.userServiceTarget(), java.time.Duration.ofSeconds(5));
   }
 
+  /** One per service: it keeps its SMTP connection open between messages. */
+  @Provides
+  @Singleton
+  static SmtpMailer mailer(NotificationServiceConfig config) {
+    return new SmtpMailer(config.smtp());
+  }
+
   @Provides
   @Singleton
   static Notifications notifications(
       NotificationServiceConfig config,
       JdbiTransactions tx,
       GrpcChannels.Client userChannel,
+      SmtpMailer mailer,
       IdGenerator ids,
       Clock clock) {
     var repository = new JdbiNotificationRepository(tx);
     return new Notifications(
         repository,
         new GrpcUserDirectory(userChannel.channel()),
-        new SmtpMailer(config.smtp()),
+        mailer,
         new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken()),
         repository,
         tx,

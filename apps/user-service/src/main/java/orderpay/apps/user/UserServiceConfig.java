@@ -3,6 +3,7 @@ package orderpay.apps.user;
 import java.time.Duration;
 import java.util.Optional;
 import orderpay.adapters.runtime.Env;
+import orderpay.adapters.security.Argon2idPasswordHasher;
 import orderpay.apps.kit.ServiceSettings;
 
 /** Everything the user service reads from its environment. */
@@ -13,7 +14,34 @@ public record UserServiceConfig(
     Duration accessTokenLifetime,
     Duration refreshTokenLifetime,
     Optional<String> adminEmail,
-    Optional<String> adminPassword) {
+    Optional<String> adminPassword,
+    PasswordHashing passwordHashing) {
+
+  /** How many Argon2id hashes may run at once, and how long one waits for a slot. */
+  public record PasswordHashing(int maxConcurrent, Duration maxWait) {
+    public static final PasswordHashing DEFAULT =
+        new PasswordHashing(
+            Argon2idPasswordHasher.DEFAULT_MAX_CONCURRENT, Argon2idPasswordHasher.DEFAULT_MAX_WAIT);
+  }
+
+  public UserServiceConfig(
+      ServiceSettings service,
+      Optional<String> privateJwk,
+      Optional<String> keyFile,
+      Duration accessTokenLifetime,
+      Duration refreshTokenLifetime,
+      Optional<String> adminEmail,
+      Optional<String> adminPassword) {
+    this(
+        service,
+        privateJwk,
+        keyFile,
+        accessTokenLifetime,
+        refreshTokenLifetime,
+        adminEmail,
+        adminPassword,
+        PasswordHashing.DEFAULT);
+  }
 
   public static UserServiceConfig fromEnv(Env env) {
     return new UserServiceConfig(
@@ -23,7 +51,11 @@ public record UserServiceConfig(
         env.duration("ORDERPAY_ACCESS_TOKEN_TTL", Duration.ofMinutes(15)),
         env.duration("ORDERPAY_REFRESH_TOKEN_TTL", Duration.ofDays(30)),
         env.optional("ORDERPAY_ADMIN_EMAIL"),
-        env.optional("ORDERPAY_ADMIN_PASSWORD"));
+        env.optional("ORDERPAY_ADMIN_PASSWORD"),
+        new PasswordHashing(
+            env.integer(
+                "ORDERPAY_PASSWORD_HASH_CONCURRENCY", PasswordHashing.DEFAULT.maxConcurrent()),
+            env.duration("ORDERPAY_PASSWORD_HASH_MAX_WAIT", PasswordHashing.DEFAULT.maxWait())));
   }
 
   @Override

@@ -58,8 +58,9 @@ public interface UserServiceModule {
 
   @Provides
   @Singleton
-  static PasswordHasher hasher() {
-    return Argon2idPasswordHasher.OWASP_MINIMUM;
+  static PasswordHasher hasher(UserServiceConfig config) {
+    var limits = config.passwordHashing();
+    return Argon2idPasswordHasher.owaspMinimum(limits.maxConcurrent(), limits.maxWait());
   }
 
   @Provides

@@ -10,6 +10,7 @@ import java.util.UUID;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.OutboxStore;
 import orderpay.domain.notification.DeadLetters;
+import orderpay.domain.notification.Lease;
 import orderpay.domain.notification.Notification;
 import orderpay.domain.notification.NotificationRepository;
 import orderpay.domain.notification.NotificationStatus;
@@ -74,64 +75,98 @@ public final class JdbiNotificationRepository implements NotificationRepository,
   }
 
   @Override
-  public List<Notification> claimDue(Instant now, Instant leaseUntil, int limit) {
+  public List<Notification> claimDue(Instant now, Lease lease, int limit) {
     return transactions.withHandle(
         h ->
             h.createQuery(
                     """
-                    UPDATE notifications SET next_attempt_at = :leaseUntil
+                    UPDATE notifications SET next_attempt_at = :leaseUntil, lease_owner = :owner
                     WHERE id IN (SELECT id FROM notifications
-                                 WHERE status = 'PENDING' AND next_attempt_at <= :now
+                                 WHERE status = 'PENDING' AND channel = 'email' AND next_attempt_at <= :now
                                  ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                     RETURNING """
                         + " "
                         + COLUMNS)
                 .bind("now", now)
-                .bind("leaseUntil", leaseUntil)
+                .bind("leaseUntil", lease.until())
+                .bind("owner", lease.token())
                 .bind("limit", limit)
                 .map((rs, ctx) -> toNotification(rs))
                 .list());
   }
 
   @Override
-  public void markSent(UUID id, String recipient, Instant at) {
-    transactions.withHandle(
+  public boolean claim(UUID id, Instant now, Lease lease) {
+    return transactions.withHandle(
         h ->
             h.createUpdate(
-                    """
-                    UPDATE notifications SET status = 'SENT', recipient = :recipient, sent_at = :at,
-                           attempts = attempts + 1, last_error = NULL
-                    WHERE id = :id AND status = 'PENDING'
-                    """)
-                .bind("id", id)
-                .bind("recipient", recipient)
-                .bind("at", at)
-                .execute());
+                        """
+                        UPDATE notifications SET next_attempt_at = :leaseUntil, lease_owner = :owner
+                        WHERE id = :id AND status = 'PENDING'
+                          AND (next_attempt_at <= :now OR lease_owner = :owner)
+                        """)
+                    .bind("id", id)
+                    .bind("now", now)
+                    .bind("leaseUntil", lease.until())
+                    .bind("owner", lease.token())
+                    .execute()
+                == 1);
   }
 
   @Override
-  public void scheduleRetry(UUID id, int attempts, String error, Instant nextAttempt) {
-    transactions.withHandle(
+  public boolean markSent(UUID id, Lease lease, String recipient, Instant at) {
+    return transactions.withHandle(
         h ->
             h.createUpdate(
-                    "UPDATE notifications SET attempts = :attempts, last_error = :error, next_attempt_at = :next WHERE id = :id AND status = 'PENDING'")
-                .bind("id", id)
-                .bind("attempts", attempts)
-                .bind("error", error)
-                .bind("next", nextAttempt)
-                .execute());
+                        """
+                        UPDATE notifications SET status = 'SENT', recipient = :recipient, sent_at = :at,
+                               attempts = attempts + 1, last_error = NULL, lease_owner = NULL
+                        WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
+                        """)
+                    .bind("id", id)
+                    .bind("owner", lease.token())
+                    .bind("recipient", recipient)
+                    .bind("at", at)
+                    .execute()
+                == 1);
   }
 
   @Override
-  public void markFailed(UUID id, int attempts, String error, Instant at) {
-    transactions.withHandle(
+  public boolean scheduleRetry(
+      UUID id, Lease lease, int attempts, String error, Instant nextAttempt) {
+    return transactions.withHandle(
         h ->
             h.createUpdate(
-                    "UPDATE notifications SET status = 'FAILED', attempts = :attempts, last_error = :error WHERE id = :id AND status = 'PENDING'")
-                .bind("id", id)
-                .bind("attempts", attempts)
-                .bind("error", error)
-                .execute());
+                        """
+                        UPDATE notifications SET attempts = :attempts, last_error = :error,
+                               next_attempt_at = :next, lease_owner = NULL
+                        WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
+                        """)
+                    .bind("id", id)
+                    .bind("owner", lease.token())
+                    .bind("attempts", attempts)
+                    .bind("error", error)
+                    .bind("next", nextAttempt)
+                    .execute()
+                == 1);
+  }
+
+  @Override
+  public boolean markFailed(UUID id, Lease lease, int attempts, String error, Instant at) {
+    return transactions.withHandle(
+        h ->
+            h.createUpdate(
+                        """
+                        UPDATE notifications SET status = 'FAILED', attempts = :attempts, last_error = :error,
+                               lease_owner = NULL
+                        WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner
+                        """)
+                    .bind("id", id)
+                    .bind("owner", lease.token())
+                    .bind("attempts", attempts)
+                    .bind("error", error)
+                    .execute()
+                == 1);
   }
 
   /**

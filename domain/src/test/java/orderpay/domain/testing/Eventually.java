@@ -1,0 +1,28 @@
+package orderpay.domain.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits on a condition instead of sleeping for a guessed time. */
+public final class Eventually {
+  private Eventually() {}
+
+  public static void await(BooleanSupplier condition) {
+    await(Duration.ofSeconds(10), condition);
+  }
+
+  public static void await(Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not reached within " + timeout);
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting", e);
+      }
+    }
+  }
+}
