@@ -34,7 +34,7 @@ public record GatewayConfig(
         env.get("ORDER_SERVICE_TARGET", "127.0.0.1:50054"),
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
         env.get("NOTIFICATION_SERVICE_TARGET", "127.0.0.1:50056"),
-        env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(5)),
+        env.duration("GATEWAY_DOWNSTREAM_DEADLINE", Duration.ofSeconds(30)),
         env.optional("ORDERPAY_JWT_PUBLIC_JWKS"),
         env.integer("GATEWAY_LOGIN_ATTEMPTS_PER_MINUTE", 10),
         env.integer("GATEWAY_LOGIN_THROTTLE_MAX_ACCOUNTS", LoginThrottle.DEFAULT_MAX_ACCOUNTS),

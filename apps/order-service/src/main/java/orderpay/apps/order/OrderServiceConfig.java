@@ -31,7 +31,7 @@ public record OrderServiceConfig(
         env.get("PRODUCT_SERVICE_TARGET", "127.0.0.1:50052"),
         env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
-        env.duration("ORDER_DOWNSTREAM_DEADLINE", Duration.ofSeconds(10)),
+        env.duration("ORDER_DOWNSTREAM_DEADLINE", Duration.ofSeconds(25)),
         new PaymentWindow(
             env.duration("ORDER_PAYMENT_TTL", Duration.ofMinutes(10)),
             env.duration("INVENTORY_RESERVATION_TTL", Duration.ofMinutes(15)),
