@@ -36,11 +36,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Starts a broker; with a null log directory it uses a temporary one deleted on close. */
   public static EmbeddedKafkaBroker start(Path keptLogDir, int port) {
+    return start(keptLogDir, port, FreePorts.next());
+  }
+
+  /**
+   * With a fixed controller port too: a broker run as its own process restarts on the very same
+   * listeners (the cluster kills and restarts it).
+   */
+  public static EmbeddedKafkaBroker start(Path keptLogDir, int port, int controllerPort) {
     try {
       boolean temporary = keptLogDir == null;
       Path logDir = temporary ? Files.createTempDirectory("orderpay-kafka") : keptLogDir;
       Files.createDirectories(logDir);
-      int controllerPort = FreePorts.next();
       Properties props = new Properties();
       props.put("process.roles", "broker,controller");
       props.put("node.id", "1");
