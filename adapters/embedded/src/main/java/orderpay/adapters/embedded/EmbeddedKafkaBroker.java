@@ -71,6 +71,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       props.put("share.coordinator.state.topic.min.isr", "1");
       props.put("group.initial.rebalance.delay.ms", "0");
       props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+      // the compaction buffer is allocated whole at start (128 MiB by default); only the small
+      // internal topics are compacted here, and the broker may run in a small heap of its own
+      props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
 
       if (!Files.exists(logDir.resolve("meta.properties"))) {
         Path config = Files.createTempFile("orderpay-kafka", ".properties");

@@ -210,6 +210,9 @@ public final class Cluster implements AutoCloseable {
       all.add(kafka.describe());
     }
     services.values().forEach(list -> list.forEach(c -> all.add(c.describe())));
+    if (closing) {
+      return all; // what runs inside the launcher is going away with it
+    }
     if (emulator != null) {
       all.add(
           ClusterProcess.of(
@@ -785,6 +788,7 @@ public final class Cluster implements AutoCloseable {
       }
       closing = true;
     }
+    log.info("stopping the cluster: services, then Kafka, the emulator, mail, PostgreSQL");
     var gateway = services.getOrDefault(GATEWAY, List.of());
     gateway.forEach(c -> c.stop(STOP_GRACE));
     var backends = allServiceProcesses().stream().filter(c -> !gateway.contains(c)).toList();
@@ -795,12 +799,21 @@ public final class Cluster implements AutoCloseable {
     }
     closeQuietly(emulator);
     closeQuietly(mail);
+    Optional<ProcessHandle> postmaster;
     synchronized (this) {
-      closeQuietly(postgres);
+      postmaster =
+          postmasterPid().stream()
+              .mapToObj(ProcessHandle::of)
+              .flatMap(Optional::stream)
+              .findFirst();
       postgresWanted = false;
+      closeQuietly(postgres);
     }
+    // pg_ctl returns once the pid file is gone; the postmaster itself exits a moment later
+    postmaster.ifPresent(handle -> awaitExit(handle, Duration.ofSeconds(15)));
     supervisor.shutdownNow();
     writeClusterFileQuietly();
+    log.info("cluster stopped");
   }
 
   private static void closeQuietly(AutoCloseable resource) {
