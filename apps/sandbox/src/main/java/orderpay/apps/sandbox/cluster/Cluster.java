@@ -161,7 +161,13 @@ public final class Cluster implements AutoCloseable {
     shared.put("SMTP_PORT", Integer.toString(mail.port()));
     shared.put("GATEWAY_HOST", "127.0.0.1");
     shared.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
+    int processCount = replicas.values().stream().mapToInt(Integer::intValue).sum();
     for (String service : BACKENDS) {
+      String pool = service.toUpperCase(Locale.ROOT) + "_DB_POOL_SIZE";
+      if (base.optional(pool).isEmpty()) {
+        // every replica has a pool of its own: together they stay under the server's 300
+        shared.put(pool, Integer.toString(Math.clamp(270 / processCount, 2, 8)));
+      }
       shared.put(
           service.toUpperCase(Locale.ROOT) + "_SERVICE_TARGET",
           ports.grpc().get(service).stream()
@@ -556,12 +562,33 @@ public final class Cluster implements AutoCloseable {
     }
     try {
       if (child.restart(gone)) {
-        log.info("{} restarted as pid {}", child.name(), child.pid().orElse(-1));
+        long pid = child.pid().orElse(-1);
+        log.info("{} restarted as pid {}", child.name(), pid);
         writeClusterFileQuietly();
+        Thread.ofVirtual().name("watch-" + child.name()).start(() -> reportServing(child, pid));
       }
     } catch (RuntimeException e) {
       log.error("{} could not be restarted; trying again", child.name(), e);
       supervisor.schedule(() -> restart(child, gone), 2, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Logs when a restarted process serves again: how long an outage lasted, for the reader. */
+  private void reportServing(ChildProcess child, long pid) {
+    long begun = System.nanoTime();
+    try {
+      awaitReady(List.of(child), options.startTimeout());
+      if (child.pid().orElse(-1) == pid && !closing) {
+        log.info(
+            "{} (pid {}) serving again, {} s after its restart",
+            child.name(),
+            pid,
+            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - begun) / 1e9));
+      }
+    } catch (RuntimeException e) {
+      if (!closing && child.pid().orElse(-1) == pid) {
+        log.warn("{} (pid {}) is not serving: {}", child.name(), pid, e.getMessage());
+      }
     }
   }
 
@@ -637,6 +664,9 @@ public final class Cluster implements AutoCloseable {
         if (waiting.isEmpty()) {
           return;
         }
+        if (closing) {
+          throw new IllegalStateException("the cluster is stopping");
+        }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
               "not serving within "
@@ -702,7 +732,7 @@ public final class Cluster implements AutoCloseable {
       Thread.sleep(250);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the cluster started", e);
+      throw new IllegalStateException("interrupted while waiting for the cluster", e);
     }
   }
 
@@ -744,6 +774,7 @@ public final class Cluster implements AutoCloseable {
     } catch (IOException unreadable) {
       return;
     }
+    var leftovers = new ArrayList<ProcessHandle>();
     for (var entry : listed) {
       if (entry.pid() == null || entry.pid() == ProcessHandle.current().pid()) {
         continue;
@@ -767,14 +798,15 @@ public final class Cluster implements AutoCloseable {
                   && commandLine.contains(options.dataDir().resolve("postgres").toString()));
       if (ours) {
         log.warn(
-            "stopping {}#{} (pid {}) left by an earlier launcher",
+            "stopping {}#{} (pid {}), left running by a launcher that was killed",
             entry.service(),
             entry.replica(),
             entry.pid());
         handle.get().destroyForcibly();
-        awaitExit(handle.get(), Duration.ofSeconds(10));
+        leftovers.add(handle.get());
       }
     }
+    leftovers.forEach(handle -> awaitExit(handle, Duration.ofSeconds(10)));
   }
 
   // ---- stopping ----

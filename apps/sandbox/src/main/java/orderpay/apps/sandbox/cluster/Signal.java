@@ -17,9 +17,14 @@ public enum Signal {
 
   void send(long pid) {
     try {
-      var kill = new ProcessBuilder("kill", "-" + name(), Long.toString(pid)).inheritIO().start();
+      var kill =
+          new ProcessBuilder("kill", "-" + name(), Long.toString(pid))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (kill.waitFor() != 0) {
-        throw new IllegalStateException("kill -" + name() + " " + pid + " failed");
+        throw new IllegalStateException(
+            "kill -" + name() + " " + pid + " failed: no such process?");
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
