@@ -102,19 +102,22 @@ public final class Cluster implements AutoCloseable {
     var cluster = new Cluster(options);
     try {
       cluster.boot();
-    } catch (RuntimeException | IOException e) {
+      return cluster;
+    } catch (IOException e) {
       cluster.close();
-      throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
     }
-    return cluster;
   }
 
   private void boot() throws IOException {
+    stopLeftovers(); // before --fresh empties the folder they may still be using
     if (options.fresh()) {
       deleteRecursively(options.dataDir());
     }
     Files.createDirectories(options.dataDir().resolve("logs"));
-    stopLeftovers();
     var replicas = new LinkedHashMap<String, Integer>();
     BACKENDS.forEach(s -> replicas.put(s, REPLICATED.contains(s) ? options.replicas() : 1));
     Env base = Env.system().with(options.environment());
@@ -264,7 +267,7 @@ public final class Cluster implements AutoCloseable {
 
   /** How many replicas a service runs. */
   public int replicas(String service) {
-    return child(service, 1) == null ? 0 : services.get(service).size();
+    return service.equals(KAFKA) ? 1 : services.getOrDefault(service, List.of()).size();
   }
 
   public String gatewayUrl() {
@@ -819,6 +822,10 @@ public final class Cluster implements AutoCloseable {
         return;
       }
       closing = true;
+    }
+    if (ports == null) { // refused before anything started
+      supervisor.shutdownNow();
+      return;
     }
     log.info("stopping the cluster: services, then Kafka, the emulator, mail, PostgreSQL");
     var gateway = services.getOrDefault(GATEWAY, List.of());
