@@ -100,6 +100,9 @@ public final class Cluster implements AutoCloseable {
   /** Starts everything and returns once every process is up and the gateway is ready. */
   public static Cluster start(ClusterOptions options) {
     var cluster = new Cluster(options);
+    // Ctrl-C while starting must not leave PostgreSQL (a session of its own) or Kafka behind
+    var abort = new Thread(cluster::close, "cluster-start-aborted");
+    Runtime.getRuntime().addShutdownHook(abort);
     try {
       cluster.boot();
       return cluster;
@@ -109,6 +112,12 @@ public final class Cluster implements AutoCloseable {
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(abort);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it stops what was started
+      }
     }
   }
 
@@ -777,6 +786,24 @@ public final class Cluster implements AutoCloseable {
     } catch (IOException unreadable) {
       return;
     }
+    for (var entry : listed) {
+      boolean launcherAlive =
+          entry.service().equals("launcher")
+              && entry.pid() != null
+              && ProcessHandle.of(entry.pid())
+                  .filter(ProcessHandle::isAlive)
+                  .flatMap(h -> h.info().commandLine())
+                  .filter(commandLine -> commandLine.contains(ClusterMain.class.getName()))
+                  .isPresent();
+      if (launcherAlive) {
+        throw new IllegalStateException(
+            "a cluster launcher (pid "
+                + entry.pid()
+                + ") is running on "
+                + options.dataDir()
+                + ": stop it first (Ctrl-C in its terminal)");
+      }
+    }
     var leftovers = new ArrayList<ProcessHandle>();
     for (var entry : listed) {
       if (entry.pid() == null || entry.pid() == ProcessHandle.current().pid()) {
@@ -787,14 +814,6 @@ public final class Cluster implements AutoCloseable {
         continue;
       }
       String commandLine = handle.get().info().commandLine().orElse("");
-      if (entry.service().equals("launcher") && commandLine.contains("ClusterMain")) {
-        throw new IllegalStateException(
-            "a cluster launcher (pid "
-                + entry.pid()
-                + ") is still running on "
-                + options.dataDir()
-                + ": stop it first");
-      }
       boolean ours =
           commandLine.contains(CLUSTER_MARK + options.dataDir())
               || (entry.service().equals(POSTGRES)
