@@ -38,11 +38,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Starts a broker; with a null log directory it uses a temporary one deleted on close. */
   public static EmbeddedKafkaBroker start(Path keptLogDir, int port) {
+    return start(keptLogDir, port, FreePorts.next());
+  }
+
+  /**
+   * With a fixed controller port too: a broker run as its own process restarts on the very same
+   * listeners (the cluster kills and restarts it).
+   */
+  public static EmbeddedKafkaBroker start(Path keptLogDir, int port, int controllerPort) {
     try {
       boolean temporary = keptLogDir == null;
       Path logDir = temporary ? Files.createTempDirectory("orderpay-kafka") : keptLogDir;
       Files.createDirectories(logDir);
-      int controllerPort = FreePorts.next();
       Properties props = new Properties();
       props.put("process.roles", "broker,controller");
       props.put("node.id", "1");
@@ -66,6 +73,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       props.put("share.coordinator.state.topic.min.isr", "1");
       props.put("group.initial.rebalance.delay.ms", "0");
       props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+      // the compaction buffer is allocated whole at start (128 MiB by default); only the small
+      // internal topics are compacted here, and the broker may run in a small heap of its own
+      props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
 
       if (!Files.exists(logDir.resolve("meta.properties"))) {
         Path config = Files.createTempFile("orderpay-kafka", ".properties");

@@ -7,14 +7,21 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
+import io.grpc.NameResolverRegistry;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Client channels to other services: plaintext on the service network, a deadline on every call.
+ * Client channels to other services: plaintext on the service network, a deadline on every call. A
+ * target may list several replicas, {@code host:port,host:port}; calls then go round robin to the
+ * replicas that are up.
  */
 public final class GrpcChannels {
+  static {
+    NameResolverRegistry.getDefaultRegistry().register(new AddressListResolver.Provider());
+  }
+
   private GrpcChannels() {}
 
   public record Client(ManagedChannel managed, Channel channel) implements AutoCloseable {
@@ -33,8 +40,14 @@ public final class GrpcChannels {
   }
 
   public static Client open(String target, Duration defaultDeadline) {
+    boolean replicas = target.contains(",");
+    var builder =
+        replicas
+            ? NettyChannelBuilder.forTarget(AddressListResolver.SCHEME + ":///" + target)
+                .defaultLoadBalancingPolicy("round_robin")
+            : NettyChannelBuilder.forTarget(target);
     ManagedChannel managed =
-        NettyChannelBuilder.forTarget(target)
+        builder
             .usePlaintext()
             .keepAliveTime(30, TimeUnit.SECONDS)
             .maxInboundMessageSize(4 * 1024 * 1024)

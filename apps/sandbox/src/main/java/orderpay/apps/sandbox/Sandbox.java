@@ -74,6 +74,15 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private Env environment(Env base, EmbeddedPostgresServer postgres, String kafkaBootstrap) {
+    return base.with(sharedVariables(base, settings, postgres, kafkaBootstrap));
+  }
+
+  /**
+   * What every service of this system reads alike: databases (created here), Kafka, ports, admin,
+   * JWT key and Stripe settings. The cluster hands the same variables to each service process.
+   */
+  public static Map<String, String> sharedVariables(
+      Env base, SandboxSettings settings, EmbeddedPostgresServer postgres, String kafkaBootstrap) {
     var env = new HashMap<String, String>();
     for (String service : SERVICES_WITH_A_DATABASE) {
       String prefix = service.toUpperCase(Locale.ROOT) + "_";
@@ -111,7 +120,7 @@ public final class Sandbox implements AutoCloseable {
       env.put(
           "STRIPE_SECRET_KEY", EMULATOR_KEY); // not a secret: the emulator accepts any sk_test_ key
     }
-    return base.with(env);
+    return env;
   }
 
   private void startServices() {

@@ -9,10 +9,10 @@ import java.util.function.Predicate;
 
 /** Test vocabulary over a running system: people, products, orders, and waiting for them. */
 final class Shop {
-  final RunningSandbox system;
+  final GatewayClient system;
   final String admin;
 
-  Shop(RunningSandbox system) {
+  Shop(GatewayClient system) {
     this.system = system;
     this.admin = login("admin@orderpay.test", "admin-password-e2e");
   }
@@ -58,7 +58,7 @@ final class Shop {
     return system.get("/api/v1/products/" + productId + "/stock", null).body();
   }
 
-  RunningSandbox.Reply order(
+  GatewayClient.Reply order(
       String token, String productId, long quantity, String paymentMethod, String key) {
     String pm = paymentMethod == null ? "" : ",\"payment_method\":\"" + paymentMethod + "\"";
     String body =

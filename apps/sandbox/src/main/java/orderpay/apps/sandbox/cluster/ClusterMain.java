@@ -1,0 +1,59 @@
+package orderpay.apps.sandbox.cluster;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import orderpay.adapters.runtime.Env;
+import orderpay.adapters.runtime.Lifecycle;
+
+/**
+ * {@code ./orderpay cluster [--fresh] [--replicas N]}: the deployed shape on this machine, every
+ * service a process of its own, supervised, until Ctrl-C.
+ */
+public final class ClusterMain {
+  private ClusterMain() {}
+
+  public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
+    var options = ClusterOptions.fromCommandLine(Env.system(), List.of(args));
+    System.out.printf(
+        "Starting OrderPay as a cluster: %d replicas of %s, one of the rest (this takes a while on"
+            + " a small machine) ...%n",
+        options.replicas(), Cluster.REPLICATED.stream().sorted().collect(Collectors.joining(", ")));
+    var cluster = Cluster.start(options);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    var admin = cluster.adminCredentials();
+    var ports = cluster.ports();
+    System.out.printf(
+        """
+
+        OrderPay cluster is ready in %.1f s: %d processes
+          gateway     %s   (try: curl %s/health/ready)
+          admin       %s / %s   (ORDERPAY_ADMIN_EMAIL / ORDERPAY_ADMIN_PASSWORD)
+          services    %s
+          postgres    127.0.0.1:%d  user postgres, databases orderpay_<service>
+          kafka       %s   (a process of its own)
+          stripe      local emulator at %s
+          mail        caught by the local SMTP server on 127.0.0.1:%d; every message lands in %s
+          processes   %s   (service, replica, pid, ports; kill -9 any pid: it is restarted)
+          logs        %s
+        Ctrl-C stops everything.
+        %n""",
+        seconds,
+        cluster.processes().size(),
+        cluster.gatewayUrl(),
+        cluster.gatewayUrl(),
+        admin.email(),
+        admin.password(),
+        Cluster.BACKENDS.stream()
+            .map(s -> s + " " + ports.grpc().get(s))
+            .collect(Collectors.joining(", ")),
+        ports.postgres(),
+        cluster.kafkaBootstrap(),
+        cluster.emulatorUrl(),
+        ports.smtp(),
+        cluster.dataDir().resolve("mail"),
+        cluster.clusterFile(),
+        cluster.dataDir().resolve("logs"));
+    Lifecycle.runUntilShutdown(cluster, "cluster");
+  }
+}
