@@ -452,9 +452,6 @@ public final class Auditor {
     try (Connection orders = sources.orders().connect();
         Connection inventory = sources.inventory().connect();
         Connection notifications = sources.notifications().connect()) {
-      // reads are not one transaction across services: audit a settled system (see audit)
-      var ledger = sources.ledger().get();
-      var mails = sources.mailbox().messages();
       var orderRows = new HashMap<String, Order>();
       query(
           orders,
@@ -503,6 +500,11 @@ public final class Auditor {
               notificationRows.add(
                   new Notification(
                       rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+      // the outside world last: whatever a database row says was done (charged, refunded, sent)
+      // happened before, so it shows there; anything newer leaves a row in flight, and the audit
+      // waits for it to settle
+      var ledger = sources.ledger().get();
+      var mails = sources.mailbox().messages();
       return new Snapshot(
           Map.copyOf(orderRows),
           List.copyOf(orderLines),
