@@ -123,6 +123,7 @@ public final class LoadDriver {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PUBLISHABLE_KEY = "pk_test_orderpay_load_driver";
+  private static final int CREATE_ATTEMPTS = 4;
 
   private final Settings settings;
   private final RequestLog log;
@@ -186,8 +187,10 @@ public final class LoadDriver {
       case DECLINED_CARD -> order(who, customer, product, quantity, "pm_card_chargeDeclined", key);
       case THREE_D_SECURE -> {
         var placed = order(who, customer, product, quantity, "pm_card_threeDSecure2Required", key);
-        String intent = intentOf(placed);
-        if (intent != null) {
+        String intent = intentOf(who, customer, placed);
+        if (intent == null) {
+          cancelIfPlaced(who, customer, placed);
+        } else {
           boolean completes = random.nextInt(4) != 0; // some customers give up on the challenge
           if (!completes || authenticate(who, customer, placed.id(), intent) != 200) {
             cancel(who, customer, placed.id());
@@ -196,10 +199,12 @@ public final class LoadDriver {
       }
       case CONFIRM_IN_BROWSER -> {
         var placed = order(who, customer, product, quantity, null, key);
-        String intent = intentOf(placed);
-        if (intent != null) {
+        String intent = intentOf(who, customer, placed);
+        if (intent == null) {
+          cancelIfPlaced(who, customer, placed);
+        } else {
           String card = random.nextInt(5) == 0 ? "pm_card_chargeDeclined" : "pm_card_visa";
-          String secret = text(placed.body().at("/payment/client_secret"));
+          String secret = clientSecretOf(who, customer, placed);
           if (confirmInBrowser(who, customer, placed.id(), intent, secret, card) != 200) {
             cancel(who, customer, placed.id());
           }
@@ -285,17 +290,26 @@ public final class LoadDriver {
     if (paymentMethod != null) {
       body.put("payment_method", paymentMethod);
     }
-    var answer =
-        send(
-            who,
-            Kind.CREATE_ORDER,
-            "POST",
-            settings.gatewayUrl() + "/api/v1/orders",
-            body.toString(),
-            "application/json",
-            customer,
-            idempotencyKey,
-            null);
+    // like a careful client: no answer or a 5xx may still have placed the order, so ask again
+    // with the same key to learn which (or place it now)
+    Answer answer = null;
+    for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+      answer =
+          send(
+              who,
+              Kind.CREATE_ORDER,
+              "POST",
+              settings.gatewayUrl() + "/api/v1/orders",
+              body.toString(),
+              "application/json",
+              customer,
+              idempotencyKey,
+              null);
+      if (answer.status() != 0 && answer.status() < 500) {
+        break;
+      }
+      pause(Duration.ofMillis(500L * attempt));
+    }
     return answer;
   }
 
@@ -349,11 +363,54 @@ public final class LoadDriver {
         .status();
   }
 
-  private static String intentOf(Answer placed) {
+  /**
+   * The order's PaymentIntent, from the answer or, when the payment step was slow (Stripe retried),
+   * from the order as it is a little later: what a shop's front end would poll.
+   */
+  private String intentOf(String who, Customer customer, Answer placed) {
     if (placed.status() / 100 != 2 || placed.body() == null) {
       return null;
     }
-    return text(placed.body().at("/payment/provider_payment_id"));
+    String intent = text(placed.body().at("/payment/provider_payment_id"));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+    while (intent == null && Instant.now().isBefore(deadline)) {
+      pause(Duration.ofMillis(200));
+      var order = fetchOrder(who, customer, placed.id());
+      if (order.status() == 200) {
+        intent = text(order.body().at("/payment/provider_payment_id"));
+      }
+    }
+    return intent;
+  }
+
+  private String clientSecretOf(String who, Customer customer, Answer placed) {
+    String secret = text(placed.body().at("/payment/client_secret"));
+    if (secret != null) {
+      return secret;
+    }
+    var order = fetchOrder(who, customer, placed.id());
+    String fetched = order.body() == null ? null : text(order.body().at("/payment/client_secret"));
+    return fetched == null ? "" : fetched;
+  }
+
+  private Answer fetchOrder(String who, Customer customer, String orderId) {
+    return send(
+        who,
+        Kind.OTHER,
+        "GET",
+        settings.gatewayUrl() + "/api/v1/orders/" + orderId,
+        null,
+        null,
+        customer,
+        null,
+        orderId);
+  }
+
+  /** A customer who cannot pay gives the order up rather than leave it waiting. */
+  private void cancelIfPlaced(String who, Customer customer, Answer placed) {
+    if (placed.status() / 100 == 2 && "PENDING".equals(text(placed.body().get("status")))) {
+      cancel(who, customer, placed.id());
+    }
   }
 
   private String login(String who, String email, String password) {
