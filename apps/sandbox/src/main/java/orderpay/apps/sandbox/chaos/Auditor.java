@@ -100,18 +100,30 @@ public final class Auditor {
       List<Mailbox.Mail> mails,
       RequestLog requests) {
 
-    /** Nothing left in flight: no PENDING order, no hold for a finished order, no mail queued. */
+    /**
+     * Nothing left in flight: no PENDING order, no hold for a finished order, no mail queued, and
+     * every mail sent already in the mailbox (a catcher in another process writes files late).
+     */
     boolean settled() {
+      var received = mails.stream().map(Mailbox.Mail::messageId).collect(toSet());
       return orders.values().stream().allMatch(Order::terminal)
           && reservations.values().stream()
               .noneMatch(r -> r.status().equals("RESERVED") && isTerminal(r.orderId()))
-          && notifications.stream().noneMatch(n -> n.status().equals("PENDING"));
+          && notifications.stream().noneMatch(n -> n.status().equals("PENDING"))
+          && notifications.stream()
+              .filter(n -> n.status().equals("SENT"))
+              .allMatch(n -> received.contains(messageId(n)));
     }
 
     boolean isTerminal(String orderId) {
       var order = orders.get(orderId);
       return order != null && order.terminal();
     }
+  }
+
+  /** The Message-ID the mailer gives a notification's email (ADR 6). */
+  static String messageId(Notification notification) {
+    return "<" + notification.id() + "@orderpay>";
   }
 
   private final Sources sources;
@@ -289,7 +301,7 @@ public final class Auditor {
             });
     var received = s.mails().stream().map(Mailbox.Mail::messageId).collect(toSet());
     s.notifications().stream()
-        .filter(n -> n.status().equals("SENT") && !received.contains("<" + n.id() + "@orderpay>"))
+        .filter(n -> n.status().equals("SENT") && !received.contains(messageId(n)))
         .map(n -> new Violation(n.id(), "marked SENT but not in the mailbox"))
         .forEach(violations::add);
     return violations;
