@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,13 @@ public final class StripeEmulator implements AutoCloseable {
 
   private final Map<String, ObjectNode> intents = new ConcurrentHashMap<>();
   private final Map<String, ObjectNode> refundsByIntent = new ConcurrentHashMap<>();
+  // every charge attempt, succeeded or failed, in the order they were made
+  private final Map<String, ObjectNode> charges =
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+  private final java.util.Queue<String> intentsInOrder =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger replayed =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Map<String, Replay> replays = new ConcurrentHashMap<>();
   private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
   private final Faults faults;
@@ -49,18 +57,30 @@ public final class StripeEmulator implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.concurrency.useVirtualThreads = true;
               config.routes.before("/v1/*", this::authenticate);
-              config.routes.post("/v1/payment_intents", ctx -> idempotent(ctx, this::createIntent));
+              config.routes.post(
+                  "/v1/payment_intents",
+                  ctx -> api(ctx, () -> idempotent(ctx, this::createIntent)));
+              // registered before {id}, so "search" is not taken for an intent id
+              config.routes.get(
+                  "/v1/payment_intents/search", ctx -> api(ctx, () -> searchIntents(ctx)));
               config.routes.get(
                   "/v1/payment_intents/{id}",
-                  ctx -> respond(ctx, 200, intent(ctx.pathParam("id"))));
+                  ctx -> api(ctx, () -> respond(ctx, 200, retrieveIntent(ctx))));
               config.routes.post(
-                  "/v1/payment_intents/{id}/confirm", ctx -> idempotent(ctx, this::confirmIntent));
+                  "/v1/payment_intents/{id}/confirm",
+                  ctx -> api(ctx, () -> idempotent(ctx, this::confirmIntent)));
               config.routes.post(
-                  "/v1/payment_intents/{id}/cancel", ctx -> idempotent(ctx, this::cancelIntent));
-              config.routes.post("/v1/refunds", ctx -> idempotent(ctx, this::createRefund));
+                  "/v1/payment_intents/{id}/cancel",
+                  ctx -> api(ctx, () -> idempotent(ctx, this::cancelIntent)));
+              config.routes.post(
+                  "/v1/refunds", ctx -> api(ctx, () -> idempotent(ctx, this::createRefund)));
               config.routes.get(
                   "/v1/payment_methods/{id}",
-                  ctx -> respond(ctx, 200, paymentMethod(ctx.pathParam("id"))));
+                  ctx -> api(ctx, () -> respond(ctx, 200, paymentMethod(ctx.pathParam("id")))));
+              // not Stripe's API: what an auditor reads, and the fault switches
+              config.routes.get("/_emulator/ledger", ctx -> respond(ctx, 200, ledger()));
+              config.routes.get("/_emulator/faults", ctx -> respond(ctx, 200, faults.describe()));
+              config.routes.post("/_emulator/faults", this::switchFaults);
               // test helper: the customer completes 3-D Secure
               config.routes.post(
                   "/_emulator/payment_intents/{id}/authenticate",
@@ -166,10 +186,242 @@ public final class StripeEmulator implements AutoCloseable {
     return method;
   }
 
+  /** How many requests were answered from a stored Idempotency-Key answer (client retries). */
+  public int replayedRequests() {
+    return replayed.get();
+  }
+
+  /**
+   * Every intent, charge attempt and refund made so far, each with the {@code order_id} of its
+   * intent's metadata: what an auditor compares with the order and payment databases.
+   */
+  public ObjectNode ledger() {
+    var ledger = NODES.objectNode();
+    var intentList = ledger.putArray("payment_intents");
+    for (String id : intentsInOrder) {
+      var intent = copy(intents.get(id));
+      var entry = intentList.addObject();
+      entry.put("id", id);
+      entry.set("status", intent.get("status"));
+      entry.set("amount", intent.get("amount"));
+      entry.set("amount_received", intent.get("amount_received"));
+      entry.set("currency", intent.get("currency"));
+      entry.set("order_id", intent.at("/metadata/order_id"));
+      entry.set("metadata", intent.get("metadata"));
+      entry.set("latest_charge", intent.get("latest_charge"));
+      entry.set("created", intent.get("created"));
+    }
+    var chargeList = ledger.putArray("charges");
+    List<ObjectNode> chargesNow;
+    synchronized (charges) {
+      chargesNow = List.copyOf(charges.values());
+    }
+    for (var stored : chargesNow) {
+      var charge = copy(stored);
+      var entry = chargeList.addObject();
+      for (String field :
+          List.of(
+              "id",
+              "status",
+              "amount",
+              "amount_captured",
+              "amount_refunded",
+              "refunded",
+              "currency",
+              "payment_intent",
+              "failure_code",
+              "created")) {
+        entry.set(field, charge.get(field));
+      }
+      entry.set("order_id", charge.at("/metadata/order_id"));
+    }
+    var refundList = ledger.putArray("refunds");
+    refundsByIntent.values().stream()
+        .map(StripeEmulator::copy)
+        .sorted(
+            java.util.Comparator.comparingLong((ObjectNode r) -> r.get("created").asLong())
+                .thenComparing(r -> r.get("id").asText()))
+        .forEach(
+            refund -> {
+              var entry = refundList.addObject();
+              for (String field :
+                  List.of(
+                      "id",
+                      "status",
+                      "amount",
+                      "currency",
+                      "charge",
+                      "payment_intent",
+                      "created")) {
+                entry.set(field, refund.get(field));
+              }
+              var intent = intents.get(refund.get("payment_intent").asText());
+              entry.set("order_id", copy(intent).at("/metadata/order_id"));
+            });
+    return ledger;
+  }
+
+  /** Refunds an intent as if someone did it in Stripe's dashboard (audit tests break state). */
+  public ObjectNode refundOutsideTheSystem(String intentId) {
+    var params = new TreeMap<String, String>();
+    params.put("payment_intent", intentId);
+    return createRefund(null, params).body();
+  }
+
+  /** An API call, subject to the fault switches: 500 before it runs, or no answer after it ran. */
+  private void api(Context ctx, Runnable call) {
+    var fault = faults.next(ctx.method() == io.javalin.http.HandlerType.POST);
+    if (fault == Faults.ApiFault.SERVER_ERROR) {
+      log.info("fault: answering {} {} with 500", ctx.method(), ctx.path());
+      throw new StripeError(
+          500, "api_error", null, "An unexpected error occurred (emulated fault).", null);
+    }
+    RuntimeException refusal = null;
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      refusal = e; // a decline is an answer too: it can be late or lost like any other
+    }
+    sleep(faults.apiDelay);
+    if (fault == Faults.ApiFault.LOSE_ANSWER) {
+      log.info(
+          "fault: {} {} done, cutting the connection before the answer", ctx.method(), ctx.path());
+      cutConnection(ctx);
+      return;
+    }
+    if (refusal != null) {
+      throw refusal;
+    }
+  }
+
+  /** Closes the TCP connection under the request, so the client reads no answer at all. */
+  private static void cutConnection(Context ctx) {
+    ctx.status(200).result(""); // whatever was prepared must not reach the client
+    org.eclipse.jetty.ee10.servlet.ServletContextRequest.getServletContextRequest(ctx.req())
+        .getConnectionMetaData()
+        .getConnection()
+        .getEndPoint()
+        .close();
+  }
+
+  private static void sleep(java.time.Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      return;
+    }
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void switchFaults(Context ctx) throws JsonProcessingException {
+    try {
+      faults.apply(JSON.readTree(ctx.body().isBlank() ? "{}" : ctx.body()));
+    } catch (IllegalArgumentException e) {
+      throw new StripeError(400, "invalid_request_error", null, e.getMessage(), null);
+    }
+    respond(ctx, 200, faults.describe());
+  }
+
+  private static final java.util.regex.Pattern METADATA_EQUALS =
+      java.util.regex.Pattern.compile(
+          "\\s*metadata\\[['\"]([^'\"]+)['\"]\\]\\s*:\\s*['\"]([^'\"]*)['\"]\\s*");
+
+  /**
+   * Stripe's Search API for the one query OrderPay needs, {@code metadata['key']:'value'}: newest
+   * first, {@code limit} (default 10, at most 100) per page, {@code page} from {@code next_page}.
+   */
+  private void searchIntents(Context ctx) {
+    String query = ctx.queryParam("query");
+    var matcher = METADATA_EQUALS.matcher(query == null ? "" : query);
+    if (!matcher.matches()) {
+      throw new StripeError(
+          400,
+          "invalid_request_error",
+          "parameter_invalid_string",
+          "The emulator searches only metadata['key']:'value', not: " + query,
+          null);
+    }
+    String key = matcher.group(1);
+    String value = matcher.group(2);
+    int limit =
+        Math.clamp(
+            Long.parseLong(ctx.queryParamAsClass("limit", String.class).getOrDefault("10")),
+            1,
+            100);
+    int offset = Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("0"));
+    var found =
+        intentsInOrder.stream()
+            .map(id -> copy(intents.get(id)))
+            .filter(intent -> value.equals(intent.path("metadata").path(key).asText(null)))
+            .sorted(
+                java.util.Comparator.comparingLong((ObjectNode i) -> i.get("created").asLong())
+                    .reversed())
+            .toList();
+    var result = NODES.objectNode();
+    result.put("object", "search_result");
+    result.put("url", "/v1/payment_intents/search");
+    var data = result.putArray("data");
+    found.stream().skip(offset).limit(limit).forEach(data::add);
+    boolean more = offset + limit < found.size();
+    result.put("has_more", more);
+    if (more) {
+      result.put("next_page", Integer.toString(offset + limit));
+    } else {
+      result.putNull("next_page");
+    }
+    result.put("total_count", found.size());
+    respond(ctx, 200, result);
+  }
+
+  private ObjectNode retrieveIntent(Context ctx) {
+    var intent = intent(ctx.pathParam("id"));
+    if (publishable(ctx)) {
+      checkClientSecret(intent, ctx.queryParam("client_secret"));
+    }
+    return intent;
+  }
+
+  /**
+   * Secret keys may do anything; a publishable key (what Stripe.js in the customer's browser has)
+   * only retrieves and confirms an intent whose client secret it presents.
+   */
   private void authenticate(Context ctx) {
     String auth = ctx.header("Authorization");
+    if (auth != null && auth.startsWith("Bearer pk_test_")) {
+      boolean clientCall =
+          ctx.path().startsWith("/v1/payment_intents/")
+              && (ctx.method() == io.javalin.http.HandlerType.GET
+                  || ctx.path().endsWith("/confirm"));
+      if (clientCall && !ctx.path().endsWith("/search")) {
+        ctx.attribute("publishable", true);
+        return;
+      }
+      throw new StripeError(
+          401,
+          "invalid_request_error",
+          null,
+          "This API call cannot be made with a publishable API key.",
+          null);
+    }
     if (auth == null || !auth.startsWith("Bearer sk_test_")) {
       throw new StripeError(401, "invalid_request_error", null, "Invalid API Key provided", null);
+    }
+  }
+
+  private static boolean publishable(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute("publishable"));
+  }
+
+  private static void checkClientSecret(ObjectNode intent, String clientSecret) {
+    if (clientSecret == null || !clientSecret.equals(intent.get("client_secret").asText())) {
+      throw new StripeError(
+          400,
+          "invalid_request_error",
+          "payment_intent_invalid_parameter",
+          "The client_secret provided does not match any associated PaymentIntent on this account.",
+          null);
     }
   }
 
@@ -201,6 +453,7 @@ public final class StripeEmulator implements AutoCloseable {
               "Keys for idempotent requests can only be used with the same parameters they were first used with.",
               null);
         }
+        replayed.incrementAndGet();
         ctx.header("Idempotent-Replayed", "true");
         ctx.status(replay.status()).contentType("application/json").result(replay.body());
         return;
@@ -252,13 +505,7 @@ public final class StripeEmulator implements AutoCloseable {
     intent.putNull("last_payment_error");
     intent.putNull("latest_charge");
     intent.put("livemode", false);
-    var metadata = intent.putObject("metadata");
-    params.forEach(
-        (name, value) -> {
-          if (name.startsWith("metadata[") && name.endsWith("]")) {
-            metadata.put(name.substring(9, name.length() - 1), value);
-          }
-        });
+    intent.set("metadata", metadata(params));
     intent.putNull("next_action");
     intent.putNull("on_behalf_of");
     intent.putNull("payment_method");
@@ -275,6 +522,7 @@ public final class StripeEmulator implements AutoCloseable {
     intent.putNull("transfer_data");
     intent.putNull("transfer_group");
     intents.put(id, intent);
+    intentsInOrder.add(id);
     send("payment_intent.created", intent);
     String paymentMethod = params.get("payment_method");
     if (paymentMethod != null) {
@@ -292,6 +540,9 @@ public final class StripeEmulator implements AutoCloseable {
     if (intent == null) {
       throw new StripeError(
           404, "invalid_request_error", "resource_missing", "No such payment_intent", null);
+    }
+    if (publishable(ctx)) {
+      checkClientSecret(copy(intent), params.get("client_secret"));
     }
     String paymentMethod =
         params.getOrDefault("payment_method", intent.path("payment_method").asText(null));
@@ -337,6 +588,7 @@ public final class StripeEmulator implements AutoCloseable {
           error.put("decline_code", decline);
           error.put("message", "Your card was declined.");
           intent.put("status", "requires_payment_method");
+          recordCharge(intent, "failed");
           send("payment_intent.payment_failed", intent);
           throw new StripeError(
               402, "card_error", "card_declined", "Your card was declined.", copy(intent), decline);
@@ -366,8 +618,40 @@ public final class StripeEmulator implements AutoCloseable {
     intent.put("status", "succeeded");
     intent.putNull("next_action");
     intent.put("amount_received", intent.get("amount").asLong());
-    intent.put("latest_charge", "ch_" + random(24));
+    intent.put("latest_charge", recordCharge(intent, "succeeded"));
     send("payment_intent.succeeded", intent);
+  }
+
+  /** A charge attempt on the intent's card, kept for the ledger; returns its id. */
+  private String recordCharge(ObjectNode intent, String status) {
+    var charge = NODES.objectNode();
+    String id = "ch_" + random(24);
+    boolean succeeded = status.equals("succeeded");
+    long amount = intent.get("amount").asLong();
+    charge.put("id", id);
+    charge.put("object", "charge");
+    charge.put("amount", amount);
+    charge.put("amount_captured", succeeded ? amount : 0);
+    charge.put("amount_refunded", 0);
+    charge.put("captured", succeeded);
+    charge.put("created", now());
+    charge.put("currency", intent.get("currency").asText());
+    if (succeeded) {
+      charge.putNull("failure_code");
+      charge.putNull("failure_message");
+    } else {
+      charge.put("failure_code", "card_declined");
+      charge.put("failure_message", "Your card was declined.");
+    }
+    charge.put("livemode", false);
+    charge.set("metadata", intent.get("metadata").deepCopy());
+    charge.put("paid", succeeded);
+    charge.put("payment_intent", intent.get("id").asText());
+    charge.set("payment_method", intent.get("payment_method"));
+    charge.put("refunded", false);
+    charge.put("status", status);
+    charges.put(id, charge);
+    return id;
   }
 
   private ObjectNode authenticate3ds(String id) {
@@ -449,7 +733,7 @@ public final class StripeEmulator implements AutoCloseable {
       refund.put("charge", intent.get("latest_charge").asText());
       refund.put("created", now());
       refund.put("currency", intent.get("currency").asText());
-      refund.putObject("metadata");
+      refund.set("metadata", metadata(params));
       refund.put("payment_intent", intentId);
       refund.putNull("reason");
       refund.putNull("receipt_number");
@@ -457,28 +741,26 @@ public final class StripeEmulator implements AutoCloseable {
       refund.put("status", "succeeded");
       refund.putNull("transfer_reversal");
       refundsByIntent.put(intentId, refund);
-      send("charge.refunded", charge(intent));
+      var charge = charges.get(intent.get("latest_charge").asText());
+      synchronized (charge) {
+        charge.put("amount_refunded", refund.get("amount").asLong());
+        charge.put("refunded", true);
+      }
+      send("charge.refunded", charge);
       return new Answer(200, refund.deepCopy());
     }
   }
 
-  private static ObjectNode charge(ObjectNode intent) {
-    var charge = NODES.objectNode();
-    charge.put("id", intent.get("latest_charge").asText());
-    charge.put("object", "charge");
-    charge.put("amount", intent.get("amount").asLong());
-    charge.put("amount_captured", intent.get("amount").asLong());
-    charge.put("amount_refunded", intent.get("amount").asLong());
-    charge.put("captured", true);
-    charge.put("created", now());
-    charge.put("currency", intent.get("currency").asText());
-    charge.put("livemode", false);
-    charge.set("metadata", intent.get("metadata").deepCopy());
-    charge.put("paid", true);
-    charge.put("payment_intent", intent.get("id").asText());
-    charge.put("refunded", true);
-    charge.put("status", "succeeded");
-    return charge;
+  /** {@code metadata[key]=value} form parameters as Stripe's metadata object. */
+  private static ObjectNode metadata(Map<String, String> params) {
+    var metadata = NODES.objectNode();
+    params.forEach(
+        (name, value) -> {
+          if (name.startsWith("metadata[") && name.endsWith("]")) {
+            metadata.put(name.substring(9, name.length() - 1), value);
+          }
+        });
+    return metadata;
   }
 
   private void send(String type, ObjectNode object) {

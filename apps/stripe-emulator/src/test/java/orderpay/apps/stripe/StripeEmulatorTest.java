@@ -3,9 +3,23 @@ package orderpay.apps.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.StripeException;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +33,7 @@ import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.ProviderEvent;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,5 +242,280 @@ class StripeEmulatorTest {
         .isInstanceOf(DomainException.class);
     assertThat(Duration.ofSeconds(StripeWebhookVerifier.TOLERANCE_SECONDS))
         .isEqualTo(Duration.ofMinutes(5));
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  /** stripe-java as the adapter builds it, but with our own retries and read timeout. */
+  private static StripeClient client(int retries, int readTimeoutMillis) {
+    return StripeClient.builder()
+        .setApiKey("sk_test_emulator")
+        .setApiBase(emulator.apiBase())
+        .setMaxNetworkRetries(retries)
+        .setReadTimeout(readTimeoutMillis)
+        .build();
+  }
+
+  private static JsonNode getJson(String path) throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.apiBase() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static List<JsonNode> ledgerEntries(String kind, String orderId) throws Exception {
+    var entries = new java.util.ArrayList<JsonNode>();
+    getJson("/_emulator/ledger")
+        .get(kind)
+        .forEach(
+            entry -> {
+              if (orderId.equals(entry.path("order_id").asText())) {
+                entries.add(entry);
+              }
+            });
+    return entries;
+  }
+
+  private static String orderId() {
+    return java.util.UUID.randomUUID().toString();
+  }
+
+  @Test
+  void theLedgerListsEveryIntentChargeAttemptAndRefundWithItsOrder() throws Exception {
+    String order = orderId();
+    var declined =
+        stripe.createIntent(
+            "key-ledger-d-" + order, Money.of(1200, "EUR"), "pm_card_chargeDeclined", order);
+    var paid =
+        stripe.createIntent("key-ledger-p-" + order, Money.of(1200, "EUR"), "pm_card_visa", order);
+    stripe.refund(paid.providerPaymentId(), "key-ledger-r-" + order);
+
+    assertThat(ledgerEntries("payment_intents", order))
+        .extracting(i -> i.get("id").asText() + ":" + i.get("status").asText())
+        .containsExactly(
+            declined.providerPaymentId() + ":requires_payment_method",
+            paid.providerPaymentId() + ":succeeded");
+    var charges = ledgerEntries("charges", order);
+    assertThat(charges)
+        .extracting(
+            c ->
+                c.get("payment_intent").asText()
+                    + ":"
+                    + c.get("status").asText()
+                    + ":"
+                    + c.get("amount").asLong()
+                    + ":"
+                    + c.get("amount_refunded").asLong())
+        .containsExactly(
+            declined.providerPaymentId() + ":failed:1200:0",
+            paid.providerPaymentId() + ":succeeded:1200:1200");
+    var refunds = ledgerEntries("refunds", order);
+    assertThat(refunds).singleElement();
+    assertThat(refunds.get(0).get("payment_intent").asText()).isEqualTo(paid.providerPaymentId());
+    assertThat(refunds.get(0).get("charge").asText()).isEqualTo(charges.get(1).get("id").asText());
+    assertThat(refunds.get(0).get("amount").asLong()).isEqualTo(1200);
+  }
+
+  @Test
+  void searchFindsTheIntentsOfAnOrderThroughStripeJava() throws Exception {
+    String order = orderId();
+    var first = stripe.createIntent("key-search-1-" + order, Money.of(800, "EUR"), null, order);
+    var second =
+        stripe.createIntent("key-search-2-" + order, Money.of(800, "EUR"), "pm_card_visa", order);
+    stripe.createIntent("key-search-other-" + order, Money.of(800, "EUR"), null, orderId());
+
+    var found =
+        client(0, 5_000)
+            .paymentIntents()
+            .search(
+                PaymentIntentSearchParams.builder()
+                    .setQuery("metadata['order_id']:'" + order + "'")
+                    .build());
+    assertThat(found.getData())
+        .extracting(com.stripe.model.PaymentIntent::getId)
+        .containsExactlyInAnyOrder(first.providerPaymentId(), second.providerPaymentId());
+    assertThat(found.getHasMore()).isFalse();
+
+    var onePage =
+        client(0, 5_000)
+            .paymentIntents()
+            .search(
+                PaymentIntentSearchParams.builder()
+                    .setQuery("metadata[\"order_id\"]:\"" + order + "\"")
+                    .setLimit(1L)
+                    .build());
+    assertThat(onePage.getData()).hasSize(1);
+    assertThat(onePage.getHasMore()).isTrue();
+    assertThat(onePage.getNextPage()).isNotBlank();
+  }
+
+  @Test
+  void aServerErrorChangesNothingAndStripeJavaRetriesIt() throws Exception {
+    String order = orderId();
+    int injected = emulator.faults().injectedApiFaults();
+    emulator.faults().failNext(1);
+    // the adapter's client retries a 500 with the same Idempotency-Key: one intent
+    var intent =
+        stripe.createIntent("key-500-" + order, Money.of(900, "EUR"), "pm_card_visa", order);
+    assertThat(intent.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(emulator.faults().injectedApiFaults()).isEqualTo(injected + 1);
+    assertThat(ledgerEntries("payment_intents", order)).hasSize(1);
+
+    emulator.faults().failNext(1);
+    assertThatThrownBy(
+            () ->
+                client(0, 5_000)
+                    .paymentIntents()
+                    .create(
+                        PaymentIntentCreateParams.builder()
+                            .setAmount(900L)
+                            .setCurrency("eur")
+                            .putMetadata("order_id", order)
+                            .build()))
+        .isInstanceOf(ApiException.class);
+    assertThat(ledgerEntries("payment_intents", order)).hasSize(1);
+  }
+
+  @Test
+  void aLostAnswerStillChargesAndTheSameKeyLaterGetsTheAnswer() throws Exception {
+    String order = orderId();
+    String key = "key-lost-" + order;
+    // two: the JDK's HttpURLConnection silently resends a POST once when a pooled keep-alive
+    // connection closes without an answer (sun.net.http.retryPost); stripe-java itself retries
+    // only connect failures, read timeouts, 409 and 5xx, not a cut connection. So the payment
+    // service sees "unavailable" although the card was charged.
+    emulator.faults().loseNextAnswers(2);
+    int faultsBefore = emulator.faults().injectedApiFaults();
+    assertThatThrownBy(() -> stripe.createIntent(key, Money.of(4200, "EUR"), "pm_card_visa", order))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+    assertThat(emulator.faults().injectedApiFaults() - faultsBefore).isBetween(1, 2);
+    emulator.faults().reset();
+    var charges = ledgerEntries("charges", order);
+    assertThat(charges).singleElement();
+    assertThat(charges.get(0).get("status").asText()).isEqualTo("succeeded");
+    String intentId = charges.get(0).get("payment_intent").asText();
+    // the webhook went out all the same
+    assertThat(eventsFor(intentId, e -> !e.isEmpty()))
+        .extracting(ProviderEvent::type)
+        .contains("payment_intent.succeeded");
+
+    int replayed = emulator.replayedRequests();
+    var again = stripe.createIntent(key, Money.of(4200, "EUR"), "pm_card_visa", order);
+    assertThat(again.providerPaymentId()).isEqualTo(intentId);
+    assertThat(again.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(emulator.replayedRequests()).isEqualTo(replayed + 1);
+    assertThat(ledgerEntries("charges", order)).hasSize(1);
+  }
+
+  @Test
+  void aLateAnswerTimesTheClientOutAfterTheIntentWasMade() throws Exception {
+    String order = orderId();
+    emulator.faults().apiDelay = Duration.ofMillis(1_500);
+    assertThatThrownBy(
+            () ->
+                client(0, 300)
+                    .paymentIntents()
+                    .create(
+                        PaymentIntentCreateParams.builder()
+                            .setAmount(700L)
+                            .setCurrency("eur")
+                            .setPaymentMethod("pm_card_visa")
+                            .setConfirm(true)
+                            .putMetadata("order_id", order)
+                            .build(),
+                        RequestOptions.builder().setIdempotencyKey("key-late-" + order).build()))
+        .isInstanceOf(ApiConnectionException.class)
+        .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+    emulator.faults().apiDelay = Duration.ZERO;
+    assertThat(ledgerEntries("charges", order))
+        .singleElement()
+        .satisfies(c -> assertThat(c.get("status").asText()).isEqualTo("succeeded"));
+  }
+
+  @Test
+  void faultsAreSwitchedOverHttp() throws Exception {
+    var switched =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.apiBase() + "/_emulator/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fail_next\":1,\"seed\":7}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(switched.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(switched.body()).get("fail_next").asInt()).isEqualTo(1);
+    var failed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.apiBase() + "/v1/payment_intents/pi_x"))
+                .header("Authorization", "Bearer sk_test_x")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(JSON.readTree(failed.body()).at("/error/type").asText()).isEqualTo("api_error");
+    assertThat(getJson("/_emulator/faults").get("fail_next").asInt()).isZero();
+    var refused =
+        http.send(
+            HttpRequest.newBuilder(URI.create(emulator.apiBase() + "/_emulator/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"lost_answer_rate\":2}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void droppedWebhooksAreNeverDelivered() throws Exception {
+    emulator.faults().drop = true;
+    var dropped =
+        stripe.createIntent(
+            "key-drop-" + System.nanoTime(), Money.of(300, "EUR"), "pm_card_visa", "o");
+    emulator.faults().drop = false;
+    var delivered =
+        stripe.createIntent(
+            "key-kept-" + System.nanoTime(), Money.of(300, "EUR"), "pm_card_visa", "o");
+    assertThat(eventsFor(delivered.providerPaymentId(), e -> !e.isEmpty())).isNotEmpty();
+    assertThat(eventsFor(dropped.providerPaymentId(), e -> true)).isEmpty();
+  }
+
+  @Test
+  void theCustomersBrowserConfirmsWithThePublishableKeyAndTheClientSecret() throws Exception {
+    var open =
+        stripe.createIntent("key-browser-" + System.nanoTime(), Money.of(1000, "EUR"), null, "o");
+    var browser =
+        StripeClient.builder().setApiKey("pk_test_browser").setApiBase(emulator.apiBase()).build();
+    StripeException wrongSecret =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            StripeException.class,
+            () ->
+                browser
+                    .paymentIntents()
+                    .confirm(
+                        open.providerPaymentId(),
+                        PaymentIntentConfirmParams.builder()
+                            .setPaymentMethod("pm_card_visa")
+                            .putExtraParam("client_secret", open.providerPaymentId() + "_secret_x")
+                            .build()));
+    assertThat(wrongSecret.getStatusCode()).isEqualTo(400);
+    var confirmed =
+        browser
+            .paymentIntents()
+            .confirm(
+                open.providerPaymentId(),
+                PaymentIntentConfirmParams.builder()
+                    .setPaymentMethod("pm_card_visa")
+                    .putExtraParam("client_secret", open.clientSecret())
+                    .build());
+    assertThat(confirmed.getStatus()).isEqualTo("succeeded");
+    assertThatThrownBy(
+            () ->
+                browser
+                    .paymentIntents()
+                    .create(
+                        PaymentIntentCreateParams.builder()
+                            .setAmount(100L)
+                            .setCurrency("eur")
+                            .build()))
+        .isInstanceOf(StripeException.class);
   }
 }
