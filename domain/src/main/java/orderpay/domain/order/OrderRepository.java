@@ -28,6 +28,12 @@ public interface OrderRepository {
   /** The user's PENDING orders and the units they hold. */
   OrderLimits.OpenOrders openOrdersOf(UserId userId);
 
+  /**
+   * Removes an order that never got past NEW (nothing reserved, nothing paid, nothing announced),
+   * so a request refused for lack of stock leaves no row behind.
+   */
+  void discardUnstarted(OrderId id);
+
   Optional<Order> find(OrderId id);
 
   Optional<Order> findForUpdate(OrderId id);

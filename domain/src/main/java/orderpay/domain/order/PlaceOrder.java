@@ -179,7 +179,8 @@ public final class PlaceOrder {
                 .map(l -> new ReservationLine(l.productId(), l.quantity()))
                 .toList());
       } catch (InsufficientStock short_) {
-        fail(orderId, "insufficient_stock", false);
+        // refused: the request leaves nothing behind (no row, no event, no email)
+        transactions.run(() -> orders.discardUnstarted(orderId));
         throw short_;
       }
       order = update(orderId, o -> o.stockReserved(clock));

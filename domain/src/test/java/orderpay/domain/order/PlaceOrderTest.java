@@ -189,14 +189,16 @@ class PlaceOrderTest {
   }
 
   @Test
-  void insufficientStockFailsTheOrderWithoutAPayment() {
-    assertThatThrownBy(() -> place.place(command(9, "pm_card_visa", null)))
+  void insufficientStockLeavesNoOrderNoEventAndNoPayment() {
+    assertThatThrownBy(() -> place.place(command(9, "pm_card_visa", "short-1")))
         .isInstanceOf(InsufficientStock.class);
-    var failed = orders.rows.values().iterator().next();
-    assertThat(failed.status()).isEqualTo(OrderStatus.FAILED);
-    assertThat(failed.failureReason()).isEqualTo("insufficient_stock");
+    assertThat(orders.rows).isEmpty();
     assertThat(calls).noneMatch(c -> c.startsWith("pay"));
-    assertThat(events.published).singleElement().isInstanceOf(OrderEvent.Failed.class);
+    assertThat(events.published).isEmpty();
+    // the same key later, with stock there, is a fresh attempt
+    stock = 9;
+    assertThat(place.place(command(9, "pm_card_visa", "short-1")).status())
+        .isEqualTo(OrderStatus.PAID);
   }
 
   @Test

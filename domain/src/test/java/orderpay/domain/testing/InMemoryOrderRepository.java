@@ -61,6 +61,15 @@ public final class InMemoryOrderRepository implements OrderRepository {
   }
 
   @Override
+  public synchronized void discardUnstarted(OrderId id) {
+    var row = rows.get(id);
+    if (row != null && row.status() == OrderStatus.PENDING && row.step() == SagaStep.NEW) {
+      rows.remove(id);
+      fingerprints.remove(id);
+    }
+  }
+
+  @Override
   public synchronized Optional<Order> find(OrderId id) {
     return Optional.ofNullable(rows.get(id)).map(Order::restore);
   }

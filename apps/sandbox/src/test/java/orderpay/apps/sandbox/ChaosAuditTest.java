@@ -193,12 +193,11 @@ class ChaosAuditTest {
   }
 
   /**
-   * Fails on today's code: a 409 insufficient_stock leaves a FAILED order under the request's
-   * Idempotency-Key, though API.md says a refused request stores nothing (issue 8, defect 7).
+   * A 409 insufficient_stock leaves no order under the request's Idempotency-Key: API.md says a
+   * refused request stores nothing (issue 8, defect 7; it left a FAILED order before).
    */
   @Test
   @Order(2)
-  @org.junit.jupiter.api.Disabled("until a refused order leaves no row (issue 8, part 1.7)")
   void theLosersOfTheRaceLeaveNothingBehind() {
     var losers = new RequestLog();
     new LoadDriver(

@@ -140,6 +140,21 @@ public final class JdbiOrderRepository implements OrderRepository {
   }
 
   @Override
+  public void discardUnstarted(OrderId id) {
+    var handle = transactions.requireTransaction();
+    String unstarted = "id = :id AND status = 'PENDING' AND saga_step = 'NEW'";
+    handle
+        .createUpdate(
+            "DELETE FROM order_lines WHERE order_id = :id"
+                + " AND EXISTS (SELECT 1 FROM orders WHERE "
+                + unstarted
+                + ")")
+        .bind("id", id.value())
+        .execute();
+    handle.createUpdate("DELETE FROM orders WHERE " + unstarted).bind("id", id.value()).execute();
+  }
+
+  @Override
   public Optional<Order> find(OrderId id) {
     return first("SELECT " + COLUMNS + " FROM orders WHERE id = :id", Map.of("id", id.value()));
   }
