@@ -100,6 +100,15 @@ class ClusterTest {
                 .filter(h -> h.info().commandLine().orElse("").contains(dataDir.toString())))
         .as("no child process of the cluster is left")
         .isEmpty();
+    deleteRecursively(dataDir); // PostgreSQL's and Kafka's files: tens of MiB per run
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static JsonNode clusterFile(Cluster cluster) {

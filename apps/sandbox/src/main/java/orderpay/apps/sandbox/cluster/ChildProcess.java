@@ -91,7 +91,7 @@ final class ChildProcess {
       Process started = builder.start();
       process = started;
       startedAt = System.nanoTime();
-      started.onExit().thenAccept(exited -> onExit.accept(this, exited));
+      started.onExit().thenAcceptAsync(exited -> onExit.accept(this, exited));
     } catch (IOException e) {
       throw new UncheckedIOException(name() + " could not be started", e);
     }

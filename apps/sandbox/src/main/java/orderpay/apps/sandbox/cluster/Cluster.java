@@ -134,7 +134,7 @@ public final class Cluster implements AutoCloseable {
         options.freePorts() ? ClusterPorts.free(replicas) : ClusterPorts.fromEnv(base, replicas);
 
     kafka = kafkaProcess();
-    kafka.start();
+    launch(kafka);
     startPostgres();
     writeClusterFile();
     awaitKafka(options.startTimeout());
@@ -198,11 +198,11 @@ public final class Cluster implements AutoCloseable {
 
     // first replicas first: each migrates its database once, then the rest join it
     var firsts = BACKENDS.stream().map(s -> services.get(s).getFirst()).toList();
-    firsts.forEach(ChildProcess::start);
+    firsts.forEach(this::launch);
     writeClusterFile();
     awaitReady(firsts, options.startTimeout());
     var rest = allServiceProcesses().stream().filter(c -> !firsts.contains(c)).toList();
-    rest.forEach(ChildProcess::start);
+    rest.forEach(this::launch);
     writeClusterFile();
     awaitReady(rest, options.startTimeout());
     log.info("cluster ready: {} processes, gateway {}", processes().size(), gatewayUrl());
@@ -370,7 +370,7 @@ public final class Cluster implements AutoCloseable {
 
   /** Starts a process that was stopped; it is supervised again. */
   public void start(String service, int replica) {
-    requireChild(service, replica).start();
+    launch(requireChild(service, replica));
     writeClusterFile();
   }
 
@@ -552,6 +552,18 @@ public final class Cluster implements AutoCloseable {
 
   // ---- supervision ----
 
+  /** Starts a process unless the cluster is stopping: close() then sees every process started. */
+  private synchronized void launch(ChildProcess child) {
+    if (closing) {
+      throw new IllegalStateException("the cluster is stopping");
+    }
+    child.start();
+  }
+
+  private synchronized boolean relaunch(ChildProcess child, Process gone) {
+    return !closing && child.restart(gone);
+  }
+
   private void exited(ChildProcess child, Process gone) {
     if (closing || !child.wanted() || !child.isCurrent(gone)) {
       writeClusterFileQuietly();
@@ -573,7 +585,7 @@ public final class Cluster implements AutoCloseable {
       return;
     }
     try {
-      if (child.restart(gone)) {
+      if (relaunch(child, gone)) {
         long pid = child.pid().orElse(-1);
         log.info("{} restarted as pid {}", child.name(), pid);
         writeClusterFileQuietly();

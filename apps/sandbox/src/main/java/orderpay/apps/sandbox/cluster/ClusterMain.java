@@ -14,12 +14,26 @@ public final class ClusterMain {
 
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
-    var options = ClusterOptions.fromCommandLine(Env.system(), List.of(args));
+    ClusterOptions options;
+    try {
+      options = ClusterOptions.fromCommandLine(Env.system(), List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
     System.out.printf(
         "Starting OrderPay as a cluster: %d replicas of %s, one of the rest (this takes a while on"
             + " a small machine) ...%n",
         options.replicas(), Cluster.REPLICATED.stream().sorted().collect(Collectors.joining(", ")));
-    var cluster = Cluster.start(options);
+    Cluster cluster;
+    try {
+      cluster = Cluster.start(options);
+    } catch (IllegalStateException | IllegalArgumentException refused) {
+      System.err.println("The cluster did not start: " + refused.getMessage());
+      System.exit(1);
+      return;
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     var admin = cluster.adminCredentials();
     var ports = cluster.ports();
