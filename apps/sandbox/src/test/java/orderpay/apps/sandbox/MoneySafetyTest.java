@@ -115,7 +115,8 @@ class MoneySafetyTest {
     String first = orders(hoarder).get(1).get("id").asText();
     assertThat(system.post("/api/v1/orders/" + first + "/cancel", "", hoarder).status())
         .isEqualTo(200);
-    assertThat(shop.order(hoarder, product, 1, null, null).status()).isEqualTo(201);
+    var freed = shop.order(hoarder, product, 1, null, null);
+    assertThat(freed.status()).as("%s", freed.body()).isEqualTo(201);
   }
 
   @Test
