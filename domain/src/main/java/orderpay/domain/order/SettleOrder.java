@@ -75,9 +75,9 @@ public final class SettleOrder {
               owe(orderId, FollowUpAction.CANCEL_PAYMENT); // a declined intent cannot be paid later
             }
             case CANCELLED -> {
-              if (order.status() == OrderStatus.PENDING) {
-                order.markFailed("payment_cancelled", clock);
-              }
+              // our own cancels (customer cancel, expiry) settle the order themselves; reacting
+              // here raced them (a cancel answered 409 because the order had just become FAILED).
+              // An intent cancelled elsewhere leaves the order to expire at its deadline.
             }
             case REFUNDED -> {
               if (order.status() == OrderStatus.PAID) {

@@ -385,4 +385,12 @@ class PlaceOrderTest {
     order.accept(new OrderPayment("pay", "PENDING", "fake", "pi", null), clock);
     assertThat(order.drainEvents()).isEmpty();
   }
+
+  @Test
+  void theCancelledPaymentsEventNeverRacesTheCustomersCancel() {
+    var order = place.place(command(1, null, null));
+    var cancelledIntent = payments.put(order.id(), PaymentStatus.CANCELLED);
+    settle.apply(order.id(), PaymentUpdate.of(cancelledIntent)); // the event came first
+    assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+  }
 }

@@ -34,12 +34,12 @@ public final class StripePaymentProvider implements PaymentProvider {
     var builder =
         StripeClient.builder()
             .setApiKey(secretKey)
-            // one Stripe call ends within ~20 s (2 tries of 2 s connect + 8 s read), inside the
+            // one Stripe call ends within ~21 s (3 tries of 2 s connect + 5 s read), inside the
             // order service's 25 s deadline, inside the gateway's 30 s: the chain times out from
             // the bottom, so a client that retries with its Idempotency-Key finds the order
-            .setMaxNetworkRetries(1)
+            .setMaxNetworkRetries(2)
             .setConnectTimeout(2_000)
-            .setReadTimeout(8_000);
+            .setReadTimeout(5_000);
     if (apiBase != null && !apiBase.isBlank()) {
       builder.setApiBase(apiBase);
     }
