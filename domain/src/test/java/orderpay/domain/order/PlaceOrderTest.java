@@ -231,15 +231,7 @@ class PlaceOrderTest {
 
   @Test
   void resumingAnInterruptedOrderFinishesItAndResumingAgainRepeatsNothing() {
-    var order =
-        Order.place(
-            new OrderId(UUID.randomUUID()),
-            customer,
-            null,
-            List.of(new OrderLine(teapot, "Teapot", 1, Money.of(2500, "EUR"))),
-            "1 Main St",
-            "pm_card_visa",
-            clock);
+    var order = recorded(1, "pm_card_visa");
     orders.addIfAbsent(order); // the crash happened right after the order was recorded
     assertThat(place.resume(order.id()).status()).isEqualTo(OrderStatus.PAID);
     place.resume(order.id());
@@ -275,15 +267,7 @@ class PlaceOrderTest {
 
   @Test
   void resumeNeverChargesAnOrderPastItsPaymentDeadline() {
-    var order =
-        Order.place(
-            new OrderId(UUID.randomUUID()),
-            customer,
-            null,
-            List.of(new OrderLine(teapot, "Teapot", 1, Money.of(2500, "EUR"))),
-            "1 Main St",
-            "pm_card_visa",
-            clock);
+    var order = recorded(1, "pm_card_visa");
     orders.addIfAbsent(order); // crashed, then a long outage
     clock.advance(Duration.ofMinutes(10));
     var resumed = place.resume(order.id());
@@ -342,15 +326,7 @@ class PlaceOrderTest {
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.reason()).isEqualTo("too_many_open_orders"));
     assertThat(orders.rows).hasSize(3);
-    var twoTeapots =
-        Order.place(
-            new OrderId(UUID.randomUUID()),
-            customer,
-            null,
-            List.of(new OrderLine(teapot, "Teapot", 2, Money.of(2500, "EUR"))),
-            "1 Main St",
-            null,
-            clock);
+    var twoTeapots = recorded(2, null);
     var fourUnits = new OrderLimits(10, 4);
     fourUnits.check(new OrderLimits.OpenOrders(1, 2), twoTeapots);
     assertThatThrownBy(() -> fourUnits.check(new OrderLimits.OpenOrders(1, 3), twoTeapots))
@@ -370,15 +346,7 @@ class PlaceOrderTest {
 
   @Test
   void anOrderCancelledWhileItWasBeingPlacedIsNeverAnnounced() {
-    var order =
-        Order.place(
-            new OrderId(UUID.randomUUID()),
-            customer,
-            null,
-            List.of(new OrderLine(teapot, "Teapot", 1, Money.of(2500, "EUR"))),
-            "1 Main St",
-            null,
-            clock);
+    var order = recorded(1, null);
     order.stockReserved(clock);
     order.cancel(clock);
     order.drainEvents();
@@ -392,5 +360,17 @@ class PlaceOrderTest {
     var cancelledIntent = payments.put(order.id(), PaymentStatus.CANCELLED);
     settle.apply(order.id(), PaymentUpdate.of(cancelledIntent)); // the event came first
     assertThat(orders.find(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+  }
+
+  /** An order as the saga records it before any step, as a crash would leave it. */
+  private Order recorded(long teapots, String paymentMethod) {
+    return Order.place(
+        new OrderId(UUID.randomUUID()),
+        customer,
+        null,
+        List.of(new OrderLine(teapot, "Teapot", teapots, Money.of(2500, "EUR"))),
+        "1 Main St",
+        paymentMethod,
+        clock);
   }
 }
