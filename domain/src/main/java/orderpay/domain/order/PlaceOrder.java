@@ -111,42 +111,79 @@ public final class PlaceOrder {
    */
   public Order place(Command command) {
     String fingerprint = command.fingerprint();
-    if (command.idempotencyKey() != null) {
-      var earlier = orders.findByIdempotencyKey(command.userId(), command.idempotencyKey());
-      if (earlier.isPresent()) {
-        return sameRequestOrRefuse(earlier.get(), fingerprint);
+    for (int tries = 1; ; tries++) {
+      if (command.idempotencyKey() != null) {
+        var earlier = decidedOrderFor(command);
+        if (earlier.isPresent()) {
+          return sameRequestOrRefuse(earlier.get(), fingerprint);
+        }
+      }
+      var currency = Money.currency(command.currency());
+      var lines = price(command.items(), currency);
+      var order =
+          Order.place(
+              new OrderId(ids.newId()),
+              command.userId(),
+              command.idempotencyKey(),
+              lines,
+              command.shippingAddress(),
+              blankToNull(command.paymentMethod()),
+              clock);
+      order.paymentMethod().ifPresent(payments::checkPaymentMethod);
+      boolean recorded =
+          transactions.inTransaction(
+              () -> {
+                orders.lockOrdersOf(command.userId());
+                if (command.idempotencyKey() != null
+                    && orders
+                        .findByIdempotencyKey(command.userId(), command.idempotencyKey())
+                        .isPresent()) {
+                  return false; // the same key raced us: its order is the answer, once decided
+                }
+                limits.check(orders.openOrdersOf(command.userId()), order);
+                if (!orders.addIfAbsent(order, fingerprint)) {
+                  throw new IllegalStateException("order " + order.id() + " was stored twice");
+                }
+                return true;
+              });
+      if (recorded) {
+        return resume(order.id());
+      }
+      if (tries >= 3) {
+        throw new DomainException(
+            ErrorKind.UNAVAILABLE, "unavailable", "the same Idempotency-Key is busy, try again");
       }
     }
-    var currency = Money.currency(command.currency());
-    var lines = price(command.items(), currency);
-    var order =
-        Order.place(
-            new OrderId(ids.newId()),
-            command.userId(),
-            command.idempotencyKey(),
-            lines,
-            command.shippingAddress(),
-            blankToNull(command.paymentMethod()),
-            clock);
-    order.paymentMethod().ifPresent(payments::checkPaymentMethod);
-    Order answer =
-        transactions.inTransaction(
-            () -> {
-              orders.lockOrdersOf(command.userId());
-              if (command.idempotencyKey() != null) {
-                var raced = orders.findByIdempotencyKey(command.userId(), command.idempotencyKey());
-                if (raced.isPresent()) {
-                  return sameRequestOrRefuse(raced.get(), fingerprint); // the first one wins
-                }
-              }
-              limits.check(orders.openOrdersOf(command.userId()), order);
-              if (!orders.addIfAbsent(order, fingerprint)) {
-                throw new IllegalStateException("order " + order.id() + " was stored twice");
-              }
-              return null;
-            });
-    return answer != null ? answer : resume(order.id());
   }
+
+  /**
+   * The order an earlier request with this key made, once that request has decided: an order still
+   * at step NEW may yet be discarded for lack of stock, so answering with it could hand out a 2xx
+   * for an order that never exists. Empty if there is none (or it was discarded): then this request
+   * places the order itself.
+   */
+  private java.util.Optional<OrderRepository.KeyedOrder> decidedOrderFor(Command command) {
+    long waitedMillis = 0;
+    while (true) {
+      var earlier = orders.findByIdempotencyKey(command.userId(), command.idempotencyKey());
+      if (earlier.isEmpty()
+          || earlier.get().order().step() != SagaStep.NEW
+          || earlier.get().order().status() != OrderStatus.PENDING
+          || waitedMillis >= UNDECIDED_WAIT_MILLIS) {
+        return earlier; // past the wait, a NEW order is a crashed saga: recovery finishes it
+      }
+      try {
+        Thread.sleep(UNDECIDED_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return earlier;
+      }
+      waitedMillis += UNDECIDED_POLL_MILLIS;
+    }
+  }
+
+  private static final long UNDECIDED_POLL_MILLIS = 20;
+  private static final long UNDECIDED_WAIT_MILLIS = 10_000;
 
   private static Order sameRequestOrRefuse(OrderRepository.KeyedOrder earlier, String fingerprint) {
     if (earlier.requestFingerprint() != null && !earlier.requestFingerprint().equals(fingerprint)) {

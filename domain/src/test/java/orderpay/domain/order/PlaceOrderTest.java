@@ -373,4 +373,40 @@ class PlaceOrderTest {
         paymentMethod,
         clock);
   }
+
+  @Test
+  void aParallelRequestWithTheSameKeyNeverAnswersWithAnOrderThatIsThenDiscarded() throws Exception {
+    var undecided = recorded(9, "pm_card_visa"); // the first request, still reserving
+    var keyed =
+        Order.restore(
+            new Order.Snapshot(
+                undecided.id(),
+                customer,
+                "race-1",
+                undecided.lines(),
+                "1 Main St",
+                "pm_card_visa",
+                OrderStatus.PENDING,
+                SagaStep.NEW,
+                null,
+                null,
+                undecided.createdAt(),
+                undecided.createdAt()));
+    orders.addIfAbsent(keyed, command(9, "pm_card_visa", "race-1").fingerprint());
+    var firstGivesUp =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(150);
+              } catch (InterruptedException e) {
+                return;
+              }
+              orders.discardUnstarted(keyed.id()); // out of stock: nothing may remain
+            });
+    firstGivesUp.start();
+    assertThatThrownBy(() -> place.place(command(9, "pm_card_visa", "race-1")))
+        .isInstanceOf(InsufficientStock.class); // the same answer, not a 201 for a ghost
+    firstGivesUp.join();
+    assertThat(orders.rows).isEmpty();
+  }
 }
