@@ -133,9 +133,25 @@ public final class LoadDriver {
           .executor(Executors.newVirtualThreadPerTaskExecutor())
           .build();
 
+  private final CountDownLatch underWay = new CountDownLatch(1);
+  private volatile boolean stopping;
+
   public LoadDriver(Settings settings, RequestLog log) {
     this.settings = settings;
     this.log = log;
+  }
+
+  /**
+   * Asks the clients to finish the action they are in and take no more; {@link #run()} returns
+   * then. A chaos run keeps the load going ({@code actionsPerClient} large) until it calls this.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
+  /** Waits until set-up and the race are done and the clients are placing orders. */
+  public boolean awaitUnderWay(Duration timeout) throws InterruptedException {
+    return underWay.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Sets up customers and products, runs the race and the mixed load; returns the log. */
@@ -152,6 +168,7 @@ public final class LoadDriver {
     if (settings.racers() > 0) {
       race(admin, customers);
     }
+    underWay.countDown();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       var running = new ArrayList<Future<?>>();
       for (int c = 0; c < settings.clients(); c++) {
@@ -160,7 +177,7 @@ public final class LoadDriver {
             pool.submit(
                 () -> {
                   var random = new Random(settings.seed() * 1_000_003L + client);
-                  for (int n = 0; n < settings.actionsPerClient(); n++) {
+                  for (int n = 0; n < settings.actionsPerClient() && !stopping; n++) {
                     act(client, n, random, customers.get(client), products);
                   }
                 }));
