@@ -36,10 +36,7 @@ class ChaosBatteryTest {
         .as(
             "%s%n%s",
             outcome.closing(),
-            outcome.rows().stream()
-                .filter(row -> !row.passed())
-                .map(Chaos.Row::toString)
-                .toList())
+            outcome.rows().stream().filter(row -> !row.passed()).map(Chaos.Row::toString).toList())
         .isZero();
   }
 }

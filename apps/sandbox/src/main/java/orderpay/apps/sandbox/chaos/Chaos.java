@@ -45,11 +45,15 @@ public final class Chaos {
 
   private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(150);
   private static final Duration LOAD_AFTER_HEAL = Duration.ofSeconds(2);
+  private static final int VIOLATIONS_SHOWN = 10;
+
+  /** Between one customer's actions: a light load leaves the two cores to the restarts. */
+  private static final Duration THINK_TIME = Duration.ofMillis(300);
 
   /**
    * Short windows so abandoned orders end within I3's 60 s: a 20 s payment window swept every
-   * second (20 s + 1 s < the 60 s hold), reconciliation after 5 s, recovery of stuck sagas after
-   * 5 s, email retries at most 5 s apart.
+   * second (20 s + 1 s < the 60 s hold), reconciliation after 5 s, recovery of stuck sagas after 5
+   * s, email retries at most 5 s apart.
    */
   static final Map<String, String> CLUSTER_ENVIRONMENT =
       Map.ofEntries(
@@ -113,7 +117,9 @@ public final class Chaos {
               runsGiven = true;
             }
             case "--scenario" -> scenarios.addAll(List.of(value.split(",")));
-            default -> budget = Optional.of(Duration.ofSeconds(Math.round(Double.parseDouble(value) * 60)));
+            default ->
+                budget =
+                    Optional.of(Duration.ofSeconds(Math.round(Double.parseDouble(value) * 60)));
           }
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
@@ -152,7 +158,7 @@ public final class Chaos {
       Injected injected,
       List<Finding> findings,
       Optional<String> error,
-      Duration took) {
+      Phases took) {
     public boolean passed() {
       return error.isEmpty() && findings.stream().allMatch(Finding::passed);
     }
@@ -164,7 +170,7 @@ public final class Chaos {
               : findings.stream()
                   .map(f -> "%-5s".formatted(f.verdict()))
                   .collect(Collectors.joining());
-      return "%3d %6d  %-18s %6d %6d  %s %5ds  %s"
+      return "%3d %6d  %-18s %6d %6d  %s %5ds  %s  (%s)"
           .formatted(
               run,
               seed,
@@ -172,8 +178,24 @@ public final class Chaos {
               ordersPlaced,
               injected.count(),
               verdicts,
-              took.toSeconds(),
-              error.map(e -> "ERROR " + e).orElse(injected.detail()));
+              took.total().toSeconds(),
+              error.map(e -> "ERROR " + e).orElse(injected.detail()),
+              took);
+    }
+  }
+
+  /** Where a scenario's time went: load set-up, fault until healed, load stop and audit. */
+  public record Phases(Duration setUp, Duration fault, Duration audit) {
+    static final Phases NONE = new Phases(Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+    public Duration total() {
+      return setUp.plus(fault).plus(audit);
+    }
+
+    @Override
+    public String toString() {
+      return "set-up %d s, fault %d s, settle and audit %d s"
+          .formatted(setUp.toSeconds(), fault.toSeconds(), audit.toSeconds());
     }
   }
 
@@ -212,7 +234,9 @@ public final class Chaos {
     out.printf(
         "Chaos battery: seed %d, %s, scenarios %s%n",
         options.seed(),
-        options.runs() == Integer.MAX_VALUE ? "runs until the time is up" : options.runs() + " run(s)",
+        options.runs() == Integer.MAX_VALUE
+            ? "runs until the time is up"
+            : options.runs() + " run(s)",
         options.selected().stream().map(Scenario::name).collect(Collectors.joining(", ")));
     for (int run = 1; run <= options.runs(); run++) {
       if (run > 1
@@ -250,10 +274,10 @@ public final class Chaos {
     }
     out.printf("run %d (seed %d): starting a cluster in %s ...%n", run, seed, dataDir);
     long booting = System.nanoTime();
-    var clusterOptions =
-        ClusterOptions.throwAway(options.root(), dataDir, 2, CLUSTER_ENVIRONMENT);
+    var clusterOptions = ClusterOptions.throwAway(options.root(), dataDir, 2, CLUSTER_ENVIRONMENT);
     try (var cluster = Cluster.start(clusterOptions)) {
-      out.printf("run %d: cluster ready in %d s%n", run, (System.nanoTime() - booting) / 1_000_000_000L);
+      out.printf(
+          "run %d: cluster ready in %d s%n", run, (System.nanoTime() - booting) / 1_000_000_000L);
       out.println(header());
       var log = new RequestLog(); // one per run: the audit covers every scenario so far
       var reported = new HashSet<String>();
@@ -263,10 +287,20 @@ public final class Chaos {
         out.println(row.line());
         for (var finding : row.findings()) {
           if (!finding.passed()) {
-            out.println("      " + finding.line());
+            out.printf("      %s FAIL %s:%n", finding.invariant(), finding.invariant().statement());
+            finding.violations().stream()
+                .limit(VIOLATIONS_SHOWN)
+                .forEach(v -> out.printf("        %s: %s%n", v.id(), v.reason()));
+            if (finding.violations().size() > VIOLATIONS_SHOWN) {
+              out.printf(
+                  "        ... and %d more (all in %s)%n",
+                  finding.violations().size() - VIOLATIONS_SHOWN, dataDir.resolve("audit.txt"));
+            }
           }
         }
+        writeAudit(dataDir.resolve("audit.txt"), row);
       }
+      log.writeTo(dataDir.resolve("requests.jsonl"));
     } catch (RuntimeException e) {
       out.printf("run %d: the cluster failed: %s%n", run, e);
       rows.add(
@@ -278,7 +312,8 @@ public final class Chaos {
               new Injected(0, ""),
               List.of(),
               Optional.of(String.valueOf(e.getMessage())),
-              Duration.ofNanos(System.nanoTime() - booting)));
+              new Phases(
+                  Duration.ofNanos(System.nanoTime() - booting), Duration.ZERO, Duration.ZERO)));
     }
     if (rows.stream().allMatch(Row::passed)) {
       deleteQuietly(dataDir);
@@ -319,22 +354,27 @@ public final class Chaos {
                 300,
                 8,
                 3,
-                Duration.ofSeconds(40)),
+                Duration.ofSeconds(40),
+                THINK_TIME),
             log);
     var load = new FutureTask<>(driver::run);
     Thread.ofPlatform().daemon().name("chaos-load-" + scenario.name()).start(load);
     Injected injected = new Injected(0, "");
     Optional<String> error = Optional.empty();
     Instant healed = Instant.now();
+    long underWay = begun;
+    long faulted = begun;
     try {
       if (!driver.awaitUnderWay(Duration.ofSeconds(90))) {
         throw new IllegalStateException("the load never got under way");
       }
+      underWay = System.nanoTime();
       // the fault lands somewhere in the middle of sagas, not at a fixed point
       Thread.sleep(1_000 + random.nextInt(3_000));
       injected = scenario.fault().inflict(cluster, random);
       healed = Instant.now();
       Thread.sleep(LOAD_AFTER_HEAL);
+      faulted = System.nanoTime();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       error = Optional.of("interrupted");
@@ -342,6 +382,7 @@ public final class Chaos {
       error = Optional.of(e.toString());
       healEverything(cluster);
       healed = Instant.now();
+      faulted = System.nanoTime();
     } finally {
       driver.stop();
     }
@@ -357,6 +398,12 @@ public final class Chaos {
     }
     var left = Duration.between(Instant.now(), healed.plus(SETTLE_AFTER_HEAL));
     var report = auditor(cluster, log).audit(left.isNegative() ? Duration.ZERO : left);
+    try {
+      // a killed process may still be starting while the audit ran; the next scenario needs it
+      cluster.awaitHealthy(RECOVERY_TIMEOUT);
+    } catch (RuntimeException e) {
+      error = error.or(() -> Optional.of("not healthy after the audit: " + e.getMessage()));
+    }
     // the audit covers the whole run: report only what earlier scenarios had not broken already
     var findings =
         report.findings().stream()
@@ -370,13 +417,16 @@ public final class Chaos {
             .toList();
     return new Row(
         run,
-        seed,
+        runSeed,
         scenario.name(),
         ordersPlaced(log) - ordersBefore,
         injected,
         findings,
         error,
-        Duration.ofNanos(System.nanoTime() - begun));
+        new Phases(
+            Duration.ofNanos(underWay - begun),
+            Duration.ofNanos(Math.max(0, faulted - underWay)),
+            Duration.ofNanos(System.nanoTime() - Math.max(faulted, underWay))));
   }
 
   private static long ordersPlaced(RequestLog log) {
@@ -426,13 +476,15 @@ public final class Chaos {
     return Stream.concat(Cluster.BACKENDS.stream(), Stream.of(Cluster.GATEWAY)).toList();
   }
 
-  /** {@code kill -9} of one replica mid-load; the launcher restarts it, as an orchestrator would. */
+  /**
+   * {@code kill -9} of one replica mid-load; healed once the launcher has started its replacement,
+   * as an orchestrator would (the audit does not wait for it to serve; the next scenario does).
+   */
   private static Injected kill(Cluster cluster, Random random, String service)
       throws InterruptedException {
     int replica = 1 + random.nextInt(cluster.replicas(service));
     long pid = killNow(cluster, service, replica);
     awaitReplaced(cluster, service, replica, pid);
-    cluster.awaitHealthy(RECOVERY_TIMEOUT);
     return new Injected(1, "kill -9 %s#%d (pid %d)".formatted(service, replica, pid));
   }
 
@@ -447,7 +499,6 @@ public final class Chaos {
     long secondPid = killNow(cluster, second, secondReplica);
     awaitReplaced(cluster, first, firstReplica, firstPid);
     awaitReplaced(cluster, second, secondReplica, secondPid);
-    cluster.awaitHealthy(RECOVERY_TIMEOUT);
     return new Injected(
         2,
         "kill -9 %s#%d (pid %d) and %s#%d (pid %d)"
@@ -484,8 +535,7 @@ public final class Chaos {
   }
 
   /** PostgreSQL stopped in immediate mode (crash recovery on start), restarted a few s later. */
-  private static Injected postgresDown(Cluster cluster, Random random)
-      throws InterruptedException {
+  private static Injected postgresDown(Cluster cluster, Random random) throws InterruptedException {
     int seconds = 3 + random.nextInt(6);
     cluster.stopPostgres(true);
     try {
@@ -515,8 +565,7 @@ public final class Chaos {
    * calls are answered 500 or charged with the answer lost; then webhooks dropped while every
    * answer comes after the payment service's 8 s read timeout. Counted: the API faults.
    */
-  private static Injected stripeFaults(Cluster cluster, Random random)
-      throws InterruptedException {
+  private static Injected stripeFaults(Cluster cluster, Random random) throws InterruptedException {
     var faults = cluster.emulator().faults();
     int before = faults.injectedApiFaults();
     int noisy = 8 + random.nextInt(5);
@@ -593,6 +642,27 @@ public final class Chaos {
       cluster.awaitHealthy(RECOVERY_TIMEOUT);
     } catch (RuntimeException e) {
       // the audit and the next scenario will tell
+    }
+  }
+
+  /** Every violation of a row, for whoever looks into a failed run. */
+  private static void writeAudit(Path file, Row row) {
+    var lines = new ArrayList<String>();
+    lines.add(row.line());
+    row.error().ifPresent(e -> lines.add("  error: " + e));
+    for (var finding : row.findings()) {
+      for (var violation : finding.violations()) {
+        lines.add("  %s %s: %s".formatted(finding.invariant(), violation.id(), violation.reason()));
+      }
+    }
+    try {
+      Files.write(
+          file,
+          lines,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // the rows on the console say it too
     }
   }
 

@@ -52,11 +52,42 @@ public final class LoadDriver {
       long unitsPerProduct,
       int racers,
       long racedUnits,
-      Duration requestTimeout) {
+      Duration requestTimeout,
+      Duration thinkTime) {
     public Settings {
       if (clients < 1 || actionsPerClient < 0 || products < 1 || racers < 0) {
         throw new IllegalArgumentException("a load needs clients, actions and products");
       }
+    }
+
+    /** Clients that act again as soon as an action is done. */
+    public Settings(
+        String gatewayUrl,
+        String stripeApiBase,
+        String adminEmail,
+        String adminPassword,
+        long seed,
+        int clients,
+        int actionsPerClient,
+        int products,
+        long unitsPerProduct,
+        int racers,
+        long racedUnits,
+        Duration requestTimeout) {
+      this(
+          gatewayUrl,
+          stripeApiBase,
+          adminEmail,
+          adminPassword,
+          seed,
+          clients,
+          actionsPerClient,
+          products,
+          unitsPerProduct,
+          racers,
+          racedUnits,
+          requestTimeout,
+          Duration.ZERO);
     }
 
     /** A small load that a test or a short chaos run can afford. */
@@ -179,6 +210,9 @@ public final class LoadDriver {
                   var random = new Random(settings.seed() * 1_000_003L + client);
                   for (int n = 0; n < settings.actionsPerClient() && !stopping; n++) {
                     act(client, n, random, customers.get(client), products);
+                    if (settings.thinkTime().isPositive()) {
+                      pause(settings.thinkTime()); // a customer, not a benchmark
+                    }
                   }
                 }));
       }
