@@ -194,7 +194,7 @@ public final class Chaos {
 
     @Override
     public String toString() {
-      return "set-up %d s, fault %d s, settle and audit %d s"
+      return "set-up %d s, fault %d s, audit and recovery %d s"
           .formatted(setUp.toSeconds(), fault.toSeconds(), audit.toSeconds());
     }
   }
@@ -397,7 +397,13 @@ public final class Chaos {
       error = error.or(() -> Optional.of("interrupted"));
     }
     var left = Duration.between(Instant.now(), healed.plus(SETTLE_AFTER_HEAL));
-    var report = auditor(cluster, log).audit(left.isNegative() ? Duration.ZERO : left);
+    AuditReport report;
+    try {
+      report = auditor(cluster, log).audit(left.isNegative() ? Duration.ZERO : left);
+    } catch (RuntimeException e) {
+      report = new AuditReport(List.of());
+      error = error.or(() -> Optional.of("the audit could not read: " + e.getMessage()));
+    }
     try {
       // a killed process may still be starting while the audit ran; the next scenario needs it
       cluster.awaitHealthy(RECOVERY_TIMEOUT);
