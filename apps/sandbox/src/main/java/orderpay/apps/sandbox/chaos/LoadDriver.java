@@ -52,11 +52,42 @@ public final class LoadDriver {
       long unitsPerProduct,
       int racers,
       long racedUnits,
-      Duration requestTimeout) {
+      Duration requestTimeout,
+      Duration thinkTime) {
     public Settings {
       if (clients < 1 || actionsPerClient < 0 || products < 1 || racers < 0) {
         throw new IllegalArgumentException("a load needs clients, actions and products");
       }
+    }
+
+    /** Clients that act again as soon as an action is done. */
+    public Settings(
+        String gatewayUrl,
+        String stripeApiBase,
+        String adminEmail,
+        String adminPassword,
+        long seed,
+        int clients,
+        int actionsPerClient,
+        int products,
+        long unitsPerProduct,
+        int racers,
+        long racedUnits,
+        Duration requestTimeout) {
+      this(
+          gatewayUrl,
+          stripeApiBase,
+          adminEmail,
+          adminPassword,
+          seed,
+          clients,
+          actionsPerClient,
+          products,
+          unitsPerProduct,
+          racers,
+          racedUnits,
+          requestTimeout,
+          Duration.ZERO);
     }
 
     /** A small load that a test or a short chaos run can afford. */
@@ -133,9 +164,25 @@ public final class LoadDriver {
           .executor(Executors.newVirtualThreadPerTaskExecutor())
           .build();
 
+  private final CountDownLatch underWay = new CountDownLatch(1);
+  private volatile boolean stopping;
+
   public LoadDriver(Settings settings, RequestLog log) {
     this.settings = settings;
     this.log = log;
+  }
+
+  /**
+   * Asks the clients to finish the action they are in and take no more; {@link #run()} returns
+   * then. A chaos run keeps the load going ({@code actionsPerClient} large) until it calls this.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
+  /** Waits until set-up and the race are done and the clients are placing orders. */
+  public boolean awaitUnderWay(Duration timeout) throws InterruptedException {
+    return underWay.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Sets up customers and products, runs the race and the mixed load; returns the log. */
@@ -152,6 +199,7 @@ public final class LoadDriver {
     if (settings.racers() > 0) {
       race(admin, customers);
     }
+    underWay.countDown();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       var running = new ArrayList<Future<?>>();
       for (int c = 0; c < settings.clients(); c++) {
@@ -160,8 +208,11 @@ public final class LoadDriver {
             pool.submit(
                 () -> {
                   var random = new Random(settings.seed() * 1_000_003L + client);
-                  for (int n = 0; n < settings.actionsPerClient(); n++) {
+                  for (int n = 0; n < settings.actionsPerClient() && !stopping; n++) {
                     act(client, n, random, customers.get(client), products);
+                    if (settings.thinkTime().isPositive()) {
+                      pause(settings.thinkTime()); // a customer, not a benchmark
+                    }
                   }
                 }));
       }
