@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class ChaosBatteryTest {
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "fails on today's code (kafka-down, I6): parallel requests with one Idempotency-Key are"
-          + " answered 201 with an order still at step NEW, which PlaceOrder then discards when the"
-          + " stock runs out (docs/reliability.md, open breaks)")
   // six to nine minutes on a two-core machine: far beyond the 180 s every other test gets
   @Timeout(value = 25, unit = TimeUnit.MINUTES)
   void everyScenarioOnceBreaksNoInvariant() {
