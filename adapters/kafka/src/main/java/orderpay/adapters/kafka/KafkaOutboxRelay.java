@@ -59,6 +59,10 @@ public final class KafkaOutboxRelay implements AutoCloseable {
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    // bounded, so a broker outage cannot fill a small service heap with unsent batches (the
+    // default is 32 MiB per producer; a service has a relay and a DLQ producer per consumer)
+    props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return props;

@@ -33,7 +33,9 @@ public record NotificationServiceConfig(
             env.integer("NOTIFICATION_MAX_ATTEMPTS", 8),
             env.duration("NOTIFICATION_FIRST_BACKOFF", Duration.ofSeconds(1)),
             env.duration("NOTIFICATION_MAX_BACKOFF", Duration.ofMinutes(5)),
-            Duration.ofSeconds(60)),
+            // how long a dispatcher owns a message it claimed; a crashed replica's messages are
+            // sent by another one after this (keep it well above one SMTP send)
+            env.duration("NOTIFICATION_LEASE", Duration.ofSeconds(60))),
         env.duration("NOTIFICATION_DISPATCH_INTERVAL", Duration.ofMillis(250)));
   }
 

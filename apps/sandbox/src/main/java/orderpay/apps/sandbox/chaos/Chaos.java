@@ -64,7 +64,8 @@ public final class Chaos {
           Map.entry("PAYMENT_RECONCILE_AFTER", "5s"),
           Map.entry("PAYMENT_RECONCILE_INTERVAL", "2s"),
           Map.entry("ORDER_RECOVERY_GRACE", "5s"),
-          Map.entry("NOTIFICATION_MAX_BACKOFF", "5s"));
+          Map.entry("NOTIFICATION_MAX_BACKOFF", "5s"),
+          Map.entry("NOTIFICATION_LEASE", "10s"));
 
   private Chaos() {}
 

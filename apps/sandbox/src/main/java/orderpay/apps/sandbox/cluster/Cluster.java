@@ -525,6 +525,9 @@ public final class Cluster implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:ReservedCodeCacheSize=48m",
                 "-XX:+ExitOnOutOfMemoryError",
+                // an out-of-memory exit leaves its evidence beside the logs
+                "-XX:+HeapDumpOnOutOfMemoryError",
+                "-XX:HeapDumpPath=" + options.dataDir().resolve("logs"),
                 CLUSTER_MARK + options.dataDir()));
     command.addAll(List.of(rest));
     return command;
