@@ -241,8 +241,9 @@ public final class PlaceOrder {
               orderId,
               o -> {
                 o.accept(view, clock);
-                if (o.status() != OrderStatus.PENDING) {
-                  // cancelled while we were starting the payment: the intent must not stay payable
+                if (o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.FAILED) {
+                  // ended while we were starting the payment: the intent must not stay payable (an
+                  // order its payment's event already paid keeps its payment, of course)
                   followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
                 }
               });

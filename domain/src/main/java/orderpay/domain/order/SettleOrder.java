@@ -58,6 +58,11 @@ public final class SettleOrder {
             return null;
           }
           var before = order.snapshot();
+          if (order.status() == OrderStatus.PENDING && order.step() == SagaStep.RESERVED) {
+            // the payment's event overtook initiate's answer: the payment exists, so the order
+            // is accepted (and announced) here, before its outcome
+            order.accept(payment.view(), clock);
+          }
           order.showPayment(payment.view(), clock);
           switch (payment.status()) {
             case SUCCEEDED -> {

@@ -89,6 +89,9 @@ class PlaceOrderTest {
     final Map<OrderId, Payment> byOrder = new HashMap<>();
     int failingCancels;
 
+    /** Runs while initiate is in flight, e.g. the payment's event overtaking its answer. */
+    java.util.function.Consumer<Payment> whileInitiating = payment -> {};
+
     @Override
     public void checkPaymentMethod(String paymentMethod) {
       calls.add("check " + paymentMethod);
@@ -101,16 +104,19 @@ class PlaceOrderTest {
     public Payment initiate(
         OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt) {
       calls.add("pay " + orderId);
-      return byOrder.computeIfAbsent(
-          orderId,
-          id ->
-              payment(
-                  id,
-                  switch (String.valueOf(paymentMethod)) {
-                    case "pm_card_visa" -> PaymentStatus.SUCCEEDED;
-                    case "pm_card_chargeDeclined" -> PaymentStatus.FAILED;
-                    default -> PaymentStatus.PENDING;
-                  }));
+      var started =
+          byOrder.computeIfAbsent(
+              orderId,
+              id ->
+                  payment(
+                      id,
+                      switch (String.valueOf(paymentMethod)) {
+                        case "pm_card_visa" -> PaymentStatus.SUCCEEDED;
+                        case "pm_card_chargeDeclined" -> PaymentStatus.FAILED;
+                        default -> PaymentStatus.PENDING;
+                      }));
+      whileInitiating.accept(started);
+      return started;
     }
 
     @Override
@@ -352,6 +358,19 @@ class PlaceOrderTest {
     order.drainEvents();
     order.accept(new OrderPayment("pay", "PENDING", "fake", "pi", null), clock);
     assertThat(order.drainEvents()).isEmpty();
+  }
+
+  @Test
+  void anOrderPaidByItsEventBeforeTheAnswerCameBackIsAnnouncedOnceAndNotCancelled() {
+    // under load, payment.status-updated can settle the order before initiate has answered
+    payments.whileInitiating =
+        payment -> settle.apply(payment.orderId(), PaymentUpdate.of(payment));
+    var order = place.place(command(1, "pm_card_visa", null));
+    assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+    assertThat(events.published)
+        .hasExactlyElementsOfTypes(OrderEvent.Placed.class, OrderEvent.Paid.class);
+    runFollowUps.runDue(10);
+    assertThat(calls).doesNotContain("cancel " + order.id());
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -317,7 +316,7 @@ public final class Chaos {
                   Duration.ofNanos(System.nanoTime() - booting), Duration.ZERO, Duration.ZERO)));
     }
     if (rows.stream().allMatch(Row::passed)) {
-      deleteQuietly(dataDir);
+      Cluster.deleteQuietly(dataDir);
     } else {
       out.printf("run %d: logs and data kept in %s%n", run, dataDir);
     }
@@ -670,14 +669,6 @@ public final class Chaos {
           java.nio.file.StandardOpenOption.APPEND);
     } catch (IOException e) {
       // the rows on the console say it too
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | RuntimeException e) {
-      // a temp folder left behind is harmless
     }
   }
 }

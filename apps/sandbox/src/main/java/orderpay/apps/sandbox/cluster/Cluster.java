@@ -916,6 +916,15 @@ public final class Cluster implements AutoCloseable {
     return HexFormat.of().formatHex(random);
   }
 
+  /** Deletes a throw-away folder; one left behind is harmless, so failures are ignored. */
+  public static void deleteQuietly(Path dir) {
+    try {
+      deleteRecursively(dir);
+    } catch (IOException | RuntimeException e) {
+      // a temp folder left behind is harmless
+    }
+  }
+
   private static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

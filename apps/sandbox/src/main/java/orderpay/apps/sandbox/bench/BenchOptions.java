@@ -1,0 +1,138 @@
+package orderpay.apps.sandbox.bench;
+
+import java.time.Duration;
+import java.util.List;
+import orderpay.adapters.runtime.Env;
+
+/**
+ * {@code ./orderpay bench [--clients N | --rate R] [--warmup S] [--seconds S] [--cluster]
+ * [--replicas N] [--profile FILE] [--ceiling S]}. Whole seconds; the environment's {@code
+ * BENCH_CLIENTS}, {@code BENCH_WARMUP} and {@code BENCH_SECONDS} are the defaults the flags
+ * override.
+ */
+public record BenchOptions(
+    Load load,
+    Duration warmup,
+    Duration measure,
+    boolean cluster,
+    int replicas,
+    String profileFile,
+    Duration ceiling) {
+
+  /** How requests arrive: a fixed number of clients, or a fixed schedule. */
+  public sealed interface Load {
+    String describe();
+  }
+
+  /** Closed model: each client sends its next order when the last one was answered. */
+  public record Closed(int clients) implements Load {
+    public Closed {
+      if (clients < 1 || clients > 4096) {
+        throw new IllegalArgumentException("--clients must be between 1 and 4096, got " + clients);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "mode=closed clients=" + clients;
+    }
+  }
+
+  /**
+   * Open model: orders start on a fixed schedule whatever the answers do; latency counts from each
+   * request's intended start, so a stall shows up instead of slowing the load (no coordinated
+   * omission).
+   */
+  public record Open(int perSecond) implements Load {
+    public Open {
+      if (perSecond < 1 || perSecond > 100_000) {
+        throw new IllegalArgumentException("--rate must be between 1 and 100000, got " + perSecond);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "mode=open rate=" + perSecond;
+    }
+  }
+
+  public BenchOptions {
+    if (measure.isZero() || measure.isNegative()) {
+      throw new IllegalArgumentException("--seconds must be at least 1");
+    }
+    if (warmup.isNegative()) {
+      throw new IllegalArgumentException("--warmup must not be negative");
+    }
+    if (ceiling.isZero() || ceiling.isNegative()) {
+      throw new IllegalArgumentException("--ceiling must be at least 1 second");
+    }
+    if (replicas < 1 || replicas > 9) {
+      throw new IllegalArgumentException("--replicas must be between 1 and 9, got " + replicas);
+    }
+  }
+
+  public static final String USAGE =
+      "usage: bench [--clients N | --rate R] [--warmup S] [--seconds S] [--cluster [--replicas N]]"
+          + " [--profile FILE] [--ceiling S]";
+
+  public static BenchOptions parse(List<String> args, Env env) {
+    Load load = new Closed(env.integer("BENCH_CLIENTS", 64));
+    Duration warmup = env.duration("BENCH_WARMUP", Duration.ofSeconds(60));
+    Duration measure = env.duration("BENCH_SECONDS", Duration.ofSeconds(60));
+    boolean cluster = false;
+    int replicas = 2;
+    String profile = null;
+    Duration ceiling = Duration.ofSeconds(10);
+    boolean clientsGiven = false;
+    boolean rateGiven = false;
+    for (int i = 0; i < args.size(); i++) {
+      String flag = args.get(i);
+      if (flag.equals("--cluster")) {
+        cluster = true;
+        continue;
+      }
+      if (!List.of(
+              "--clients",
+              "--rate",
+              "--warmup",
+              "--seconds",
+              "--replicas",
+              "--profile",
+              "--ceiling")
+          .contains(flag)) {
+        throw new IllegalArgumentException("unknown option '" + flag + "'; " + USAGE);
+      }
+      if (i + 1 >= args.size()) {
+        throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
+      }
+      String value = args.get(++i);
+      switch (flag) {
+        case "--clients" -> {
+          load = new Closed(number(flag, value));
+          clientsGiven = true;
+        }
+        case "--rate" -> {
+          load = new Open(number(flag, value));
+          rateGiven = true;
+        }
+        case "--warmup" -> warmup = Duration.ofSeconds(number(flag, value));
+        case "--seconds" -> measure = Duration.ofSeconds(number(flag, value));
+        case "--replicas" -> replicas = number(flag, value);
+        case "--profile" -> profile = value;
+        case "--ceiling" -> ceiling = Duration.ofSeconds(number(flag, value));
+        default -> throw new IllegalStateException(flag);
+      }
+    }
+    if (clientsGiven && rateGiven) {
+      throw new IllegalArgumentException("--clients and --rate exclude each other; " + USAGE);
+    }
+    return new BenchOptions(load, warmup, measure, cluster, replicas, profile, ceiling);
+  }
+
+  private static int number(String flag, String value) {
+    if (!value.matches("\\d{1,9}")) {
+      throw new IllegalArgumentException(flag + " needs a whole number, got '" + value + "'");
+    }
+    return Integer.parseInt(value);
+  }
+}

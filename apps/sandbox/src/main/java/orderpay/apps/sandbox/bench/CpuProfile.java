@@ -1,0 +1,114 @@
+package orderpay.apps.sandbox.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JDK Flight Recorder profile of the measured window in this JVM (for the sandbox shape: every
+ * service, the emulator, the mail catcher, Kafka and the load), and where its CPU samples fell, per
+ * part of the system, from thread names and stack frames.
+ */
+final class CpuProfile implements AutoCloseable {
+  private final Recording recording;
+  private final Path file;
+
+  private CpuProfile(Recording recording, Path file) {
+    this.recording = recording;
+    this.file = file;
+  }
+
+  static CpuProfile start(Path file) throws Exception {
+    var recording = new Recording(Configuration.getConfiguration("profile"));
+    recording.setToDisk(true);
+    recording.start();
+    return new CpuProfile(recording, file);
+  }
+
+  /** Stops, writes the recording and returns the share of CPU samples per part, in percent. */
+  Map<String, Double> stop() throws IOException {
+    recording.stop();
+    recording.dump(file);
+    var counts = new TreeMap<String, Integer>();
+    int total = 0;
+    for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+        continue;
+      }
+      String thread =
+          event.getThread("sampledThread") == null
+              ? ""
+              : String.valueOf(event.getThread("sampledThread").getJavaName());
+      counts.merge(part(thread, event), 1, Integer::sum);
+      total++;
+    }
+    var shares = new TreeMap<String, Double>();
+    for (var entry : counts.entrySet()) {
+      shares.put(entry.getKey(), 100.0 * entry.getValue() / Math.max(1, total));
+    }
+    return shares;
+  }
+
+  /** Which part of the system a sample belongs to. */
+  static String part(String thread, RecordedEvent sample) {
+    for (String service :
+        new String[] {"user", "product", "inventory", "order", "payment", "notification"}) {
+      if (thread.contains(service + "-service")
+          || thread.startsWith("consumer-" + service + "-")
+          || thread.startsWith("pg-" + service)) {
+        return service;
+      }
+    }
+    if (thread.startsWith("notification-")) {
+      return "notification";
+    }
+    if (thread.startsWith("order-")) {
+      return "order";
+    }
+    if (thread.startsWith("smtp:")) {
+      return "smtp catcher";
+    }
+    if (thread.startsWith("HttpClient")) {
+      return "load generator";
+    }
+    if (thread.startsWith("data-plane-kafka")
+        || thread.startsWith("kafka")
+        || thread.contains("raft")
+        || thread.contains("coordinator")
+        || thread.startsWith("quorum-controller")
+        || thread.startsWith("executor-")
+        || thread.startsWith("ExpirationReaper")) {
+      return "kafka broker";
+    }
+    var stack = sample.getStackTrace();
+    if (stack != null) {
+      for (RecordedFrame frame : stack.getFrames()) {
+        String type = frame.getMethod().getType().getName();
+        if (type.startsWith("orderpay.apps.stripe.")) {
+          return "stripe emulator";
+        }
+        if (type.startsWith("orderpay.adapters.rest.")) {
+          return "gateway";
+        }
+        if (type.startsWith("orderpay.apps.sandbox.bench.")) {
+          return "load generator";
+        }
+      }
+    }
+    if (thread.startsWith("grpc-")) {
+      return "grpc transport (all services)";
+    }
+    return "other (JVM, JIT, shared pools)";
+  }
+
+  @Override
+  public void close() {
+    recording.close();
+  }
+}
