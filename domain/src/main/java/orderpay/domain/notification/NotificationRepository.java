@@ -28,6 +28,21 @@ public interface NotificationRepository {
   /** Marks the message sent, only if {@code lease} still holds it; false otherwise. */
   boolean markSent(UUID id, Lease lease, String recipient, Instant at);
 
+  /** A message the mail server accepted, and the address it went to. */
+  record Sent(UUID id, String recipient) {}
+
+  /**
+   * Marks each message sent, only where {@code lease} still holds it; returns how many were. An
+   * adapter does it in one statement.
+   */
+  default int markAllSent(List<Sent> sent, Lease lease, Instant at) {
+    int marked = 0;
+    for (Sent message : sent) {
+      marked += markSent(message.id(), lease, message.recipient(), at) ? 1 : 0;
+    }
+    return marked;
+  }
+
   /** Schedules another attempt, only if {@code lease} still holds the message. */
   boolean scheduleRetry(UUID id, Lease lease, int attempts, String error, Instant nextAttempt);
 

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import orderpay.domain.shared.DomainException;
@@ -245,15 +248,37 @@ public final class Notifications {
   }
 
   /**
-   * Sends what is due; each message is claimed under a lease, sent, then marked. The lease is
-   * renewed just before each send, so a batch that outlives its lease leaves the messages another
-   * dispatcher took over to that dispatcher instead of sending them twice; marking is conditional
-   * on the lease too. Returns how many were claimed.
+   * Sends what is due. The batch is claimed under one lease in one transaction, each recipient is
+   * asked of the user service once per batch, and the messages sent are marked in one transaction
+   * at the end, conditional on the lease: a few statements per batch instead of a few per message.
+   * Before each send the lease is renewed if half of it is spent (a slow SMTP server), so a batch
+   * that would outlive it leaves messages another dispatcher took over to that dispatcher instead
+   * of sending them twice. A crash between a send and the marking sends that message again after
+   * the lease, with the same Message-ID (ADR 0006). Returns how many were claimed.
    */
   public int dispatchDue(int limit) {
     Lease lease = newLease();
     var due = transactions.inTransaction(() -> notifications.claimDue(now(), lease, limit));
-    due.forEach(notification -> deliver(notification, lease.token()));
+    if (due.isEmpty()) {
+      return 0;
+    }
+    var recipients = new HashMap<UserId, Optional<Recipient>>();
+    var sent = new ArrayList<NotificationRepository.Sent>();
+    Lease held = lease;
+    for (Notification notification : due) {
+      if (held.until().minus(policy.lease().dividedBy(2)).isBefore(now())) {
+        var renewed = new Lease(lease.token(), now().plus(policy.lease()));
+        if (!transactions.inTransaction(
+            () -> notifications.claim(notification.id(), now(), renewed))) {
+          continue; // finished meanwhile, or another dispatcher holds it now
+        }
+        held = renewed;
+      }
+      deliver(notification, lease, recipients).ifPresent(sent::add);
+    }
+    if (!sent.isEmpty()) {
+      transactions.run(() -> notifications.markAllSent(sent, lease, now()));
+    }
     return due.size();
   }
 
@@ -261,14 +286,12 @@ public final class Notifications {
     return new Lease(ids.newId(), now().plus(policy.lease()));
   }
 
-  private void deliver(Notification notification, UUID leaseToken) {
-    var lease = new Lease(leaseToken, now().plus(policy.lease()));
-    if (!transactions.inTransaction(() -> notifications.claim(notification.id(), now(), lease))) {
-      return; // finished meanwhile, or another dispatcher holds it now
-    }
+  /** Sends one message; on failure schedules its retry (or gives up) and returns empty. */
+  private Optional<NotificationRepository.Sent> deliver(
+      Notification notification, Lease lease, Map<UserId, Optional<Recipient>> recipients) {
     int attempts = notification.attempts() + 1;
     try {
-      Recipient recipient = resolve(notification);
+      Recipient recipient = resolve(notification, recipients);
       mailer.send(
           new EmailMessage(
               notification.id().toString(),
@@ -276,8 +299,8 @@ public final class Notifications {
               notification.subject(),
               EmailTemplates.personalise(notification.textBody(), recipient.name(), false),
               EmailTemplates.personalise(notification.htmlBody(), recipient.name(), true)));
-      transactions.run(
-          () -> notifications.markSent(notification.id(), lease, recipient.email().value(), now()));
+      return Optional.of(
+          new NotificationRepository.Sent(notification.id(), recipient.email().value()));
     } catch (RuntimeException failure) {
       String error = describe(failure);
       if (attempts >= policy.maxAttempts()) {
@@ -297,11 +320,16 @@ public final class Notifications {
                     error,
                     now().plus(policy.backoff(attempts))));
       }
+      return Optional.empty();
     }
   }
 
-  private Recipient resolve(Notification notification) {
-    var user = users.find(notification.userId());
+  private Recipient resolve(
+      Notification notification, Map<UserId, Optional<Recipient>> recipients) {
+    var user =
+        notification.userId() == null
+            ? Optional.<Recipient>empty()
+            : recipients.computeIfAbsent(notification.userId(), users::find);
     if (notification.recipient() != null) {
       return new Recipient(
           Email.parse(notification.recipient()), user.map(Recipient::name).orElse("customer"));

@@ -147,7 +147,7 @@ public final class PlaceOrder {
                 return true;
               });
       if (recorded) {
-        return resume(order.id());
+        return resume(order); // as recorded: no need to read it back
       }
       if (tries >= 3) {
         throw new DomainException(
@@ -201,7 +201,11 @@ public final class PlaceOrder {
    * payment window is over is never charged: it fails as {@code payment_expired} instead.
    */
   public Order resume(OrderId orderId) {
-    Order order = orders.find(orderId).orElseThrow();
+    return resume(orders.find(orderId).orElseThrow());
+  }
+
+  private Order resume(Order order) {
+    var orderId = order.id();
     if (order.status() != OrderStatus.PENDING) {
       return order;
     }
@@ -235,24 +239,21 @@ public final class PlaceOrder {
         }
         throw refused;
       }
-      var view = PaymentUpdate.of(payment).view();
+      var update = PaymentUpdate.of(payment);
       order =
           update(
               orderId,
               o -> {
-                o.accept(view, clock);
+                boolean wasPending = o.status() == OrderStatus.PENDING;
+                o.accept(update.view(), clock);
                 if (o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.FAILED) {
                   // ended while we were starting the payment: the intent must not stay payable (an
                   // order its payment's event already paid keeps its payment, of course)
                   followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
+                } else if (wasPending && payment.status().isFinal()) {
+                  settle.applyTo(o, update); // confirmed server-side at once: one transaction
                 }
               });
-      if (order.status() != OrderStatus.PENDING) {
-        return order;
-      }
-      if (payment.status().isFinal()) {
-        order = settle.apply(orderId, PaymentUpdate.of(payment)); // confirmed server-side at once
-      }
     }
     return order;
   }

@@ -57,46 +57,55 @@ public final class SettleOrder {
           if (order == null) {
             return null;
           }
-          var before = order.snapshot();
-          if (order.status() == OrderStatus.PENDING && order.step() == SagaStep.RESERVED) {
-            // the payment's event overtook initiate's answer: the payment exists, so the order
-            // is accepted (and announced) here, before its outcome
-            order.accept(payment.view(), clock);
-          }
-          order.showPayment(payment.view(), clock);
-          switch (payment.status()) {
-            case SUCCEEDED -> {
-              if (order.status() == OrderStatus.PENDING) {
-                order.markPaid(clock);
-              } else if (order.status() != OrderStatus.PAID
-                  && order.status() != OrderStatus.REFUNDED) {
-                owe(orderId, FollowUpAction.REFUND_PAYMENT); // money for an order that is over
-              }
-            }
-            case FAILED -> {
-              if (order.status() == OrderStatus.PENDING) {
-                order.markFailed(reasonOr(payment, "payment_failed"), clock);
-              }
-              owe(orderId, FollowUpAction.CANCEL_PAYMENT); // a declined intent cannot be paid later
-            }
-            case CANCELLED -> {
-              // our own cancels (customer cancel, expiry) settle the order themselves; reacting
-              // here raced them (a cancel answered 409 because the order had just become FAILED).
-              // An intent cancelled elsewhere leaves the order to expire at its deadline.
-            }
-            case REFUNDED -> {
-              if (order.status() == OrderStatus.PAID) {
-                order.refund(clock);
-              }
-            }
-            case PENDING, REQUIRES_ACTION -> {}
-          }
-          if (!order.snapshot().equals(before)) {
+          if (applyTo(order, payment)) {
             orders.update(order); // a repeated outcome (sync answer, then its event) writes nothing
           }
           order.drainEvents().forEach(events::publish);
           return order;
         });
+  }
+
+  /**
+   * The rules of {@link #apply} on an order the caller holds locked in its transaction (the saga
+   * settles a payment confirmed at once in the same transaction that accepts it). Returns whether
+   * the order changed; follow-ups it owes are recorded in the caller's transaction.
+   */
+  boolean applyTo(Order order, PaymentUpdate payment) {
+    var orderId = order.id();
+    var before = order.snapshot();
+    if (order.status() == OrderStatus.PENDING && order.step() == SagaStep.RESERVED) {
+      // the payment's event overtook initiate's answer: the payment exists, so the order
+      // is accepted (and announced) here, before its outcome
+      order.accept(payment.view(), clock);
+    }
+    order.showPayment(payment.view(), clock);
+    switch (payment.status()) {
+      case SUCCEEDED -> {
+        if (order.status() == OrderStatus.PENDING) {
+          order.markPaid(clock);
+        } else if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.REFUNDED) {
+          owe(orderId, FollowUpAction.REFUND_PAYMENT); // money for an order that is over
+        }
+      }
+      case FAILED -> {
+        if (order.status() == OrderStatus.PENDING) {
+          order.markFailed(reasonOr(payment, "payment_failed"), clock);
+        }
+        owe(orderId, FollowUpAction.CANCEL_PAYMENT); // a declined intent cannot be paid later
+      }
+      case CANCELLED -> {
+        // our own cancels (customer cancel, expiry) settle the order themselves; reacting
+        // here raced them (a cancel answered 409 because the order had just become FAILED).
+        // An intent cancelled elsewhere leaves the order to expire at its deadline.
+      }
+      case REFUNDED -> {
+        if (order.status() == OrderStatus.PAID) {
+          order.refund(clock);
+        }
+      }
+      case PENDING, REQUIRES_ACTION -> {}
+    }
+    return !order.snapshot().equals(before);
   }
 
   /**

@@ -28,13 +28,18 @@ class NotificationsTest {
   private final List<EmailMessage> sent = new ArrayList<>();
   private final List<UUID> parked = new ArrayList<>();
   private boolean smtpUp = true;
+  private int lookups;
+  private final java.util.Set<String> refusedSubjects = new java.util.HashSet<>();
   private final UserId mia = new UserId(UUID.randomUUID());
   private final Notifications notifications =
       new Notifications(
           store,
-          user -> Optional.of(new Recipient(Email.parse("mia@example.com"), "Mia <M>")),
+          user -> {
+            lookups++;
+            return Optional.of(new Recipient(Email.parse("mia@example.com"), "Mia <M>"));
+          },
           message -> {
-            if (!smtpUp) {
+            if (!smtpUp || refusedSubjects.contains(message.subject())) {
               throw new IllegalStateException("connection refused");
             }
             sent.add(message);
@@ -219,6 +224,43 @@ class NotificationsTest {
             });
     notifications.dispatchDue(10);
     assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void aBatchAsksForEachRecipientOnceAndOneRefusedMessageHoldsUpNoOther() {
+    var first = confirmation("evt-b1");
+    var second = confirmation("evt-b2");
+    var third = confirmation("evt-b3");
+    refusedSubjects.add(second.subject() + "-never"); // none refused yet
+    assertThat(notifications.dispatchDue(10)).isEqualTo(3);
+    assertThat(sent).hasSize(3);
+    assertThat(lookups).as("one user-service call for the customer's three messages").isEqualTo(1);
+    for (var note : List.of(first, second, third)) {
+      assertThat(store.byKey.values())
+          .filteredOn(n -> n.id().equals(note.id()))
+          .singleElement()
+          .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationStatus.SENT));
+    }
+
+    var fine = welcomeFor("evt-b4");
+    var refused = confirmation("evt-b5");
+    refusedSubjects.add(refused.subject());
+    sent.clear();
+    notifications.dispatchDue(10);
+    assertThat(sent).extracting(EmailMessage::messageId).containsExactly(fine.id().toString());
+    assertThat(store.byKey.get("evt-b4:welcome").status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(store.byKey.get("evt-b5:order_confirmation").status())
+        .isEqualTo(NotificationStatus.PENDING);
+    assertThat(store.byKey.get("evt-b5:order_confirmation").attempts()).isEqualTo(1);
+  }
+
+  private Notification welcomeFor(String eventId) {
+    return notifications.record(
+        new SourceEvent(eventId, "user.registered", mia.toString(), "UserRegistered", new byte[0]),
+        Template.WELCOME,
+        mia,
+        null,
+        EmailTemplates.welcome());
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import orderpay.domain.notification.EmailMessage;
 import orderpay.domain.notification.Mailer;
 import org.slf4j.Logger;
@@ -21,10 +23,12 @@ import org.slf4j.LoggerFactory;
  * Email over SMTP with angus-mail: multipart/alternative (text + HTML), and a Message-ID derived
  * from the notification id, so a message sent twice after a crash is recognisably the same one.
  *
- * <p>One connection is kept open and reused for message after message (no TCP and EHLO/AUTH per
- * mail). It is checked before use (a NOOP) and reopened when the server dropped it; after {@link
- * #IDLE_TIMEOUT} unused it is reopened rather than trusted, since servers close idle sessions.
- * Sends are serialised on that one connection; a failure closes it so the next send starts fresh.
+ * <p>Connections are kept open and reused for message after message (no TCP and EHLO/AUTH per
+ * mail), up to {@code connections} of them for as many concurrent senders. A reused connection is
+ * not probed before each message (a NOOP would cost a round trip per mail): if the server dropped
+ * it, the send fails and is made once more on a fresh connection. After {@link #IDLE_TIMEOUT}
+ * unused a connection is reopened rather than trusted, since servers close idle sessions. A failure
+ * closes the connection, so the next send starts fresh.
  */
 public final class SmtpMailer implements Mailer, AutoCloseable {
   /** Unused longer than this, the connection is closed and a new one opened for the next send. */
@@ -33,10 +37,18 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
   private final SmtpSettings settings;
   private final Session session;
-  private Transport transport;
-  private long lastUsedNanos;
+  private final BlockingQueue<PooledConnection> pool;
 
+  /** One connection: messages are sent one after another. */
   public SmtpMailer(SmtpSettings settings) {
+    this(settings, 1);
+  }
+
+  /** Up to {@code connections} open connections, for as many concurrent senders. */
+  public SmtpMailer(SmtpSettings settings, int connections) {
+    if (connections < 1) {
+      throw new IllegalArgumentException("at least one SMTP connection, got " + connections);
+    }
     this.settings = settings;
     var props = new Properties();
     props.put("mail.transport.protocol", "smtp");
@@ -53,18 +65,34 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
       props.put("mail.smtp.auth", "true");
     }
     this.session = Session.getInstance(props);
+    this.pool = new ArrayBlockingQueue<>(connections);
+    for (int i = 0; i < connections; i++) {
+      pool.add(new PooledConnection());
+    }
   }
 
   @Override
-  public synchronized void send(EmailMessage email) {
+  public void send(EmailMessage email) {
+    MimeMessage message;
     try {
-      MimeMessage message = compose(email);
-      Transport connection = connection();
-      connection.sendMessage(message, message.getAllRecipients());
-      lastUsedNanos = System.nanoTime();
+      message = compose(email);
     } catch (MessagingException e) {
-      disconnect();
-      throw new IllegalStateException("SMTP refused the message: " + e.getMessage(), e);
+      throw new IllegalStateException("the message could not be built: " + e.getMessage(), e);
+    }
+    PooledConnection connection = take();
+    try {
+      connection.send(message);
+    } finally {
+      pool.add(connection);
+    }
+  }
+
+  private PooledConnection take() {
+    try {
+      return pool.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an SMTP connection", e);
     }
   }
 
@@ -84,46 +112,74 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     return message;
   }
 
-  /** The open connection if it is fresh and still answers, otherwise a new one. */
-  private Transport connection() throws MessagingException {
-    if (transport != null) {
-      boolean idle = System.nanoTime() - lastUsedNanos > IDLE_TIMEOUT.toNanos();
-      if (idle || !transport.isConnected()) {
-        disconnect();
-      }
-    }
-    if (transport == null) {
-      Transport opened = session.getTransport("smtp");
-      if (authenticates()) {
-        opened.connect(settings.host(), settings.port(), settings.user(), settings.password());
-      } else {
-        opened.connect();
-      }
-      transport = opened;
-    }
-    return transport;
-  }
-
   private boolean authenticates() {
     return settings.user() != null && !settings.user().isBlank();
   }
 
-  private void disconnect() {
-    if (transport == null) {
-      return;
+  /** Closes the kept connections; a later send opens new ones. */
+  @Override
+  public void close() {
+    for (PooledConnection connection : pool) {
+      connection.disconnect();
     }
-    try {
-      transport.close();
-    } catch (MessagingException e) {
-      log.debug("closing the SMTP connection failed", e);
-    }
-    transport = null;
   }
 
-  /** Closes the kept connection; a later send opens a new one. */
-  @Override
-  public synchronized void close() {
-    disconnect();
+  /** One kept connection; used by one sender at a time (it is out of the pool meanwhile). */
+  private final class PooledConnection {
+    private Transport transport;
+    private long lastUsedNanos;
+
+    void send(MimeMessage message) {
+      boolean reused = transport != null;
+      try {
+        open().sendMessage(message, message.getAllRecipients());
+        lastUsedNanos = System.nanoTime();
+      } catch (MessagingException first) {
+        disconnect();
+        if (!reused) {
+          throw refused(first);
+        }
+        try { // the server may have dropped the kept connection: once more on a fresh one
+          open().sendMessage(message, message.getAllRecipients());
+          lastUsedNanos = System.nanoTime();
+        } catch (MessagingException second) {
+          disconnect();
+          throw refused(second);
+        }
+      }
+    }
+
+    private Transport open() throws MessagingException {
+      if (transport != null && System.nanoTime() - lastUsedNanos > IDLE_TIMEOUT.toNanos()) {
+        disconnect();
+      }
+      if (transport == null) {
+        Transport opened = session.getTransport("smtp");
+        if (authenticates()) {
+          opened.connect(settings.host(), settings.port(), settings.user(), settings.password());
+        } else {
+          opened.connect();
+        }
+        transport = opened;
+      }
+      return transport;
+    }
+
+    void disconnect() {
+      if (transport == null) {
+        return;
+      }
+      try {
+        transport.close();
+      } catch (MessagingException e) {
+        log.debug("closing the SMTP connection failed", e);
+      }
+      transport = null;
+    }
+  }
+
+  private static IllegalStateException refused(MessagingException e) {
+    return new IllegalStateException("SMTP refused the message: " + e.getMessage(), e);
   }
 
   /** Keeps the Message-ID we set instead of the random one JavaMail would assign on save. */

@@ -91,6 +91,29 @@ class SmtpMailerTest {
   }
 
   @Test
+  void concurrentSendersShareAtMostTheConfiguredConnections() throws Exception {
+    try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
+        var viaProxy =
+            new SmtpMailer(
+                new SmtpSettings(
+                    "127.0.0.1", proxy.port(), false, null, null, "shop@orderpay.test"),
+                3);
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+      var sends = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int i = 0; i < 24; i++) {
+        int n = i;
+        sends.add(senders.submit(() -> viaProxy.send(note(n))));
+      }
+      for (var send : sends) {
+        send.get();
+      }
+      assertThat(smtp.waitForIncomingEmail(5000, 24)).isTrue();
+      assertThat(smtp.getReceivedMessages()).hasSize(24);
+      assertThat(proxy.connectionsAccepted()).isBetween(1, 3);
+    }
+  }
+
+  @Test
   void aDroppedConnectionIsReopenedForTheNextMessage() throws Exception {
     try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
         var viaProxy =

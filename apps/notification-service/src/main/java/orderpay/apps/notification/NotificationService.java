@@ -1,7 +1,9 @@
 package orderpay.apps.notification;
 
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.notification.NotificationGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
@@ -42,24 +44,25 @@ public final class NotificationService {
 
   public RunningService start() {
     var settings = config.service();
-    return RunningService.start(
-        settings,
-        database,
-        relay,
-        List.of(
-            () -> userChannel,
-            () -> mailer, // closed after the dispatcher below has stopped
-            Workers.consumer(
-                settings,
-                database,
-                "notification-events",
-                NotificationEventsHandler.TOPICS,
-                new NotificationEventsHandler(notifications)),
-            Workers.drain(
-                config.dispatchInterval(),
-                "notification-dispatch",
-                () -> notifications.dispatchDue(50),
-                50)),
-        List.of(grpcService));
+    var workers = new ArrayList<Supplier<AutoCloseable>>();
+    workers.add(() -> userChannel);
+    workers.add(() -> mailer); // closed after the dispatchers below have stopped
+    workers.add(
+        Workers.consumer(
+            settings,
+            database,
+            "notification-events",
+            NotificationEventsHandler.TOPICS,
+            new NotificationEventsHandler(notifications)));
+    for (int i = 1; i <= config.dispatchers(); i++) {
+      // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
+      workers.add(
+          Workers.drain(
+              config.dispatchInterval(),
+              "notification-dispatch-" + i,
+              () -> notifications.dispatchDue(50),
+              50));
+    }
+    return RunningService.start(settings, database, relay, workers, List.of(grpcService));
   }
 }

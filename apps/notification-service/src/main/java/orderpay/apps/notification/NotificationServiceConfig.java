@@ -13,7 +13,8 @@ public record NotificationServiceConfig(
     String smsProviderUrl,
     String smsProviderToken,
     Notifications.Policy policy,
-    Duration dispatchInterval) {
+    Duration dispatchInterval,
+    int dispatchers) {
   public static final int DEFAULT_PORT = 50056;
 
   public static NotificationServiceConfig fromEnv(Env env) {
@@ -36,7 +37,10 @@ public record NotificationServiceConfig(
             // how long a dispatcher owns a message it claimed; a crashed replica's messages are
             // sent by another one after this (keep it well above one SMTP send)
             env.duration("NOTIFICATION_LEASE", Duration.ofSeconds(60))),
-        env.duration("NOTIFICATION_DISPATCH_INTERVAL", Duration.ofMillis(250)));
+        env.duration("NOTIFICATION_DISPATCH_INTERVAL", Duration.ofMillis(250)),
+        // parallel senders, each with its SMTP connection: one is bound by round trips to the
+        // server
+        env.integer("NOTIFICATION_DISPATCHERS", 4));
   }
 
   @Override

@@ -43,7 +43,7 @@ public interface NotificationServiceModule {
   @Provides
   @Singleton
   static SmtpMailer mailer(NotificationServiceConfig config) {
-    return new SmtpMailer(config.smtp());
+    return new SmtpMailer(config.smtp(), config.dispatchers());
   }
 
   @Provides

@@ -132,6 +132,27 @@ public final class JdbiNotificationRepository implements NotificationRepository,
   }
 
   @Override
+  public int markAllSent(List<Sent> sent, Lease lease, Instant at) {
+    if (sent.isEmpty()) {
+      return 0;
+    }
+    return transactions.withHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE notifications n SET status = 'SENT', recipient = s.recipient, sent_at = :at,
+                           attempts = n.attempts + 1, last_error = NULL, lease_owner = NULL
+                    FROM unnest(:ids, :recipients) AS s(id, recipient)
+                    WHERE n.id = s.id AND n.status = 'PENDING' AND n.lease_owner = :owner
+                    """)
+                .bindArray("ids", UUID.class, sent.stream().map(Sent::id).toList())
+                .bindArray("recipients", String.class, sent.stream().map(Sent::recipient).toList())
+                .bind("owner", lease.token())
+                .bind("at", at)
+                .execute());
+  }
+
+  @Override
   public boolean scheduleRetry(
       UUID id, Lease lease, int attempts, String error, Instant nextAttempt) {
     return transactions.withHandle(

@@ -20,6 +20,7 @@ import orderpay.domain.notification.EmailMessage;
 import orderpay.domain.notification.Lease;
 import orderpay.domain.notification.Mailer;
 import orderpay.domain.notification.Notification;
+import orderpay.domain.notification.NotificationRepository;
 import orderpay.domain.notification.NotificationStatus;
 import orderpay.domain.notification.Notifications;
 import orderpay.domain.notification.SmsSender;
@@ -114,6 +115,36 @@ class NotificationLeaseTest {
     assertThat(reload(message).status()).isEqualTo(NotificationStatus.SENT);
     assertThat(repository.markSent(message.id(), second, "mia@example.com", clock.instant()))
         .isFalse();
+  }
+
+  @Test
+  void aBatchIsMarkedInOneGoOnlyWhereItsLeaseStillHolds() {
+    var any = dispatcher(message -> {});
+    var kept = record(any, "batch-kept");
+    var lost = record(any, "batch-lost");
+    var first = new Lease(UUID.randomUUID(), clock.instant().plus(LEASE));
+    assertThat(repository.claimDue(clock.instant(), first, 1000))
+        .extracting(Notification::id)
+        .contains(kept.id(), lost.id());
+    clock.advance(LEASE.plusSeconds(1));
+    var other = new Lease(UUID.randomUUID(), clock.instant().plus(LEASE));
+    assertThat(repository.claim(lost.id(), clock.instant(), other)).isTrue(); // taken over
+    assertThat(repository.claim(kept.id(), clock.instant(), first)).isTrue(); // renewed
+
+    int marked =
+        repository.markAllSent(
+            List.of(
+                new NotificationRepository.Sent(kept.id(), "kept@example.com"),
+                new NotificationRepository.Sent(lost.id(), "lost@example.com")),
+            first,
+            clock.instant());
+
+    assertThat(marked).isEqualTo(1);
+    assertThat(reload(kept).status()).isEqualTo(NotificationStatus.SENT);
+    assertThat(reload(kept).recipient()).isEqualTo("kept@example.com");
+    assertThat(reload(kept).sentAt()).isNotNull();
+    assertThat(reload(kept).attempts()).isEqualTo(1);
+    assertThat(reload(lost).status()).isEqualTo(NotificationStatus.PENDING);
   }
 
   @Test
