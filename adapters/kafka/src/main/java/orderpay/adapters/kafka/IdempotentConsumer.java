@@ -1,6 +1,7 @@
 package orderpay.adapters.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * A consumer loop whose effects happen once per event id: each record is applied in one database
- * transaction together with its inbox row. Offsets are committed only after the records before them
+ * A consumer loop whose effects happen once per event id: each record is applied in a database
+ * transaction together with its inbox row; the records of one poll share one transaction, unless
+ * that fails, and then each gets its own. Offsets are committed only after the records before them
  * are applied or parked, so nothing acknowledged is lost. A record that keeps failing is retried
  * with backoff, then copied to {@code <topic>.dlq} with the error, and the loop moves on.
  *
@@ -243,18 +246,10 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
     }
     var records = consumer.poll(POLL_TIMEOUT);
     boolean leftBehind = false;
-    for (var partition : records.partitions()) {
-      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-        if (!process(record)) {
-          // the infrastructure is away: come back to this record, keep the partition's order
-          consumer.seek(partition, record.offset());
-          leftBehind = true;
-          break;
-        }
-        if (!leftBehind) {
-          markProgress(); // a long batch is progress; a partition held back is not
-        }
-      }
+    if (records.count() > 1 && applyAllAtOnce(records)) {
+      markProgress();
+    } else {
+      leftBehind = processOneByOne(records);
     }
     if (!leftBehind) {
       markProgress();
@@ -274,6 +269,60 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       }
     }
     return leftBehind ? Round.LEFT_BEHIND : Round.CAUGHT_UP;
+  }
+
+  /**
+   * Applies every record of a poll in one transaction: one commit for the batch instead of one per
+   * record. True if that worked; false changes nothing (the transaction rolled back) and the
+   * records then go one by one, with their own retries, parking and rewinds.
+   */
+  private boolean applyAllAtOnce(ConsumerRecords<String, byte[]> records) {
+    var events = new ArrayList<ReceivedEvent>(records.count());
+    var traces = new ArrayList<String>(records.count());
+    for (var partition : records.partitions()) {
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        try {
+          events.add(toEvent(record));
+          traces.add(EventHeaders.get(record.headers(), EventHeaders.TRACE_ID).orElse(""));
+        } catch (PoisonMessage poison) {
+          return false; // parked on the one-by-one path
+        }
+      }
+    }
+    try {
+      transactions.run(
+          () -> {
+            for (int i = 0; i < events.size(); i++) {
+              MDC.put("trace_id", traces.get(i));
+              applyOnce(events.get(i));
+            }
+          });
+      return true;
+    } catch (RuntimeException failure) {
+      log.debug("{} applies a batch one by one after {}", consumerName, failure.toString());
+      return false;
+    } finally {
+      MDC.remove("trace_id");
+    }
+  }
+
+  /** Each record in its own transaction; true if a partition had to be rewound to a record. */
+  private boolean processOneByOne(ConsumerRecords<String, byte[]> records) {
+    boolean leftBehind = false;
+    for (var partition : records.partitions()) {
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        if (!process(record)) {
+          // the infrastructure is away: come back to this record, keep the partition's order
+          consumer.seek(partition, record.offset());
+          leftBehind = true;
+          break;
+        }
+        if (!leftBehind) {
+          markProgress(); // a long batch is progress; a partition held back is not
+        }
+      }
+    }
+    return leftBehind;
   }
 
   private void markProgress() {

@@ -117,6 +117,64 @@ class IdempotentConsumerTest {
   }
 
   @Test
+  void theRecordsOfOnePollShareOneTransactionAndStillApplyOnceEach() throws Exception {
+    database
+        .jdbi()
+        .useHandle(
+            h -> h.execute("CREATE TABLE batched (payload text NOT NULL, tx bigint NOT NULL)"));
+    var duplicate = UUID.randomUUID();
+    for (int i = 0;
+        i < 6;
+        i++) { // all waiting before the consumer starts: its first poll takes them
+      var record =
+          new ProducerRecord<>(
+              settings.topic("batched"),
+              "key",
+              ("batched-" + (i == 5 ? 4 : i)).getBytes(StandardCharsets.UTF_8));
+      EventHeaders.put(
+          record.headers(),
+          EventHeaders.EVENT_ID,
+          (i >= 4 ? duplicate : UUID.randomUUID()).toString()); // the last one is redelivered
+      EventHeaders.put(record.headers(), EventHeaders.EVENT_TYPE, "Thing");
+      producer.send(record).get();
+    }
+    EventHandler handler =
+        event ->
+            database
+                .transactions()
+                .requireTransaction()
+                .createUpdate("INSERT INTO batched (payload, tx) VALUES (:p, txid_current())")
+                .bind("p", new String(event.payload(), StandardCharsets.UTF_8))
+                .execute();
+    try (var batched =
+        new IdempotentConsumer(
+                settings,
+                "batch-writer",
+                java.util.List.of("batched"),
+                handler,
+                database.transactions(),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)))
+            .start()) {
+      Instant deadline = Instant.now().plusSeconds(20);
+      while (batchedRows("count(*)") < 5 && Instant.now().isBefore(deadline)) {
+        Thread.sleep(20);
+      }
+      assertThat(batchedRows("count(*)")).isEqualTo(5); // 6 records, one of them a redelivery
+      assertThat(batchedRows("count(DISTINCT payload)")).isEqualTo(5);
+      assertThat(batchedRows("count(DISTINCT tx)"))
+          .as("fewer transactions than records")
+          .isLessThan(5);
+    }
+  }
+
+  private static long batchedRows(String aggregate) {
+    return database
+        .jdbi()
+        .withHandle(
+            h -> h.createQuery("SELECT " + aggregate + " FROM batched").mapTo(Long.class).one());
+  }
+
+  @Test
   void poisonAndEverFailingMessagesLandInTheDlqAndLaterEventsStillFlow() throws Exception {
     try (var dlq = new TopicProbe(settings.bootstrapServers(), settings.topic("things.dlq"))) {
       send(null, "no-event-id");
