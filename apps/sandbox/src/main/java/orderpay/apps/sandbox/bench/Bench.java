@@ -197,8 +197,18 @@ public final class Bench {
         paid.isEmpty() ? Double.NaN : window.transactions() / (double) paid.size();
     out.printf(
         Locale.ROOT,
-        "PostgreSQL: %.1f committed transactions per paid order (every service's database)%n",
+        "PostgreSQL: %.1f committed transactions per paid order (every service's database):",
         transactionsPerOrder);
+    window
+        .transactionsByService()
+        .forEach(
+            (service, count) ->
+                out.printf(
+                    Locale.ROOT,
+                    " %s %.1f",
+                    service,
+                    paid.isEmpty() ? 0 : count / (double) paid.size()));
+    out.println();
     window
         .profile()
         .forEach(
@@ -413,8 +423,8 @@ public final class Bench {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private ProcessMeter.CpuSnapshot cpuAtStart;
     private ProcessMeter.CpuSnapshot cpuAtEnd;
-    private long transactionsAtStart;
-    private long transactionsAtEnd;
+    private Map<String, Long> transactionsAtStart = Map.of();
+    private Map<String, Long> transactionsAtEnd = Map.of();
     private double peakMemoryMib;
     private Map<String, Double> profile = Map.of();
 
@@ -462,8 +472,17 @@ public final class Bench {
     }
 
     long transactions() {
+      return transactionsByService().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Committed transactions in the window, per service database. */
+    Map<String, Long> transactionsByService() {
       check();
-      return transactionsAtEnd - transactionsAtStart;
+      var spent = new TreeMap<String, Long>();
+      transactionsAtEnd.forEach(
+          (service, count) ->
+              spent.put(service, count - transactionsAtStart.getOrDefault(service, 0L)));
+      return spent;
     }
 
     double peakMemoryMib() {
@@ -487,8 +506,10 @@ public final class Bench {
       }
     }
 
-    private long committedTransactions() throws SQLException {
-      var names = SERVICES.stream().map(target::database).toArray(String[]::new);
+    private Map<String, Long> committedTransactions() throws SQLException {
+      var serviceOf = new HashMap<String, String>();
+      SERVICES.forEach(service -> serviceOf.put(target.database(service), service));
+      var counts = new TreeMap<String, Long>();
       try (var connection =
               DriverManager.getConnection(
                   "jdbc:postgresql://127.0.0.1:" + target.postgresPort() + "/postgres",
@@ -496,13 +517,15 @@ public final class Bench {
                   "");
           var statement =
               connection.prepareStatement(
-                  "SELECT coalesce(sum(xact_commit), 0) FROM pg_stat_database WHERE datname = ANY(?)")) {
-        statement.setArray(1, connection.createArrayOf("text", names));
+                  "SELECT datname, xact_commit FROM pg_stat_database WHERE datname = ANY(?)")) {
+        statement.setArray(1, connection.createArrayOf("text", serviceOf.keySet().toArray()));
         try (var rows = statement.executeQuery()) {
-          rows.next();
-          return rows.getLong(1);
+          while (rows.next()) {
+            counts.put(serviceOf.get(rows.getString(1)), rows.getLong(2));
+          }
         }
       }
+      return counts;
     }
   }
 
