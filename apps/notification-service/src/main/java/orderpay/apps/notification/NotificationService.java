@@ -54,15 +54,10 @@ public final class NotificationService {
             "notification-events",
             NotificationEventsHandler.TOPICS,
             new NotificationEventsHandler(notifications)));
-    for (int i = 1; i <= config.dispatchers(); i++) {
-      // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
-      workers.add(
-          Workers.drain(
-              config.dispatchInterval(),
-              "notification-dispatch-" + i,
-              () -> notifications.dispatchDue(50),
-              50));
-    }
+    // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
+    workers.addAll(
+        new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
+            .workers(config.dispatchInterval()));
     return RunningService.start(settings, database, relay, workers, List.of(grpcService));
   }
 }

@@ -1,0 +1,61 @@
+package orderpay.apps.notification;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import orderpay.apps.kit.Workers;
+
+/**
+ * The email dispatchers of one service. The first polls on the interval; the others join only while
+ * there is a backlog (some dispatcher just claimed a full batch), so an idle service costs one
+ * claim per interval, not one per dispatcher, and a busy one sends over all its SMTP connections.
+ */
+final class Dispatchers {
+  static final int BATCH = 50;
+
+  private final int count;
+  private final IntSupplier dispatchBatch;
+  private final Semaphore backlog = new Semaphore(0);
+
+  /** {@code dispatchBatch} claims and sends up to {@link #BATCH} messages, returns how many. */
+  Dispatchers(int count, IntSupplier dispatchBatch) {
+    if (count < 1) {
+      throw new IllegalArgumentException("at least one dispatcher, got " + count);
+    }
+    this.count = count;
+    this.dispatchBatch = dispatchBatch;
+  }
+
+  /** The polling dispatcher's round. */
+  int poll() {
+    int claimed = dispatchBatch.getAsInt();
+    if (claimed >= BATCH) {
+      callForHelp();
+    }
+    return claimed;
+  }
+
+  /** Another dispatcher's round: nothing, not even a query, unless there is a backlog. */
+  int help() {
+    return backlog.tryAcquire() ? poll() : 0;
+  }
+
+  private void callForHelp() {
+    int missing = count - 1 - backlog.availablePermits();
+    if (missing > 0) {
+      backlog.release(missing);
+    }
+  }
+
+  List<Supplier<AutoCloseable>> workers(Duration interval) {
+    var workers = new ArrayList<Supplier<AutoCloseable>>();
+    workers.add(Workers.drain(interval, "notification-dispatch-1", this::poll, BATCH));
+    for (int i = 2; i <= count; i++) {
+      workers.add(Workers.drain(interval, "notification-dispatch-" + i, this::help, BATCH));
+    }
+    return workers;
+  }
+}
