@@ -70,6 +70,12 @@ class SmtpMailerTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  private static SmtpMailer viaProxy(CountingTcpProxy proxy, int connections) {
+    return new SmtpMailer(
+        new SmtpSettings("127.0.0.1", proxy.port(), false, null, null, "shop@orderpay.test"),
+        connections);
+  }
+
   private static EmailMessage note(int i) {
     return new EmailMessage(
         "reuse-" + i, Email.parse("ada@example.com"), "Message " + i, "text", "<p>html</p>");
@@ -78,10 +84,7 @@ class SmtpMailerTest {
   @Test
   void sendsManyMessagesOverOneConnection() throws Exception {
     try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
-        var viaProxy =
-            new SmtpMailer(
-                new SmtpSettings(
-                    "127.0.0.1", proxy.port(), false, null, null, "shop@orderpay.test"))) {
+        var viaProxy = viaProxy(proxy, 1)) {
       for (int i = 0; i < 5; i++) {
         viaProxy.send(note(i));
       }
@@ -93,11 +96,7 @@ class SmtpMailerTest {
   @Test
   void concurrentSendersShareAtMostTheConfiguredConnections() throws Exception {
     try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
-        var viaProxy =
-            new SmtpMailer(
-                new SmtpSettings(
-                    "127.0.0.1", proxy.port(), false, null, null, "shop@orderpay.test"),
-                3);
+        var viaProxy = viaProxy(proxy, 3);
         var senders = java.util.concurrent.Executors.newFixedThreadPool(6)) {
       var sends = new java.util.ArrayList<java.util.concurrent.Future<?>>();
       for (int i = 0; i < 24; i++) {
@@ -116,10 +115,7 @@ class SmtpMailerTest {
   @Test
   void aDroppedConnectionIsReopenedForTheNextMessage() throws Exception {
     try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
-        var viaProxy =
-            new SmtpMailer(
-                new SmtpSettings(
-                    "127.0.0.1", proxy.port(), false, null, null, "shop@orderpay.test"))) {
+        var viaProxy = viaProxy(proxy, 1)) {
       viaProxy.send(note(1));
       proxy.dropAll();
       viaProxy.send(note(2));

@@ -8,13 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +46,7 @@ public final class Bench {
   private final BenchOptions options;
   private final BenchTarget target;
   private final PrintStream out;
+  private final OrderTimelines orderTimelines;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -57,6 +58,7 @@ public final class Bench {
     this.options = options;
     this.target = target;
     this.out = out;
+    this.orderTimelines = new OrderTimelines(target);
   }
 
   public static void main(String[] args) throws Exception {
@@ -155,11 +157,10 @@ public final class Bench {
           timelines.values().stream().filter(t -> !"PAID".equals(t.status())).count(),
           timelines.values().stream().filter(t -> t.committed() == null).count(),
           timelines.values().stream().filter(t -> t.emailsSent() < 2).count());
-      var reader = new OrderTimelines(target.postgresPort(), target::database);
       for (var stuck :
           timelines.entrySet().stream().filter(e -> !e.getValue().complete()).limit(3).toList()) {
         out.printf("  e.g. order %s: %s%n", stuck.getKey(), stuck.getValue());
-        for (String message : reader.messages(stuck.getKey())) {
+        for (String message : orderTimelines.messages(stuck.getKey())) {
           out.println("    message " + message);
         }
       }
@@ -223,8 +224,7 @@ public final class Bench {
             1,
             64);
     double ceiling =
-        new DatabaseCeiling(target.postgresPort())
-            .transactionsPerSecond(ceilingConnections, options.ceiling());
+        new DatabaseCeiling(target).transactionsPerSecond(ceilingConnections, options.ceiling());
     out.printf(
         Locale.ROOT,
         "database ceiling: %.0f order + outbox transactions per second with %d connections on the"
@@ -325,12 +325,11 @@ public final class Bench {
 
   /** Waits until every paid order is complete (units committed, both emails sent) or time is up. */
   private Map<String, Timeline> settle(java.util.Set<String> orderIds) throws Exception {
-    var timelines = new OrderTimelines(target.postgresPort(), target::database);
     var all = new LinkedHashMap<String, Timeline>();
     var open = new ArrayList<>(orderIds);
     long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
     while (true) {
-      var read = timelines.read(open);
+      var read = orderTimelines.read(open);
       all.putAll(read);
       open.removeIf(id -> read.get(id).complete());
       if (open.isEmpty() || System.nanoTime() > deadline) {
@@ -345,8 +344,9 @@ public final class Bench {
 
   private static Map<String, List<Double>> stages(
       Map<String, Timeline> timelines, Map<String, Sample> samples) {
-    var answered = new HashMap<Timeline, Instant>();
-    var intended = new HashMap<Timeline, Instant>();
+    // by identity: two orders could record the very same instants
+    var intended = new IdentityHashMap<Timeline, Instant>();
+    var answered = new IdentityHashMap<Timeline, Instant>();
     timelines.forEach(
         (id, timeline) -> {
           Sample sample = samples.get(id);
@@ -360,33 +360,31 @@ public final class Bench {
     Function<Timeline, Instant> start = intended::get;
     stages.put(
         "accept: gateway, auth, price, checks, record the order",
-        sorted(OrderTimelines.spans(all, start, Timeline::placed)));
+        OrderTimelines.spans(all, start, Timeline::placed));
     stages.put(
         "reserve the units (inventory)",
-        sorted(OrderTimelines.spans(all, Timeline::placed, Timeline::held)));
+        OrderTimelines.spans(all, Timeline::placed, Timeline::held));
     stages.put(
         "start the payment (payment service)",
-        sorted(OrderTimelines.spans(all, Timeline::held, Timeline::paymentCreated)));
+        OrderTimelines.spans(all, Timeline::held, Timeline::paymentCreated));
     stages.put(
         "create + confirm the intent (Stripe call)",
-        sorted(OrderTimelines.spans(all, Timeline::paymentCreated, Timeline::paymentConfirmed)));
+        OrderTimelines.spans(all, Timeline::paymentCreated, Timeline::paymentConfirmed));
     stages.put(
         "settle the order as PAID",
-        sorted(OrderTimelines.spans(all, Timeline::paymentConfirmed, Timeline::outcome)));
-    stages.put(
-        "answer the client", sorted(OrderTimelines.spans(all, Timeline::outcome, answered::get)));
-    stages.put(PAID_STAGE, sorted(OrderTimelines.spans(all, start, Timeline::outcome)));
+        OrderTimelines.spans(all, Timeline::paymentConfirmed, Timeline::outcome));
+    stages.put("answer the client", OrderTimelines.spans(all, Timeline::outcome, answered::get));
+    stages.put(PAID_STAGE, OrderTimelines.spans(all, start, Timeline::outcome));
     stages.put(
         "PAID -> units committed (outbox, Kafka, inventory)",
-        sorted(OrderTimelines.spans(all, Timeline::outcome, Timeline::committed)));
+        OrderTimelines.spans(all, Timeline::outcome, Timeline::committed));
     stages.put(
         "PAID -> emails queued (outbox, Kafka, notification)",
-        sorted(OrderTimelines.spans(all, Timeline::outcome, Timeline::emailsQueued)));
+        OrderTimelines.spans(all, Timeline::outcome, Timeline::emailsQueued));
     stages.put(
         "emails queued -> sent (dispatcher, SMTP)",
-        sorted(OrderTimelines.spans(all, Timeline::emailsQueued, Timeline::emailsDone)));
-    stages.put(
-        MAIL_STAGE, sorted(OrderTimelines.spans(all, Timeline::outcome, Timeline::emailsDone)));
+        OrderTimelines.spans(all, Timeline::emailsQueued, Timeline::emailsDone));
+    stages.put(MAIL_STAGE, OrderTimelines.spans(all, Timeline::outcome, Timeline::emailsDone));
     return stages;
   }
 
@@ -510,11 +508,7 @@ public final class Bench {
       var serviceOf = new HashMap<String, String>();
       SERVICES.forEach(service -> serviceOf.put(target.database(service), service));
       var counts = new TreeMap<String, Long>();
-      try (var connection =
-              DriverManager.getConnection(
-                  "jdbc:postgresql://127.0.0.1:" + target.postgresPort() + "/postgres",
-                  "postgres",
-                  "");
+      try (var connection = target.connect("postgres");
           var statement =
               connection.prepareStatement(
                   "SELECT datname, xact_commit FROM pg_stat_database WHERE datname = ANY(?)")) {

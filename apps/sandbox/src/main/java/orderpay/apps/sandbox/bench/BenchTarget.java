@@ -2,6 +2,9 @@ package orderpay.apps.sandbox.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -46,6 +49,12 @@ public sealed interface BenchTarget extends AutoCloseable {
 
   /** The name of a service's database on {@link #postgresPort()}. */
   String database(String service);
+
+  /** A connection to one database of the system's PostgreSQL (embedded: trusts loopback). */
+  default Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/" + database, "postgres", "");
+  }
 
   /**
    * The JVMs whose CPU and memory the system costs (PostgreSQL's are found by its port), labelled

@@ -1,7 +1,6 @@
 package orderpay.apps.sandbox.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -30,10 +29,10 @@ final class DatabaseCeiling {
           occurred_at timestamptz NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
       """;
 
-  private final int postgresPort;
+  private final BenchTarget target;
 
-  DatabaseCeiling(int postgresPort) {
-    this.postgresPort = postgresPort;
+  DatabaseCeiling(BenchTarget target) {
+    this.target = target;
   }
 
   /** Committed order + outbox transactions per second over {@code duration}. */
@@ -102,7 +101,6 @@ final class DatabaseCeiling {
   }
 
   private Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database, "postgres", "");
+    return target.connect(database);
   }
 }

@@ -1,7 +1,6 @@
 package orderpay.apps.sandbox.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +38,10 @@ final class OrderTimelines {
     }
   }
 
-  private final int postgresPort;
-  private final Function<String, String> databaseOf;
+  private final BenchTarget target;
 
-  OrderTimelines(int postgresPort, Function<String, String> databaseOf) {
-    this.postgresPort = postgresPort;
-    this.databaseOf = databaseOf;
+  OrderTimelines(BenchTarget target) {
+    this.target = target;
   }
 
   Map<String, Timeline> read(Collection<String> orderIds) throws SQLException {
@@ -126,11 +123,7 @@ final class OrderTimelines {
   private void query(
       String service, String sql, UUID[] ids, java.util.function.Consumer<Object[]> rowSink)
       throws SQLException {
-    try (Connection connection =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + databaseOf.apply(service),
-                "postgres",
-                "");
+    try (Connection connection = target.connect(target.database(service));
         var statement = connection.prepareStatement(sql)) {
       statement.setArray(1, connection.createArrayOf("uuid", ids));
       try (var rows = statement.executeQuery()) {
@@ -155,7 +148,7 @@ final class OrderTimelines {
     };
   }
 
-  /** Milliseconds between two milestones of each timeline that has both. */
+  /** Milliseconds between two milestones of each timeline that has both, in ascending order. */
   static List<Double> spans(
       Collection<Timeline> timelines,
       Function<Timeline, Instant> from,
@@ -168,6 +161,7 @@ final class OrderTimelines {
         spans.add(java.time.Duration.between(start, end).toNanos() / 1e6);
       }
     }
+    java.util.Collections.sort(spans);
     return spans;
   }
 }
