@@ -96,13 +96,16 @@ public final class Auditor {
       List<Line> reservationLines,
       Map<String, Stock> stock,
       List<Notification> notifications,
+      Map<String, String> paymentStatusByOrder,
       StripeLedger ledger,
       List<Mailbox.Mail> mails,
       RequestLog requests) {
 
     /**
-     * Nothing left in flight: no PENDING order, no hold for a finished order, no mail queued, and
-     * every mail sent already in the mailbox (a catcher in another process writes files late).
+     * Nothing left in flight: no PENDING order, no hold for a finished order, no mail queued, every
+     * mail sent already in the mailbox (a catcher in another process writes files late), and no
+     * payment whose news its order has not heard yet (a killed consumer's partitions move only
+     * after its session timeout, so a refund can reach the order seconds after the payment).
      */
     boolean settled() {
       var received = mails.stream().map(Mailbox.Mail::messageId).collect(toSet());
@@ -112,7 +115,21 @@ public final class Auditor {
           && notifications.stream().noneMatch(n -> n.status().equals("PENDING"))
           && notifications.stream()
               .filter(n -> n.status().equals("SENT"))
-              .allMatch(n -> received.contains(messageId(n)));
+              .allMatch(n -> received.contains(messageId(n)))
+          && paymentStatusByOrder.entrySet().stream()
+              .noneMatch(p -> awaitsItsOrder(p.getValue(), orders.get(p.getKey())));
+    }
+
+    /** Money moved at the payment service, and its order does not show it yet. */
+    private static boolean awaitsItsOrder(String paymentStatus, Order order) {
+      if (order == null) {
+        return false; // I7's business
+      }
+      return switch (paymentStatus) {
+        case "SUCCEEDED" -> !order.status().equals("PAID"); // paid, or a refund is on its way
+        case "REFUNDED" -> order.status().equals("PAID");
+        default -> false;
+      };
     }
 
     boolean isTerminal(String orderId) {
@@ -463,7 +480,8 @@ public final class Auditor {
   Snapshot snapshot() {
     try (Connection orders = sources.orders().connect();
         Connection inventory = sources.inventory().connect();
-        Connection notifications = sources.notifications().connect()) {
+        Connection notifications = sources.notifications().connect();
+        Connection payments = sources.payments().connect()) {
       var orderRows = new HashMap<String, Order>();
       query(
           orders,
@@ -512,6 +530,11 @@ public final class Auditor {
               notificationRows.add(
                   new Notification(
                       rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+      var paymentRows = new HashMap<String, String>();
+      query(
+          payments,
+          "SELECT order_id, status FROM payments",
+          rs -> paymentRows.put(rs.getString(1), rs.getString(2)));
       // the outside world last: whatever a database row says was done (charged, refunded, sent)
       // happened before, so it shows there; anything newer leaves a row in flight, and the audit
       // waits for it to settle
@@ -524,6 +547,7 @@ public final class Auditor {
           List.copyOf(reservationLines),
           Map.copyOf(stock),
           List.copyOf(notificationRows),
+          Map.copyOf(paymentRows),
           ledger,
           List.copyOf(mails),
           sources.requests());

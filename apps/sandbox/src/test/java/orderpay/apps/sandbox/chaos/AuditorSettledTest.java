@@ -1,0 +1,83 @@
+package orderpay.apps.sandbox.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** When the auditor may read: only once nothing is in flight, payment news included. */
+class AuditorSettledTest {
+
+  private static final String ORDER = "order-1";
+  private static final String PRODUCT = "product-1";
+
+  private static Auditor.Snapshot snapshot(
+      String orderStatus, String holdStatus, String paymentStatus, StripeLedger ledger) {
+    return new Auditor.Snapshot(
+        Map.of(
+            ORDER, new Auditor.Order(ORDER, "user-1", "key-1", orderStatus, 2000, "EUR", "pi_1")),
+        List.of(new Auditor.Line(ORDER, PRODUCT, 2)),
+        Map.of(ORDER, new Auditor.Reservation(ORDER, holdStatus)),
+        List.of(new Auditor.Line(ORDER, PRODUCT, 2)),
+        Map.of(PRODUCT, new Auditor.Stock(PRODUCT, 8, 0)),
+        List.of(),
+        Map.of(ORDER, paymentStatus),
+        ledger,
+        List.of(),
+        new RequestLog());
+  }
+
+  private static StripeLedger charged(boolean refunded) {
+    var charge =
+        new StripeLedger.Charge(
+            "ch_1", "succeeded", 2000, refunded ? 2000 : 0, "eur", "pi_1", ORDER);
+    var refunds =
+        refunded
+            ? List.of(new StripeLedger.Refund("re_1", "succeeded", 2000, "pi_1", "ch_1", ORDER))
+            : List.<StripeLedger.Refund>of();
+    return new StripeLedger(
+        List.of(new StripeLedger.Intent("pi_1", "succeeded", 2000, "eur", ORDER)),
+        List.of(charge),
+        refunds);
+  }
+
+  @Test
+  void aPaidOrderWhosePaymentSucceededHasSettled() {
+    var snapshot = snapshot("PAID", "COMMITTED", "SUCCEEDED", charged(false));
+    assertThat(snapshot.settled()).isTrue();
+    assertThat(Auditor.moneyAndStockConserved(snapshot)).isEmpty();
+  }
+
+  @Test
+  void aRefundItsOrderHasNotHeardOfYetIsStillInFlight() {
+    // run 20 of the first full battery: payment REFUNDED, its order still PAID for 10 s more
+    assertThat(snapshot("PAID", "COMMITTED", "REFUNDED", charged(true)).settled()).isFalse();
+  }
+
+  @Test
+  void theSameRefundOnceItsOrderCaughtUpHasSettled() {
+    var snapshot = snapshot("REFUNDED", "RELEASED", "REFUNDED", charged(true));
+    assertThat(snapshot.settled()).isTrue();
+    assertThat(Auditor.moneyAndStockConserved(snapshot)).isEmpty();
+  }
+
+  @Test
+  void aSuccessfulPaymentForACancelledOrderAwaitsItsRefund() {
+    assertThat(snapshot("CANCELLED", "RELEASED", "SUCCEEDED", charged(false)).settled()).isFalse();
+  }
+
+  @Test
+  void aPendingOrderIsStillInFlight() {
+    assertThat(snapshot("PENDING", "RESERVED", "PENDING", charged(false)).settled()).isFalse();
+  }
+
+  @Test
+  void moneyMovedBehindTheSystemsBackIsNotWaitedForButReported() {
+    // a refund made at Stripe that no webhook told the payment service about: nothing is in flight
+    var snapshot = snapshot("PAID", "COMMITTED", "SUCCEEDED", charged(true));
+    assertThat(snapshot.settled()).isTrue();
+    assertThat(Auditor.moneyAndStockConserved(snapshot))
+        .containsExactly(new Finding.Violation(ORDER, "PAID order of 2000: 0 kept at Stripe"));
+  }
+}
