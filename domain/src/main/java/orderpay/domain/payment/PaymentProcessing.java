@@ -186,13 +186,15 @@ public final class PaymentProcessing {
 
   public WebhookOutcome handleWebhook(byte[] payload, String signatureHeader) {
     ProviderEvent event = verifier.verify(payload, signatureHeader);
+    if (event.status().isEmpty() || event.providerPaymentId() == null) {
+      // of no interest (payment_intent.created, every paid order has one): it changes nothing, so
+      // it is acknowledged without a transaction; redelivered, it changes nothing again
+      return new WebhookOutcome(event.eventId(), false);
+    }
     return transactions.inTransaction(
         () -> {
           if (!processedEvents.firstTime(event.eventId(), event.type())) {
             return new WebhookOutcome(event.eventId(), true);
-          }
-          if (event.status().isEmpty() || event.providerPaymentId() == null) {
-            return new WebhookOutcome(event.eventId(), false);
           }
           var payment = payments.findByProviderIdForUpdate(event.providerPaymentId());
           if (payment.isEmpty() && event.orderId() != null) {

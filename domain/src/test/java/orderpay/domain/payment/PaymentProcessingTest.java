@@ -252,6 +252,30 @@ class PaymentProcessingTest {
   }
 
   @Test
+  void aWebhookOfNoInterestIsAcknowledgedWithoutATransaction() {
+    var transactions = new ImmediateTransactions();
+    var processing =
+        new PaymentProcessing(
+            payments,
+            provider,
+            (payload, signature) ->
+                new ProviderEvent(
+                    "evt_created", "payment_intent.created", "pi_1", Optional.empty(), null, null),
+            payments,
+            transactions,
+            events,
+            new SequentialIds(),
+            clock);
+    var first = processing.handleWebhook(new byte[0], "valid");
+    var again = processing.handleWebhook(new byte[0], "valid");
+    assertThat(first).isEqualTo(new PaymentProcessing.WebhookOutcome("evt_created", false));
+    assertThat(again).isEqualTo(first);
+    assertThat(transactions.opened).isZero();
+    assertThat(payments.seen).doesNotContain("evt_created");
+    assertThat(events.published).isEmpty();
+  }
+
+  @Test
   void aBadSignatureChangesNothing() {
     processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
     assertThatThrownBy(() -> processing.handleWebhook(new byte[0], "forged"))
