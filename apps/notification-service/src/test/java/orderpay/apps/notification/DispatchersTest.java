@@ -30,13 +30,13 @@ class DispatchersTest {
 
   @Test
   void aFullBatchCallsTheOtherThreeInUntilTheBacklogIsGone() {
-    waiting = 260;
-    assertThat(dispatchers.poll()).isEqualTo(50); // full: help is called for
-    assertThat(dispatchers.help()).isEqualTo(50); // each full batch keeps the call open
-    assertThat(dispatchers.help()).isEqualTo(50);
-    assertThat(dispatchers.help()).isEqualTo(50);
-    assertThat(dispatchers.help()).isEqualTo(50);
-    assertThat(dispatchers.help()).isEqualTo(10); // the rest: not full, nobody else is called
+    waiting = 53;
+    assertThat(dispatchers.poll()).isEqualTo(10); // full: help is called for
+    assertThat(dispatchers.help()).isEqualTo(10); // each full batch keeps the call open
+    assertThat(dispatchers.help()).isEqualTo(10);
+    assertThat(dispatchers.help()).isEqualTo(10);
+    assertThat(dispatchers.help()).isEqualTo(10);
+    assertThat(dispatchers.help()).isEqualTo(3); // the rest: not full, nobody else is called
     assertThat(dispatchers.help()).isEqualTo(0); // the permits still out: one empty look each
     assertThat(dispatchers.help()).isEqualTo(0);
     int before = claims.get();
@@ -44,5 +44,14 @@ class DispatchersTest {
       dispatchers.help();
     }
     assertThat(claims.get() - before).as("no more claims once the permits are used up").isZero();
+  }
+
+  @Test
+  void aBacklogOfThirtyIsSpreadOverThreeSendersNotLeftToOne() {
+    // each dispatcher sends what it claimed over its one SMTP connection, one message at a time
+    waiting = 30;
+    assertThat(dispatchers.poll()).isEqualTo(10);
+    assertThat(dispatchers.help()).isEqualTo(10);
+    assertThat(dispatchers.help()).isEqualTo(10);
   }
 }
