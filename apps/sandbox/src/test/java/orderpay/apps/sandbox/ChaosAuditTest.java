@@ -388,4 +388,25 @@ class ChaosAuditTest {
     System.out.println(finding.line());
     assertThat(finding.offendingIds()).contains(reusedKey, ghostIntent);
   }
+
+  @Test
+  @Order(9)
+  void aPaidOrderWhoseReceiptWasNeverRecordedBreaksI4() throws Exception {
+    String order = paidOrder()[0];
+    var mailbox = Mailbox.of(mail::messages);
+    String subject = "Payment received for order " + order;
+    Shop.await(
+        () -> mailbox.messages().stream().anyMatch(m -> m.subject().equals(subject)),
+        "the payment email");
+    // as if the order.paid event had been acknowledged and dropped by the notification service
+    sql(
+        "notification",
+        "DELETE FROM notifications WHERE order_id = ? AND template = 'payment_succeeded'",
+        order);
+    var finding = audit(Invariant.I4, Duration.ofSeconds(2)); // it will not settle: no need to wait
+    assertThat(finding.violations())
+        .contains(
+            new Finding.Violation(
+                order + "/payment_succeeded", "PAID order, no payment_succeeded email"));
+  }
 }

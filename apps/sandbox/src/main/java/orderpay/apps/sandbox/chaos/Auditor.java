@@ -74,9 +74,25 @@ public final class Auditor {
       String status,
       long totalMinor,
       String currency,
-      String providerPaymentId) {
+      String providerPaymentId,
+      String failureReason) {
     boolean terminal() {
       return !status.equals("PENDING");
+    }
+
+    /**
+     * The emails its outcome owes the customer (Notifications.orderOutcome): a paid order was
+     * announced and paid; an order refused for lack of stock was told so on the spot.
+     */
+    Set<String> emailsOwed() {
+      return switch (status) {
+        case "PAID" -> Set.of("order_confirmation", "payment_succeeded");
+        case "REFUNDED" -> Set.of("order_confirmation", "payment_succeeded", "order_refunded");
+        case "CANCELLED" -> Set.of("order_cancelled");
+        case "FAILED" ->
+            "insufficient_stock".equals(failureReason) ? Set.of() : Set.of("payment_failed");
+        default -> Set.of();
+      };
     }
   }
 
@@ -117,7 +133,8 @@ public final class Auditor {
               .filter(n -> n.status().equals("SENT"))
               .allMatch(n -> received.contains(messageId(n)))
           && paymentStatusByOrder.entrySet().stream()
-              .noneMatch(p -> awaitsItsOrder(p.getValue(), orders.get(p.getKey())));
+              .noneMatch(p -> awaitsItsOrder(p.getValue(), orders.get(p.getKey())))
+          && emailsNotRecorded(this).isEmpty();
     }
 
     /** Money moved at the payment service, and its order does not show it yet. */
@@ -286,7 +303,8 @@ public final class Auditor {
    * I4: in the mailbox, one message per (order, template, recipient) and one welcome per recipient;
    * the same Message-ID twice is a resend the customer's client drops (ADR 6), two Message-IDs are
    * two emails. In the notification table, one row per order and template; every row marked SENT is
-   * in the mailbox.
+   * in the mailbox; and none missing: every finished order has a row for each email its outcome
+   * owes (sent, or parked as failed for an operator: recorded either way, never silently dropped).
    */
   static List<Violation> oneEmailPerEventAndTemplate(Snapshot s) {
     var violations = new ArrayList<Violation>();
@@ -321,6 +339,28 @@ public final class Auditor {
         .filter(n -> n.status().equals("SENT") && !received.contains(messageId(n)))
         .map(n -> new Violation(n.id(), "marked SENT but not in the mailbox"))
         .forEach(violations::add);
+    violations.addAll(emailsNotRecorded(s));
+    return violations;
+  }
+
+  /** Per finished order, the emails its outcome owes that have no notification row. */
+  static List<Violation> emailsNotRecorded(Snapshot s) {
+    var recorded =
+        s.notifications().stream()
+            .filter(n -> n.orderId() != null)
+            .map(n -> n.orderId() + "/" + n.template())
+            .collect(toSet());
+    var violations = new ArrayList<Violation>();
+    for (var order : new TreeMap<>(s.orders()).values()) {
+      for (String template : new java.util.TreeSet<>(order.emailsOwed())) {
+        if (!recorded.contains(order.id() + "/" + template)) {
+          violations.add(
+              new Violation(
+                  order.id() + "/" + template,
+                  order.status() + " order, no " + template + " email"));
+        }
+      }
+    }
     return violations;
   }
 
@@ -485,7 +525,8 @@ public final class Auditor {
       var orderRows = new HashMap<String, Order>();
       query(
           orders,
-          "SELECT id, user_id, idempotency_key, status, total_minor, currency, provider_payment_id FROM orders",
+          "SELECT id, user_id, idempotency_key, status, total_minor, currency, provider_payment_id,"
+              + " failure_reason FROM orders",
           rs ->
               orderRows.put(
                   rs.getString(1),
@@ -496,7 +537,8 @@ public final class Auditor {
                       rs.getString(4),
                       rs.getLong(5),
                       rs.getString(6),
-                      rs.getString(7))));
+                      rs.getString(7),
+                      rs.getString(8))));
       var orderLines = new ArrayList<Line>();
       query(
           orders,

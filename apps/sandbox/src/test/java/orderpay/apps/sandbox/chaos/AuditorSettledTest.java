@@ -2,8 +2,10 @@ package orderpay.apps.sandbox.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** When the auditor may read: only once nothing is in flight, payment news included. */
@@ -14,17 +16,40 @@ class AuditorSettledTest {
 
   private static Auditor.Snapshot snapshot(
       String orderStatus, String holdStatus, String paymentStatus, StripeLedger ledger) {
+    var order = order(orderStatus, null);
+    return snapshot(order, holdStatus, paymentStatus, ledger, order.emailsOwed());
+  }
+
+  private static Auditor.Order order(String status, String failureReason) {
+    return new Auditor.Order(ORDER, "user-1", "key-1", status, 2000, "EUR", "pi_1", failureReason);
+  }
+
+  /** A snapshot whose {@code emailsSent} were recorded, sent and received. */
+  private static Auditor.Snapshot snapshot(
+      Auditor.Order order,
+      String holdStatus,
+      String paymentStatus,
+      StripeLedger ledger,
+      Set<String> emailsSent) {
+    var notifications = new ArrayList<Auditor.Notification>();
+    var mails = new ArrayList<Mailbox.Mail>();
+    for (String template : emailsSent) {
+      var notification = new Auditor.Notification("n-" + template, ORDER, template, "SENT");
+      notifications.add(notification);
+      mails.add(
+          new Mailbox.Mail(
+              Auditor.messageId(notification), "a@example.com", template, template, ORDER));
+    }
     return new Auditor.Snapshot(
-        Map.of(
-            ORDER, new Auditor.Order(ORDER, "user-1", "key-1", orderStatus, 2000, "EUR", "pi_1")),
+        Map.of(ORDER, order),
         List.of(new Auditor.Line(ORDER, PRODUCT, 2)),
         Map.of(ORDER, new Auditor.Reservation(ORDER, holdStatus)),
         List.of(new Auditor.Line(ORDER, PRODUCT, 2)),
         Map.of(PRODUCT, new Auditor.Stock(PRODUCT, 8, 0)),
-        List.of(),
+        notifications,
         Map.of(ORDER, paymentStatus),
         ledger,
-        List.of(),
+        mails,
         new RequestLog());
   }
 
@@ -79,5 +104,39 @@ class AuditorSettledTest {
     assertThat(snapshot.settled()).isTrue();
     assertThat(Auditor.moneyAndStockConserved(snapshot))
         .containsExactly(new Finding.Violation(ORDER, "PAID order of 2000: 0 kept at Stripe"));
+  }
+
+  @Test
+  void aPaidOrderWhoseReceiptWasNeverRecordedIsWaitedForThenReported() {
+    var snapshot =
+        snapshot(
+            order("PAID", null),
+            "COMMITTED",
+            "SUCCEEDED",
+            charged(false),
+            Set.of("order_confirmation"));
+    assertThat(snapshot.settled()).isFalse();
+    assertThat(Auditor.oneEmailPerEventAndTemplate(snapshot))
+        .containsExactly(
+            new Finding.Violation(
+                ORDER + "/payment_succeeded", "PAID order, no payment_succeeded email"));
+  }
+
+  @Test
+  void anOrderRefusedForLackOfStockOwesNoEmailButADeclinedOneDoes() {
+    var refused =
+        snapshot(
+            order("FAILED", "insufficient_stock"),
+            "RELEASED",
+            "CANCELLED",
+            charged(false),
+            Set.of());
+    assertThat(Auditor.emailsNotRecorded(refused)).isEmpty();
+    var declined =
+        snapshot(order("FAILED", "card_declined"), "RELEASED", "FAILED", charged(false), Set.of());
+    assertThat(Auditor.emailsNotRecorded(declined))
+        .containsExactly(
+            new Finding.Violation(
+                ORDER + "/payment_failed", "FAILED order, no payment_failed email"));
   }
 }
