@@ -15,6 +15,7 @@ import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.notification.Notifications;
+import orderpay.domain.notification.RememberedRecipients;
 import orderpay.domain.shared.IdGenerator;
 
 @Module(includes = ServiceKitModule.class)
@@ -46,6 +47,9 @@ public interface NotificationServiceModule {
     return new SmtpMailer(config.smtp(), config.dispatchers());
   }
 
+  /** How long a customer's name and address are reused before the user service is asked again. */
+  static final java.time.Duration RECIPIENTS_KEPT_FOR = java.time.Duration.ofMinutes(10);
+
   @Provides
   @Singleton
   static Notifications notifications(
@@ -58,7 +62,8 @@ public interface NotificationServiceModule {
     var repository = new JdbiNotificationRepository(tx);
     return new Notifications(
         repository,
-        new GrpcUserDirectory(userChannel.channel()),
+        new RememberedRecipients(
+            new GrpcUserDirectory(userChannel.channel()), RECIPIENTS_KEPT_FOR, clock),
         mailer,
         new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken()),
         repository,
