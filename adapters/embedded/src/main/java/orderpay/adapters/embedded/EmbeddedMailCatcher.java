@@ -1,5 +1,7 @@
 package orderpay.adapters.embedded;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -23,7 +25,8 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
   private int port;
   private final Optional<Path> folder;
   private GreenMail greenMail;
-  private int written;
+  private int written; // of the running server's store
+  private int files; // over every run of the server: file names never repeat
   private final ScheduledExecutorService writer;
 
   private EmbeddedMailCatcher(int port, Optional<Path> folder) {
@@ -51,11 +54,22 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the SMTP server, keeping everything it acknowledged. The server stops first: a message
+   * whose 250 went out is in its store by then, and no other can arrive. The store is read after
+   * that (GreenMail starts a fresh one on stop, so the old one is held on to). Reading it before
+   * stopping lost what came in between, though its sender had been told it was delivered.
+   */
   public synchronized void stop() {
     if (greenMail != null) {
-      writeNew();
-      earlier.addAll(List.of(greenMail.getReceivedMessages()));
+      Managers store = greenMail.getManagers();
       greenMail.stop();
+      var received =
+          store.getImapHostManager().getAllMessages().stream()
+              .map(StoredMessage::getMimeMessage)
+              .toArray(MimeMessage[]::new);
+      writeNew(received);
+      earlier.addAll(List.of(received));
       greenMail = null;
     }
   }
@@ -76,10 +90,15 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
   private final java.util.List<MimeMessage> earlier = new java.util.ArrayList<>();
 
   private synchronized void writeNew() {
-    if (greenMail == null || folder.isEmpty()) {
+    if (greenMail != null) {
+      writeNew(greenMail.getReceivedMessages());
+    }
+  }
+
+  private void writeNew(MimeMessage[] messages) {
+    if (folder.isEmpty()) {
       return;
     }
-    var messages = greenMail.getReceivedMessages();
     for (; written < messages.length; written++) {
       var message = messages[written];
       try {
@@ -90,7 +109,7 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
         String name =
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-"
-                + (written + 1)
+                + (++files)
                 + "-"
                 + to.replaceAll("[^A-Za-z0-9@._-]", "_")
                 + ".eml";
