@@ -128,6 +128,15 @@ class ChaosAuditTest {
     return new String[] {id, order.body().at("/payment/provider_payment_id").asText(), product};
   }
 
+  /** The order's payment email, once it is in the mailbox. */
+  private static Mailbox.Mail awaitPaymentEmail(Mailbox mailbox, String order) {
+    String subject = "Payment received for order " + order;
+    Shop.await(
+        () -> mailbox.messages().stream().anyMatch(m -> m.subject().equals(subject)),
+        "the payment email");
+    return mailbox.messages().stream().filter(m -> m.subject().equals(subject)).findFirst().get();
+  }
+
   private static void sql(String service, String statement, String... args) throws Exception {
     var db = Auditor.Database.fromEnv(system.sandbox.environment(), service);
     try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());
@@ -288,12 +297,8 @@ class ChaosAuditTest {
   void aSecondEmailForOneEventBreaksI4() throws Exception {
     String order = paidOrder()[0];
     var mailbox = Mailbox.of(mail::messages);
-    String subject = "Payment received for order " + order;
-    Shop.await(
-        () -> mailbox.messages().stream().anyMatch(m -> m.subject().equals(subject)),
-        "the payment email");
-    var sent =
-        mailbox.messages().stream().filter(m -> m.subject().equals(subject)).findFirst().get();
+    var sent = awaitPaymentEmail(mailbox, order);
+    String subject = sent.subject();
     var props = new Properties();
     props.put("mail.smtp.host", "127.0.0.1");
     props.put("mail.smtp.port", Integer.toString(mail.port()));
@@ -395,11 +400,7 @@ class ChaosAuditTest {
   @Order(9)
   void aPaidOrderWhoseReceiptWasNeverRecordedBreaksI4() throws Exception {
     String order = paidOrder()[0];
-    var mailbox = Mailbox.of(mail::messages);
-    String subject = "Payment received for order " + order;
-    Shop.await(
-        () -> mailbox.messages().stream().anyMatch(m -> m.subject().equals(subject)),
-        "the payment email");
+    awaitPaymentEmail(Mailbox.of(mail::messages), order);
     // as if the order.paid event had been acknowledged and dropped by the notification service
     sql(
         "notification",
