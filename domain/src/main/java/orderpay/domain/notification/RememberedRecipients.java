@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import orderpay.domain.shared.BoundedMemory;
 import orderpay.domain.user.UserId;
 
 /**
@@ -21,7 +21,7 @@ public final class RememberedRecipients implements UserDirectory {
   private final UserDirectory directory;
   private final Duration keepFor;
   private final Clock clock;
-  private final ConcurrentHashMap<UserId, Remembered> remembered = new ConcurrentHashMap<>();
+  private final BoundedMemory<UserId, Remembered> remembered = new BoundedMemory<>(CAPACITY);
 
   public RememberedRecipients(UserDirectory directory, Duration keepFor, Clock clock) {
     this.directory = directory;
@@ -35,18 +35,15 @@ public final class RememberedRecipients implements UserDirectory {
       return directory.find(null);
     }
     Instant now = clock.instant();
-    var known = remembered.get(userId);
-    if (known != null && now.isBefore(known.until())) {
-      return Optional.of(known.recipient());
+    var known = remembered.recall(userId).filter(entry -> now.isBefore(entry.until()));
+    if (known.isPresent()) {
+      return Optional.of(known.get().recipient());
     }
     var found = directory.find(userId);
     if (found.isPresent()) {
-      if (remembered.size() >= CAPACITY) {
-        remembered.clear(); // a cache, not a record: bounded, refilled on demand
-      }
-      remembered.put(userId, new Remembered(found.get(), now.plus(keepFor)));
+      remembered.remember(userId, new Remembered(found.get(), now.plus(keepFor)));
     } else {
-      remembered.remove(userId);
+      remembered.forget(userId);
     }
     return found;
   }

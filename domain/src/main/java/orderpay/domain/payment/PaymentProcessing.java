@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import orderpay.domain.money.Money;
 import orderpay.domain.shared.Backoff;
+import orderpay.domain.shared.BoundedMemory;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
@@ -27,8 +28,16 @@ public final class PaymentProcessing {
   /** How long after its creation a payment without a known intent may still have one appear. */
   static final Duration LOST_INTENT_WINDOW = Duration.ofHours(1);
 
-  private final java.util.Set<String> knownPaymentMethods =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final BoundedMemory<String, Boolean> knownPaymentMethods = new BoundedMemory<>(10_000);
+
+  /**
+   * Intents whose success is committed here. Every paid order's {@code payment_intent.succeeded}
+   * arrives after the confirm call already recorded it; a SUCCEEDED payment can never move on such
+   * an event, so it is acknowledged without a transaction. Another replica, or this one after a
+   * restart, does not know the intent and takes the recorded path: same outcome, one transaction.
+   */
+  private final BoundedMemory<String, PaymentStatus> succeededIntents = new BoundedMemory<>(10_000);
+
   private final Backoff checkBackoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
   /** What a webhook delivery did: applied, or acknowledged as a duplicate / of no interest. */
@@ -158,17 +167,14 @@ public final class PaymentProcessing {
 
   /** Refuses a payment method the provider does not know; known ones are remembered. */
   public void checkPaymentMethod(String paymentMethod) {
-    if (paymentMethod == null || knownPaymentMethods.contains(paymentMethod)) {
+    if (paymentMethod == null || knownPaymentMethods.knows(paymentMethod)) {
       return;
     }
     if (!provider.paymentMethodExists(paymentMethod)) {
       throw DomainException.invalidField(
           "payment_method", "unknown payment_method " + paymentMethod);
     }
-    if (knownPaymentMethods.size() >= 10_000) {
-      knownPaymentMethods.clear(); // a cache, not a record: bounded, refilled on demand
-    }
-    knownPaymentMethods.add(paymentMethod);
+    knownPaymentMethods.remember(paymentMethod, true);
   }
 
   public Payment refund(OrderId orderId) {
@@ -190,6 +196,10 @@ public final class PaymentProcessing {
       // of no interest (payment_intent.created, every paid order has one): it changes nothing, so
       // it is acknowledged without a transaction; redelivered, it changes nothing again
       return new WebhookOutcome(event.eventId(), false);
+    }
+    if (event.status().get() == PaymentStatus.SUCCEEDED
+        && succeededIntents.knows(event.providerPaymentId())) {
+      return new WebhookOutcome(event.eventId(), false); // changes nothing, see succeededIntents
     }
     return transactions.inTransaction(
         () -> {
@@ -296,18 +306,23 @@ public final class PaymentProcessing {
   }
 
   private Payment apply(OrderId orderId, PaymentProvider.Intent intent) {
-    return transactions.inTransaction(
-        () -> {
-          var current = payments.findByOrderForUpdate(orderId).orElseThrow();
-          var withIntent =
-              current.providerPaymentId() == null
-                  ? current.withIntent(intent.providerPaymentId(), intent.clientSecret(), now())
-                  : current;
-          if (withIntent != current) {
-            payments.update(withIntent);
-          }
-          return advance(withIntent, intent.status(), intent.failureReason());
-        });
+    Payment applied =
+        transactions.inTransaction(
+            () -> {
+              var current = payments.findByOrderForUpdate(orderId).orElseThrow();
+              var withIntent =
+                  current.providerPaymentId() == null
+                      ? current.withIntent(intent.providerPaymentId(), intent.clientSecret(), now())
+                      : current;
+              if (withIntent != current) {
+                payments.update(withIntent);
+              }
+              return advance(withIntent, intent.status(), intent.failureReason());
+            });
+    if (applied.status() == PaymentStatus.SUCCEEDED) {
+      succeededIntents.remember(applied.providerPaymentId(), PaymentStatus.SUCCEEDED); // committed
+    }
+    return applied;
   }
 
   private Payment record(OrderId orderId, PaymentStatus status, String reason) {

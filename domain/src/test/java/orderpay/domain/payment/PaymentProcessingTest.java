@@ -276,6 +276,67 @@ class PaymentProcessingTest {
   }
 
   @Test
+  void theSucceededWebhookOfAnIntentTheConfirmCallSettledCostsNoTransaction() {
+    var transactions = new ImmediateTransactions();
+    var processing =
+        new PaymentProcessing(
+            payments,
+            provider,
+            (payload, signature) -> nextWebhook,
+            payments,
+            transactions,
+            events,
+            new SequentialIds(),
+            clock);
+    var paid = processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1);
+    assertThat(paid.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    int opened = transactions.opened;
+    nextWebhook =
+        new ProviderEvent(
+            "evt_succeeded",
+            "payment_intent.succeeded",
+            paid.providerPaymentId(),
+            Optional.of(PaymentStatus.SUCCEEDED),
+            null,
+            order.toString());
+
+    assertThat(processing.handleWebhook(new byte[0], "valid"))
+        .isEqualTo(new PaymentProcessing.WebhookOutcome("evt_succeeded", false));
+    assertThat(transactions.opened).isEqualTo(opened);
+    assertThat(payments.seen).doesNotContain("evt_succeeded");
+    assertThat(announced(PaymentStatus.SUCCEEDED)).isEqualTo(1);
+
+    // a refund is still recorded: only a success of a known success is skipped
+    nextWebhook =
+        new ProviderEvent(
+            "evt_refunded",
+            "charge.refunded",
+            paid.providerPaymentId(),
+            Optional.of(PaymentStatus.REFUNDED),
+            null,
+            order.toString());
+    processing.handleWebhook(new byte[0], "valid");
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.REFUNDED);
+  }
+
+  @Test
+  void aSucceededWebhookForAPaymentNotYetKnownToHaveSucceededIsApplied() {
+    var declined = processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    assertThat(declined.status()).isEqualTo(PaymentStatus.PENDING);
+    nextWebhook =
+        new ProviderEvent(
+            "evt_late_success",
+            "payment_intent.succeeded",
+            declined.providerPaymentId(),
+            Optional.of(PaymentStatus.SUCCEEDED),
+            null,
+            order.toString());
+    processing.handleWebhook(new byte[0], "valid");
+    assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(payments.seen).contains("evt_late_success");
+  }
+
+  @Test
   void aBadSignatureChangesNothing() {
     processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
     assertThatThrownBy(() -> processing.handleWebhook(new byte[0], "forged"))
