@@ -12,6 +12,7 @@ import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.BoundedMemory;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
@@ -74,6 +75,13 @@ public final class PlaceOrder {
   private final OrderLimits limits;
   private final Transactions transactions;
   private final EventPublisher events;
+
+  /**
+   * Payment methods the payment service accepted: checked once, not on every order (a gRPC call).
+   * The payment service decides at the charge anyway; this check only turns a typo into a 400.
+   */
+  private final BoundedMemory<String, Boolean> acceptedPaymentMethods = new BoundedMemory<>(10_000);
+
   private final IdGenerator ids;
   private final Clock clock;
 
@@ -129,7 +137,7 @@ public final class PlaceOrder {
               command.shippingAddress(),
               blankToNull(command.paymentMethod()),
               clock);
-      order.paymentMethod().ifPresent(payments::checkPaymentMethod);
+      order.paymentMethod().ifPresent(this::checkPaymentMethod);
       boolean recorded =
           transactions.inTransaction(
               () -> {
@@ -153,6 +161,13 @@ public final class PlaceOrder {
         throw new DomainException(
             ErrorKind.UNAVAILABLE, "unavailable", "the same Idempotency-Key is busy, try again");
       }
+    }
+  }
+
+  private void checkPaymentMethod(String paymentMethod) {
+    if (!acceptedPaymentMethods.knows(paymentMethod)) {
+      payments.checkPaymentMethod(paymentMethod);
+      acceptedPaymentMethods.remember(paymentMethod, true);
     }
   }
 

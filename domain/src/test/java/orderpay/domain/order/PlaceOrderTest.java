@@ -217,6 +217,19 @@ class PlaceOrderTest {
   }
 
   @Test
+  void anAcceptedPaymentMethodIsCheckedOnceAndARefusedOneEveryTime() {
+    place.place(command(1, "pm_card_visa", null));
+    place.place(command(1, "pm_card_visa", null));
+    assertThatThrownBy(() -> place.place(command(1, "pm_nonsense", null)))
+        .isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> place.place(command(1, "pm_nonsense", null)))
+        .isInstanceOf(DomainException.class);
+    assertThat(calls.stream().filter(c -> c.startsWith("check ")))
+        .containsExactly("check pm_card_visa", "check pm_nonsense", "check pm_nonsense");
+    assertThat(orders.rows).hasSize(2);
+  }
+
+  @Test
   void unknownProductsAndCurrenciesAreRefusedBeforeAnythingIsRecorded() {
     var unknown =
         new PlaceOrder.Command(

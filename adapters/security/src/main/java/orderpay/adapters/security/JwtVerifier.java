@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import orderpay.domain.shared.BoundedMemory;
 
 /**
  * Verifies access tokens with public keys only. Accepts exactly ES256 (so {@code alg: none} and
@@ -25,6 +26,10 @@ import java.util.function.Supplier;
  * key set older than {@link #MAX_KEY_SET_AGE} is read again before it is trusted, so a key removed
  * from the set (retired or compromised) stops verifying within that time. A failed read keeps the
  * keys already known.
+ *
+ * <p>A token that verified is remembered (by its whole text, signature included), so a client that
+ * sends it again costs a map lookup, not an ECDSA verification (the largest share of the gateway's
+ * CPU per order). A remembered token is still refused once it expires or its key leaves the set.
  */
 public final class JwtVerifier {
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
@@ -48,6 +53,11 @@ public final class JwtVerifier {
   private volatile Instant lastRefresh = Instant.EPOCH;
   private volatile Instant loadedAt = Instant.EPOCH;
   private final ReentrantLock refreshing = new ReentrantLock();
+  private final BoundedMemory<String, Verified> verifiedTokens = new BoundedMemory<>(10_000);
+
+  /** A token whose signature and claims checked out, and what must be checked again on reuse. */
+  private record Verified(
+      Principal principal, String kid, ECDSAVerifier verifier, Instant expiry, Instant notBefore) {}
 
   public JwtVerifier(Supplier<String> jwkSetSource, Clock clock) {
     this.jwkSetSource = jwkSetSource;
@@ -58,6 +68,19 @@ public final class JwtVerifier {
     if (token == null || token.isBlank() || token.length() > 4096) {
       throw new InvalidToken("missing or oversized token");
     }
+    var remembered = verifiedTokens.recall(token);
+    // the key set was read again since (its key may have left it): verify afresh
+    if (remembered.isPresent()
+        && verifierFor(remembered.get().kid()).orElse(null) == remembered.get().verifier()) {
+      checkLifetime(remembered.get().expiry(), remembered.get().notBefore());
+      return remembered.get().principal();
+    }
+    Verified verified = verifyAfresh(token);
+    verifiedTokens.remember(token, verified);
+    return verified.principal();
+  }
+
+  private Verified verifyAfresh(String token) throws InvalidToken {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -74,15 +97,13 @@ public final class JwtVerifier {
         throw new InvalidToken("bad signature");
       }
       var claims = jwt.getJWTClaimsSet();
-      Instant now = clock.instant();
       Date expiry = claims.getExpirationTime();
-      if (expiry == null || !now.minus(CLOCK_SKEW).isBefore(expiry.toInstant())) {
+      if (expiry == null) {
         throw new InvalidToken("expired");
       }
       Date notBefore = claims.getNotBeforeTime();
-      if (notBefore != null && now.plus(CLOCK_SKEW).isBefore(notBefore.toInstant())) {
-        throw new InvalidToken("not yet valid");
-      }
+      Instant notBeforeInstant = notBefore == null ? Instant.MIN : notBefore.toInstant();
+      checkLifetime(expiry.toInstant(), notBeforeInstant);
       if (!JwtTokenIssuer.ISSUER.equals(claims.getIssuer())
           || claims.getAudience() == null
           || !claims.getAudience().contains(JwtTokenIssuer.AUDIENCE)) {
@@ -93,9 +114,20 @@ public final class JwtVerifier {
       if (subject == null || role == null) {
         throw new InvalidToken("missing subject or role");
       }
-      return new Principal(subject, role, claims.getStringClaim("email"));
+      var principal = new Principal(subject, role, claims.getStringClaim("email"));
+      return new Verified(principal, kid, verifier, expiry.toInstant(), notBeforeInstant);
     } catch (JOSEException | ParseException e) {
       throw new InvalidToken("unverifiable token");
+    }
+  }
+
+  private void checkLifetime(Instant expiry, Instant notBefore) throws InvalidToken {
+    Instant now = clock.instant();
+    if (!now.minus(CLOCK_SKEW).isBefore(expiry)) {
+      throw new InvalidToken("expired");
+    }
+    if (now.plus(CLOCK_SKEW).isBefore(notBefore)) {
+      throw new InvalidToken("not yet valid");
     }
   }
 

@@ -52,6 +52,37 @@ class JwtVerifierTest {
   }
 
   @Test
+  void aTokenThatVerifiedBeforeIsRefusedOnceItExpires() throws Exception {
+    String token = issuer.issue(admin).value();
+    assertThat(verifier.verify(token).isAdmin()).isTrue();
+    clock.advance(Duration.ofMinutes(16));
+    assertThatThrownBy(() -> verifier.verify(token)).hasMessageContaining("expired");
+  }
+
+  @Test
+  void aTokenThatVerifiedBeforeStillVerifiesAfterTheKeySetIsReadAgain() throws Exception {
+    String token = issuer.issue(admin).value();
+    assertThat(verifier.verify(token).isAdmin()).isTrue();
+    clock.advance(JwtVerifier.MAX_KEY_SET_AGE.plusSeconds(1));
+    assertThat(verifier.verify(token).isAdmin()).isTrue();
+    assertThat(verifier.verify(token).userId()).isEqualTo(admin.id().toString());
+  }
+
+  @Test
+  void aTamperedCopyOfATokenThatVerifiedIsStillRefused() throws Exception {
+    String token = issuer.issue(admin).value();
+    verifier.verify(token);
+    String[] parts = token.split("\\.");
+    char last = parts[2].charAt(parts[2].length() - 2);
+    String otherSignature =
+        parts[2].substring(0, parts[2].length() - 2)
+            + (last == 'A' ? 'B' : 'A')
+            + parts[2].charAt(parts[2].length() - 1);
+    assertThatThrownBy(() -> verifier.verify(parts[0] + "." + parts[1] + "." + otherSignature))
+        .isInstanceOf(JwtVerifier.InvalidToken.class);
+  }
+
+  @Test
   void refusesAlgNoneTokens() {
     String[] parts = issuer.issue(admin).value().split("\\.");
     String noneHeader =
