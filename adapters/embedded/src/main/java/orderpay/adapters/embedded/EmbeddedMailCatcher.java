@@ -96,8 +96,14 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
   }
 
   private void writeNew(MimeMessage[] messages) {
-    if (folder.isEmpty()) {
+    if (folder.isEmpty() || written >= messages.length) {
       return;
+    }
+    Path dir = folder.orElseThrow();
+    try {
+      Files.createDirectories(dir); // once per batch: it throws and catches inside when dir exists
+    } catch (IOException e) {
+      return; // unwritable: the messages stay readable through messages()
     }
     for (; written < messages.length; written++) {
       var message = messages[written];
@@ -113,8 +119,6 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
                 + "-"
                 + to.replaceAll("[^A-Za-z0-9@._-]", "_")
                 + ".eml";
-        Path dir = folder.orElseThrow();
-        Files.createDirectories(dir);
         try (var out = Files.newOutputStream(dir.resolve(name))) {
           message.writeTo(out);
         }
