@@ -37,6 +37,7 @@ public final class KafkaOutboxRelay implements AutoCloseable {
   private final Jdbi jdbi;
   private final DataSource dataSource;
   private final Producer<String, byte[]> producer;
+  private final String source; // the CloudEvents source: which service published
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
 
@@ -45,6 +46,7 @@ public final class KafkaOutboxRelay implements AutoCloseable {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.producer = new KafkaProducer<>(producerProperties(settings, clientId));
+    this.source = "/orderpay/" + clientId;
     this.thread =
         Thread.ofPlatform().name("outbox-relay-" + clientId).daemon().unstarted(this::run);
   }
@@ -124,6 +126,16 @@ public final class KafkaOutboxRelay implements AutoCloseable {
       EventHeaders.put(record.headers(), EventHeaders.SCHEMA_VERSION, "1");
       EventHeaders.put(record.headers(), EventHeaders.OCCURRED_AT, message.occurredAt().toString());
       EventHeaders.put(record.headers(), EventHeaders.TRACE_ID, message.traceId());
+      EventHeaders.put(record.headers(), EventHeaders.CE_SPECVERSION, "1.0");
+      EventHeaders.put(record.headers(), EventHeaders.CE_ID, message.eventId().toString());
+      EventHeaders.put(record.headers(), EventHeaders.CE_SOURCE, source);
+      EventHeaders.put(
+          record.headers(),
+          EventHeaders.CE_TYPE,
+          EventHeaders.CE_TYPE_PREFIX + message.eventType());
+      EventHeaders.put(record.headers(), EventHeaders.CE_TIME, message.occurredAt().toString());
+      EventHeaders.put(record.headers(), EventHeaders.CE_SUBJECT, message.key());
+      EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, "application/protobuf");
       acks.add(producer.send(record));
     }
     producer.flush();

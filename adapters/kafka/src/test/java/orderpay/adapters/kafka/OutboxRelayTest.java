@@ -94,6 +94,21 @@ class OutboxRelayTest {
                 assertThat(EventHeaders.get(r.headers(), EventHeaders.EVENT_ID)).isPresent();
                 assertThat(EventHeaders.get(r.headers(), EventHeaders.EVENT_TYPE))
                     .contains("Happened");
+                // the CloudEvents Kafka binding, binary mode
+                assertThat(EventHeaders.get(r.headers(), EventHeaders.CE_SPECVERSION))
+                    .contains("1.0");
+                assertThat(EventHeaders.get(r.headers(), EventHeaders.CE_ID))
+                    .isEqualTo(EventHeaders.get(r.headers(), EventHeaders.EVENT_ID));
+                assertThat(EventHeaders.get(r.headers(), EventHeaders.CE_SOURCE))
+                    .contains("/orderpay/relay-test");
+                assertThat(EventHeaders.get(r.headers(), EventHeaders.CE_TYPE))
+                    .contains("dev.orderpay.Happened");
+                assertThat(EventHeaders.get(r.headers(), EventHeaders.CE_TIME))
+                    .hasValueSatisfying(time -> assertThat(Instant.parse(time)).isNotNull());
+                assertThat(EventHeaders.get(r.headers(), EventHeaders.CE_SUBJECT))
+                    .contains(r.key());
+                assertThat(EventHeaders.get(r.headers(), EventHeaders.CONTENT_TYPE))
+                    .contains("application/protobuf");
               });
       assertThat(database.jdbi().withHandle(OutboxStore::pending)).isZero();
     }
