@@ -44,6 +44,12 @@ public final class GrpcServerHost implements AutoCloseable {
     this.healthNames = healthNames;
   }
 
+  /** Older grpcurl, Postman and Evans speak only v1alpha of the reflection protocol. */
+  @SuppressWarnings("deprecation")
+  private static BindableService reflectionV1Alpha() {
+    return io.grpc.protobuf.services.ProtoReflectionService.newInstance();
+  }
+
   public static GrpcServerHost start(
       String name, String host, int port, List<BindableService> services) {
     var health = new HealthStatusManager();
@@ -55,7 +61,8 @@ public final class GrpcServerHost implements AutoCloseable {
             .maxInboundMessageSize(4 * 1024 * 1024)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
             .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance());
+            .addService(ProtoReflectionServiceV1.newInstance())
+            .addService(reflectionV1Alpha());
     var errors = new DomainErrorInterceptor();
     var tracing = new Tracing.Server();
     for (BindableService service : services) {
