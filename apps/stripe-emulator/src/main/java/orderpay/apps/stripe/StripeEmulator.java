@@ -388,8 +388,8 @@ public final class StripeEmulator implements AutoCloseable {
    * only retrieves and confirms an intent whose client secret it presents.
    */
   private void authenticate(Context ctx) {
-    String auth = ctx.header("Authorization");
-    if (auth != null && auth.startsWith("Bearer pk_test_")) {
+    String key = apiKey(ctx.header("Authorization"));
+    if (key.startsWith("pk_test_")) {
       boolean clientCall =
           ctx.path().startsWith("/v1/payment_intents/")
               && (ctx.method() == io.javalin.http.HandlerType.GET
@@ -405,9 +405,35 @@ public final class StripeEmulator implements AutoCloseable {
           "This API call cannot be made with a publishable API key.",
           null);
     }
-    if (auth == null || !auth.startsWith("Bearer sk_test_")) {
+    if (!key.startsWith("sk_test_")) {
       throw new StripeError(401, "invalid_request_error", null, "Invalid API Key provided", null);
     }
+  }
+
+  /**
+   * The key from {@code Bearer <key>} or, as Stripe also accepts ({@code curl -u sk_test_...:}),
+   * HTTP Basic with the key as the user name and no password; "" when there is neither.
+   */
+  static String apiKey(String authorization) {
+    if (authorization == null) {
+      return "";
+    }
+    if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return authorization.substring(7).strip();
+    }
+    if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String user =
+            new String(
+                java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int colon = user.indexOf(':');
+        return colon < 0 ? user : user.substring(0, colon);
+      } catch (IllegalArgumentException notBase64) {
+        return "";
+      }
+    }
+    return "";
   }
 
   private static boolean publishable(Context ctx) {

@@ -465,6 +465,38 @@ class StripeEmulatorTest {
   }
 
   @Test
+  void theSecretKeyWorksAsHttpBasicUserAsWithStripe() throws Exception {
+    var basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("sk_test_abc:".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var listed =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(emulator.apiBase() + "/v1/payment_methods/pm_card_visa"))
+                .header("Authorization", basic)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(listed.body()).get("object").asText()).isEqualTo("payment_method");
+
+    var wrongKey =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("nobody:secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (String refused : List.of(wrongKey, "Basic not-base64!", "Bearer", "sk_test_abc")) {
+      var answer =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(emulator.apiBase() + "/v1/payment_methods/pm_card_visa"))
+                  .header("Authorization", refused)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(refused).isEqualTo(401);
+    }
+  }
+
+  @Test
   void droppedWebhooksAreNeverDelivered() throws Exception {
     emulator.faults().drop = true;
     var dropped =
