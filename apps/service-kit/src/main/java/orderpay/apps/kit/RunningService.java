@@ -1,6 +1,7 @@
 package orderpay.apps.kit;
 
 import io.grpc.BindableService;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,19 +9,23 @@ import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcServerHost;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
+import orderpay.adapters.postgres.messaging.InboxRetention;
 import orderpay.adapters.runtime.HealthIndicator;
 import orderpay.adapters.runtime.Lifecycle;
+import orderpay.adapters.runtime.PeriodicJob;
 
 /**
  * A backend service while it runs: database (migrated), outbox relay, background workers
- * (consumers, jobs), then the gRPC server last, so it serves only when everything behind it is up.
- * Stops in reverse: stop serving, stop workers, drain the outbox, close the pool.
+ * (consumers, jobs, the inbox's retention), then the gRPC server last, so it serves only when
+ * everything behind it is up. Stops in reverse: stop serving, stop workers, drain the outbox, close
+ * the pool.
  *
  * <p>A worker that is also a {@link HealthIndicator} (every Kafka consumer is) takes part in
  * readiness: the gRPC health service reports NOT_SERVING while any such worker is unhealthy.
  */
 public final class RunningService implements AutoCloseable {
   private static final Duration READINESS_CHECK_INTERVAL = Duration.ofMillis(250);
+  private static final Duration INBOX_RETENTION_INTERVAL = Duration.ofMinutes(10);
 
   private final Lifecycle lifecycle;
   private final GrpcServerHost server;
@@ -40,6 +45,13 @@ public final class RunningService implements AutoCloseable {
     try {
       lifecycle.own(database);
       lifecycle.own(relay.start());
+      var inbox = new InboxRetention(database.jdbi(), settings.inboxRetention(), Clock.systemUTC());
+      lifecycle.own(
+          PeriodicJob.draining(
+              settings.serviceName() + "-inbox-retention",
+              INBOX_RETENTION_INTERVAL,
+              inbox::forgetOneBatch,
+              InboxRetention.BATCH));
       var indicators = new ArrayList<HealthIndicator>();
       for (var worker : workers) {
         if (lifecycle.own(worker.get()) instanceof HealthIndicator indicator) {
