@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import orderpay.adapters.embedded.EmbeddedMailCatcher;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
+import orderpay.adapters.kafka.KafkaSettings;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
 import orderpay.apps.gateway.Gateway;
@@ -55,6 +57,9 @@ public final class Sandbox implements AutoCloseable {
   private EmbeddedMailCatcher mail;
   private final Map<String, String> targets = new HashMap<>();
 
+  /** Partitions per topic on the embedded broker: room for a few consumer replicas each. */
+  public static final int TOPIC_PARTITIONS = 3;
+
   private Sandbox(SandboxSettings settings) {
     this.settings = settings;
   }
@@ -65,6 +70,7 @@ public final class Sandbox implements AutoCloseable {
     var sandbox = new Sandbox(settings);
     try {
       sandbox.serviceEnv = sandbox.environment(base, postgres, kafkaBootstrap);
+      KafkaTopics.ensureExist(KafkaSettings.fromEnv(sandbox.serviceEnv), TOPIC_PARTITIONS);
       sandbox.startServices();
     } catch (RuntimeException e) {
       sandbox.close();

@@ -38,6 +38,8 @@ import java.util.stream.Stream;
 import orderpay.adapters.embedded.EmbeddedMailCatcher;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.kafka.KafkaSettings;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.runtime.Env;
 import orderpay.apps.sandbox.Sandbox;
 import orderpay.apps.sandbox.SandboxSettings;
@@ -159,6 +161,8 @@ public final class Cluster implements AutoCloseable {
     shared.putAll(
         Sandbox.sharedVariables(
             base.with(Map.of("STRIPE_SECRET_KEY", "")), settings, postgres, kafkaBootstrap()));
+    KafkaTopics.ensureExist(
+        KafkaSettings.fromEnv(base.with(shared)), orderpay.apps.sandbox.Sandbox.TOPIC_PARTITIONS);
     mail = EmbeddedMailCatcher.start(ports.smtp(), Optional.of(options.dataDir().resolve("mail")));
     emulator =
         StripeEmulator.start(
