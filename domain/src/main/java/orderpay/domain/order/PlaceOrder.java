@@ -65,6 +65,8 @@ public final class PlaceOrder {
     }
   }
 
+  private static final System.Logger log = System.getLogger(PlaceOrder.class.getName());
+
   private final OrderRepository orders;
   private final ProductCatalog catalog;
   private final StockReservations reservations;
@@ -240,6 +242,12 @@ public final class PlaceOrder {
         throw short_;
       }
       order = update(orderId, o -> o.stockReserved(clock));
+      if (order.status() != OrderStatus.PENDING && order.status() != OrderStatus.PAID) {
+        // it ended while we reserved (another resumer raced us, the customer cancelled): its
+        // release may have come before our hold, so the units go back now, not at the hold's expiry
+        giveBackHold(orderId);
+        return order;
+      }
     }
     if (order.step() == SagaStep.RESERVED && order.status() == OrderStatus.PENDING) {
       Payment payment;
@@ -271,6 +279,18 @@ public final class PlaceOrder {
               });
     }
     return order;
+  }
+
+  private void giveBackHold(OrderId orderId) {
+    try {
+      reservations.release(orderId);
+    } catch (RuntimeException unavailable) {
+      log.log(
+          System.Logger.Level.WARNING,
+          "could not give back the hold of ended order {0} ({1}); it is released when it expires",
+          orderId,
+          unavailable.toString());
+    }
   }
 
   private List<OrderLine> price(List<Item> items, java.util.Currency currency) {

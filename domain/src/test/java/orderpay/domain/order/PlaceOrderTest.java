@@ -14,7 +14,9 @@ import orderpay.domain.catalog.PricedProduct;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.Reservation;
+import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.ReservationStatus;
+import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
@@ -44,6 +46,10 @@ class PlaceOrderTest {
   private final RecordingEvents events = new RecordingEvents();
   private final List<String> calls = new ArrayList<>();
   private long stock = 5;
+
+  /** Runs while a reserve is in flight, e.g. the customer's cancel overtaking it. */
+  private java.util.function.Consumer<OrderId> whileReserving = orderId -> {};
+
   private final FakePayments payments = new FakePayments();
   private final SettleOrder settle =
       new SettleOrder(
@@ -65,15 +71,24 @@ class PlaceOrderTest {
               ids.contains(teapot)
                   ? Map.of(teapot, new PricedProduct(teapot, "Teapot", Money.of(2500, "EUR")))
                   : Map.of(),
-          (orderId, lines) -> {
-            calls.add("reserve " + orderId);
-            long wanted = lines.getFirst().quantity();
-            if (wanted > stock) {
-              throw new InsufficientStock(
-                  List.of(new InsufficientStock.Shortage(teapot, wanted, stock)));
+          new StockReservations() {
+            @Override
+            public Reservation reserve(OrderId orderId, List<ReservationLine> lines) {
+              calls.add("reserve " + orderId);
+              whileReserving.accept(orderId);
+              long wanted = lines.getFirst().quantity();
+              if (wanted > stock) {
+                throw new InsufficientStock(
+                    List.of(new InsufficientStock.Shortage(teapot, wanted, stock)));
+              }
+              return new Reservation(
+                  orderId, lines, ReservationStatus.RESERVED, clock.instant().plusSeconds(900));
             }
-            return new Reservation(
-                orderId, lines, ReservationStatus.RESERVED, clock.instant().plusSeconds(900));
+
+            @Override
+            public void release(OrderId orderId) {
+              calls.add("release " + orderId);
+            }
           },
           payments,
           settle,
@@ -214,6 +229,22 @@ class PlaceOrderTest {
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(calls)
         .containsExactly("check pm_card_visa", "reserve " + first.id(), "pay " + first.id());
+  }
+
+  @Test
+  void anOrderThatEndsWhileItsUnitsAreReservedGivesThemBackAndIsNeverCharged() {
+    // the customer's cancel lands while the saga's reserve is on its way: the release it triggers
+    // can reach the inventory before the hold does, so the saga gives the units back itself
+    whileReserving =
+        orderId -> {
+          var order = orders.findForUpdate(orderId).orElseThrow();
+          order.cancel(clock);
+          orders.update(order);
+        };
+    var order = place.place(command(1, "pm_card_visa", null));
+    assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(calls)
+        .containsExactly("check pm_card_visa", "reserve " + order.id(), "release " + order.id());
   }
 
   @Test

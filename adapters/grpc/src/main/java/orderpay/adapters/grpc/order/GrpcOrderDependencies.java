@@ -30,6 +30,7 @@ import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.Payments;
+import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
@@ -72,28 +73,47 @@ public final class GrpcOrderDependencies {
 
   public static StockReservations reservations(Channel channel) {
     var inventory = InventoryServiceGrpc.newBlockingStub(channel);
-    return (OrderId orderId, List<ReservationLine> lines) -> {
-      var request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
-      lines.forEach(
-          l ->
-              request.addLines(
-                  orderpay.contracts.inventory.v1.ReservationLine.newBuilder()
-                      .setProductId(l.productId().toString())
-                      .setQuantity(l.quantity())));
-      try {
-        var reply = inventory.reserveStock(request.build());
-        return new Reservation(
-            orderId,
-            lines,
-            ReservationStatus.valueOf(
-                reply.getStatus().name().substring("RESERVATION_STATUS_".length())),
-            orderpay.adapters.grpc.ProtoTime.toInstant(reply.getExpiresAt()));
-      } catch (StatusRuntimeException e) {
-        var refusal = GrpcErrors.toDomain(e);
-        if ("insufficient_stock".equals(refusal.reason())) {
-          throw InsufficientStock.fromDetails(refusal.details());
+    return new StockReservations() {
+      @Override
+      public Reservation reserve(OrderId orderId, List<ReservationLine> lines) {
+        var request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
+        lines.forEach(
+            l ->
+                request.addLines(
+                    orderpay.contracts.inventory.v1.ReservationLine.newBuilder()
+                        .setProductId(l.productId().toString())
+                        .setQuantity(l.quantity())));
+        try {
+          var reply = inventory.reserveStock(request.build());
+          return new Reservation(
+              orderId,
+              lines,
+              ReservationStatus.valueOf(
+                  reply.getStatus().name().substring("RESERVATION_STATUS_".length())),
+              orderpay.adapters.grpc.ProtoTime.toInstant(reply.getExpiresAt()));
+        } catch (StatusRuntimeException e) {
+          var refusal = GrpcErrors.toDomain(e);
+          if ("insufficient_stock".equals(refusal.reason())) {
+            throw InsufficientStock.fromDetails(refusal.details());
+          }
+          throw refusal;
         }
-        throw refusal;
+      }
+
+      @Override
+      public void release(OrderId orderId) {
+        try {
+          inventory.releaseReservation(
+              orderpay.contracts.inventory.v1.ReservationRequest.newBuilder()
+                  .setOrderId(orderId.toString())
+                  .build());
+        } catch (StatusRuntimeException e) {
+          var refusal = GrpcErrors.toDomain(e);
+          if (refusal.kind() != ErrorKind.NOT_FOUND && refusal.kind() != ErrorKind.INVALID_STATE) {
+            throw refusal;
+          }
+          // no hold, or it already ended (committed, released, expired): nothing to give back
+        }
       }
     };
   }
