@@ -31,6 +31,7 @@ public final class GatewayServer implements AutoCloseable {
     var metrics = new GatewayMetrics();
     byte[] openApi = resource("/openapi.json");
     byte[] docs = resource("/docs.html");
+    var swaggerUi = SwaggerUi.load();
     Javalin app =
         Javalin.create(
             config -> {
@@ -55,6 +56,7 @@ public final class GatewayServer implements AutoCloseable {
                   "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
               config.routes.get(
                   "/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
+              config.routes.get("/docs/ui/{asset}", swaggerUi::serve);
               routes.forEach(
                   route ->
                       config.routes.addEndpoint(
