@@ -106,7 +106,12 @@ class ComposeFileTest {
   @Test
   void theImageIsSmallNonRootHealthCheckedAndBuiltFromSourcesOnly() throws Exception {
     String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
-    assertThat(dockerfile).contains("FROM eclipse-temurin:25-jre", "USER orderpay", "HEALTHCHECK");
+    assertThat(dockerfile)
+        .contains(
+            "FROM eclipse-temurin:25-jre",
+            "USER orderpay",
+            "HEALTHCHECK",
+            "ORDERPAY_LOG_FORMAT=JSON");
     String ignored = Files.readString(Path.of("../../.dockerignore"));
     assertThat(ignored).contains("**/target/", ".git/", ".orderpay-data/");
   }

@@ -233,6 +233,11 @@ class KubernetesManifestsTest {
           .contains(
               backend.toUpperCase(java.util.Locale.ROOT) + "_DB_URL", "KAFKA_BOOTSTRAP_SERVERS");
     }
+    assertThat(
+            find(objects, "ConfigMap", null, "orderpay-config")
+                .at("/data/ORDERPAY_LOG_FORMAT")
+                .asText())
+        .isEqualTo("JSON"); // JSON lines for the log pipeline
     var topics = find(objects, "ConfigMap", null, "orderpay-topics");
     assertThat(topics.at("/data/REPLICATION_FACTOR").asText()).isEqualTo("3");
     assertThat(topics.at("/data/MIN_INSYNC_REPLICAS").asText()).isEqualTo("2");
