@@ -51,4 +51,11 @@ class LogFormatTest {
   void textStaysReadable() throws Exception {
     assertThat(runWith("TEXT")).contains("INFO", "orderpay.test trace-123 - order o-1 placed");
   }
+
+  @Test
+  void theLogLineIsAllAProcessPrintsNoLoggingSetUpNoise() throws Exception {
+    for (String format : new String[] {"TEXT", "JSON"}) {
+      assertThat(runWith(format).lines()).as(format).hasSize(1);
+    }
+  }
 }

@@ -56,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
   private StripeEmulator emulator;
   private EmbeddedMailCatcher mail;
   private final Map<String, String> targets = new HashMap<>();
+  private final Map<String, Integer> adminPorts = new HashMap<>();
 
   /** Partitions per topic on the embedded broker: room for a few consumer replicas each. */
   public static final int TOPIC_PARTITIONS = 3;
@@ -203,7 +204,13 @@ public final class Sandbox implements AutoCloseable {
 
   private RunningService own(String name, RunningService service) {
     targets.put(name, service.target());
+    adminPorts.put(name, service.adminPort());
     return lifecycle.own(service);
+  }
+
+  /** Where a service answers {@code GET /metrics}. */
+  public int adminPort(String service) {
+    return adminPorts.get(service);
   }
 
   /** A service's gRPC address (tests drive some services directly). */

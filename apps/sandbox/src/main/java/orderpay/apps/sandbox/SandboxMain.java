@@ -47,6 +47,7 @@ public final class SandboxMain {
             admin       %s / %s   (ORDERPAY_ADMIN_EMAIL / ORDERPAY_ADMIN_PASSWORD)
             postgres    127.0.0.1:%d  user postgres, databases orderpay_<service>   (ORDERPAY_PG_PORT)
             kafka       %s   (ORDERPAY_KAFKA_PORT)
+            metrics     %s/metrics and, per service, %s   (GET /metrics)
             stripe      %s
             mail        %s
             data        %s   (./orderpay up --fresh starts empty)
@@ -59,6 +60,11 @@ public final class SandboxMain {
           sandbox.adminPassword(),
           postgres.port(),
           kafka.bootstrapServers(),
+          sandbox.gatewayUrl(),
+          java.util.stream.Stream.of(
+                  "user", "product", "inventory", "order", "payment", "notification")
+              .map(service -> service + " :" + sandbox.adminPort(service))
+              .collect(java.util.stream.Collectors.joining(", ")),
           sandbox
               .emulator()
               .map(

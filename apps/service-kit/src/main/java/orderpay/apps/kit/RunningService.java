@@ -29,10 +29,12 @@ public final class RunningService implements AutoCloseable {
 
   private final Lifecycle lifecycle;
   private final GrpcServerHost server;
+  private final AdminServer admin;
 
-  private RunningService(Lifecycle lifecycle, GrpcServerHost server) {
+  private RunningService(Lifecycle lifecycle, GrpcServerHost server, AdminServer admin) {
     this.lifecycle = lifecycle;
     this.server = server;
+    this.admin = admin;
   }
 
   public static RunningService start(
@@ -43,6 +45,7 @@ public final class RunningService implements AutoCloseable {
       List<BindableService> services) {
     var lifecycle = new Lifecycle();
     try {
+      var metrics = ServiceMetrics.create(settings.serviceName(), database);
       lifecycle.own(database);
       lifecycle.own(relay.start());
       var inbox = new InboxRetention(database.jdbi(), settings.inboxRetention(), Clock.systemUTC());
@@ -61,14 +64,20 @@ public final class RunningService implements AutoCloseable {
       var server =
           lifecycle.own(
               GrpcServerHost.start(
-                  settings.serviceName(), settings.grpcHost(), settings.grpcPort(), services));
+                  settings.serviceName(),
+                  settings.grpcHost(),
+                  settings.grpcPort(),
+                  services,
+                  metrics));
+      var admin =
+          lifecycle.own(AdminServer.start(settings.grpcHost(), settings.adminPort(), metrics));
       lifecycle.own(
           Readiness.watch(
               settings.serviceName(),
               HealthIndicator.allOf(indicators),
               server::setServing,
               READINESS_CHECK_INTERVAL));
-      return new RunningService(lifecycle, server);
+      return new RunningService(lifecycle, server, admin);
     } catch (RuntimeException e) {
       lifecycle.close();
       throw e;
@@ -77,6 +86,11 @@ public final class RunningService implements AutoCloseable {
 
   public String target() {
     return server.target();
+  }
+
+  /** Where {@code GET /metrics} answers. */
+  public int adminPort() {
+    return admin.port();
   }
 
   @Override

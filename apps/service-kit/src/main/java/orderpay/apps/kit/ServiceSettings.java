@@ -10,7 +10,8 @@ import orderpay.adapters.runtime.Env;
 /**
  * What every backend service reads the same way: {@code <NAME>_GRPC_HOST/PORT}, {@code
  * <NAME>_DB_URL/USER/PASSWORD/POOL_SIZE}, the Kafka settings and {@code INBOX_RETENTION} (how long
- * a consumed event id is remembered: longer than the topics keep events; 14 days by default).
+ * a consumed event id is remembered: longer than the topics keep events; 14 days by default) and
+ * {@code <NAME>_ADMIN_PORT} (Prometheus metrics; the gRPC port + 1000 by default).
  */
 public record ServiceSettings(
     String name,
@@ -18,24 +19,32 @@ public record ServiceSettings(
     int grpcPort,
     DatabaseConfig database,
     KafkaSettings kafka,
-    Duration inboxRetention) {
+    Duration inboxRetention,
+    int adminPort) {
+
+  /** The metrics port beside a gRPC port: 1000 above it, or any free one beside a free one. */
+  public static int defaultAdminPort(int grpcPort) {
+    return grpcPort == 0 ? 0 : grpcPort + 1000;
+  }
 
   public ServiceSettings(
       String name, String grpcHost, int grpcPort, DatabaseConfig database, KafkaSettings kafka) {
-    this(name, grpcHost, grpcPort, database, kafka, InboxRetention.DEFAULT_RETENTION);
+    this(name, grpcHost, grpcPort, database, kafka, InboxRetention.DEFAULT_RETENTION, 0);
   }
 
   /** {@code name} is the service's short name ({@code user}, {@code inventory}, ...). */
   public static ServiceSettings fromEnv(Env env, String name, int defaultGrpcPort) {
     String prefix = name.toUpperCase(Locale.ROOT) + "_";
+    int grpcPort = env.integer(prefix + "GRPC_PORT", defaultGrpcPort);
     return new ServiceSettings(
         name,
         env.get(prefix + "GRPC_HOST", "127.0.0.1"),
-        env.integer(prefix + "GRPC_PORT", defaultGrpcPort),
+        grpcPort,
         DatabaseConfig.fromEnv(
             env, prefix, name, "jdbc:postgresql://127.0.0.1:5432/orderpay_" + name),
         KafkaSettings.fromEnv(env),
-        env.duration("INBOX_RETENTION", InboxRetention.DEFAULT_RETENTION));
+        env.duration("INBOX_RETENTION", InboxRetention.DEFAULT_RETENTION),
+        env.integer(prefix + "ADMIN_PORT", defaultAdminPort(grpcPort)));
   }
 
   public String serviceName() {

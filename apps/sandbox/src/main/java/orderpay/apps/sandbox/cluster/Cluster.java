@@ -41,6 +41,7 @@ import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.runtime.Env;
+import orderpay.apps.kit.ServiceSettings;
 import orderpay.apps.sandbox.Sandbox;
 import orderpay.apps.sandbox.SandboxSettings;
 import orderpay.apps.stripe.Faults;
@@ -462,6 +463,10 @@ public final class Cluster implements AutoCloseable {
     var env = new HashMap<>(shared);
     env.put(prefix + "GRPC_HOST", "127.0.0.1");
     env.put(prefix + "GRPC_PORT", Integer.toString(port));
+    // free ports: any free admin port (0), never a guess beside a port picked at random
+    env.put(
+        prefix + "ADMIN_PORT",
+        Integer.toString(options.freePorts() ? 0 : ServiceSettings.defaultAdminPort(port)));
     return child(
         service,
         replica,
