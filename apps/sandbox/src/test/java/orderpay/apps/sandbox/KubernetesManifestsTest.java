@@ -186,10 +186,24 @@ class KubernetesManifestsTest {
     for (var policy : ofKind(objects, "NetworkPolicy")) {
       String target = policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText();
       if (target.endsWith("-service")) {
+        var container = podSpec(find(objects, "Deployment", target)).path("containers").get(0);
+        int grpc = container.at("/ports/0/containerPort").asInt();
+        int metrics = container.at("/ports/1/containerPort").asInt();
         var from = new TreeSet<String>();
         for (var rule : policy.at("/spec/ingress")) {
-          for (var peer : rule.path("from")) {
-            from.add(peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+          var ports = new TreeSet<Integer>();
+          rule.path("ports").forEach(p -> ports.add(p.path("port").asInt()));
+          var peers = new TreeSet<String>();
+          rule.path("from")
+              .forEach(
+                  peer ->
+                      peers.add(
+                          peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText()));
+          if (ports.equals(Set.of(metrics))) {
+            assertThat(peers).as(target + " metrics").containsExactly("prometheus");
+          } else {
+            assertThat(ports).as(target + " rule ports").containsExactly(grpc);
+            from.addAll(peers);
           }
         }
         callers.put(target, from);
