@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.BindableService;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import org.junit.jupiter.api.Test;
 
@@ -19,83 +19,66 @@ import org.junit.jupiter.api.Test;
 class ServerReflectionTest {
 
   @Test
+  @SuppressWarnings("deprecation") // v1alpha is what older tools speak
   void bothReflectionVersionsListTheServices() throws Exception {
     BindableService payments = new PaymentServiceGrpc.PaymentServiceImplBase() {};
     var server = GrpcServerHost.start("reflection-test", "127.0.0.1", 0, List.of(payments));
     try (var client = GrpcChannels.open(server.target(), Duration.ofSeconds(2))) {
-      assertThat(servicesByV1(client))
+      var v1 = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(client.channel());
+      assertThat(
+              listServices(
+                  v1::serverReflectionInfo,
+                  io.grpc.reflection.v1.ServerReflectionRequest.newBuilder()
+                      .setListServices("")
+                      .build(),
+                  reply ->
+                      reply.getListServicesResponse().getServiceList().stream()
+                          .map(io.grpc.reflection.v1.ServiceResponse::getName)
+                          .toList()))
           .contains(PaymentServiceGrpc.SERVICE_NAME, "grpc.health.v1.Health");
-      assertThat(servicesByV1Alpha(client))
+      var v1alpha = io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(client.channel());
+      assertThat(
+              listServices(
+                  v1alpha::serverReflectionInfo,
+                  io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder()
+                      .setListServices("")
+                      .build(),
+                  reply ->
+                      reply.getListServicesResponse().getServiceList().stream()
+                          .map(io.grpc.reflection.v1alpha.ServiceResponse::getName)
+                          .toList()))
           .contains(PaymentServiceGrpc.SERVICE_NAME, "grpc.health.v1.Health");
     } finally {
       server.close();
     }
   }
 
-  private static List<String> servicesByV1(GrpcChannels.Client client) throws Exception {
-    var names = new CompletableFuture<List<String>>();
+  /** One list-services exchange on a reflection stream, whichever version's messages it uses. */
+  private static <Q, A> List<String> listServices(
+      Function<StreamObserver<A>, StreamObserver<Q>> open,
+      Q request,
+      Function<A, List<String>> names)
+      throws Exception {
+    var answer = new CompletableFuture<List<String>>();
     var requests =
-        io.grpc.reflection.v1.ServerReflectionGrpc.newStub(client.channel())
-            .serverReflectionInfo(
-                new StreamObserver<>() {
-                  @Override
-                  public void onNext(io.grpc.reflection.v1.ServerReflectionResponse reply) {
-                    var found = new ArrayList<String>();
-                    reply
-                        .getListServicesResponse()
-                        .getServiceList()
-                        .forEach(service -> found.add(service.getName()));
-                    names.complete(found);
-                  }
+        open.apply(
+            new StreamObserver<>() {
+              @Override
+              public void onNext(A reply) {
+                answer.complete(names.apply(reply));
+              }
 
-                  @Override
-                  public void onError(Throwable t) {
-                    names.completeExceptionally(t);
-                  }
+              @Override
+              public void onError(Throwable t) {
+                answer.completeExceptionally(t);
+              }
 
-                  @Override
-                  public void onCompleted() {}
-                });
-    requests.onNext(
-        io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
+              @Override
+              public void onCompleted() {}
+            });
+    requests.onNext(request);
     try {
-      return names.get(10, TimeUnit.SECONDS);
-    } finally {
-      requests.onCompleted();
-    }
-  }
-
-  @SuppressWarnings("deprecation") // v1alpha is what older tools speak
-  private static List<String> servicesByV1Alpha(GrpcChannels.Client client) throws Exception {
-    var names = new CompletableFuture<List<String>>();
-    var requests =
-        io.grpc.reflection.v1alpha.ServerReflectionGrpc.newStub(client.channel())
-            .serverReflectionInfo(
-                new StreamObserver<>() {
-                  @Override
-                  public void onNext(io.grpc.reflection.v1alpha.ServerReflectionResponse reply) {
-                    var found = new ArrayList<String>();
-                    reply
-                        .getListServicesResponse()
-                        .getServiceList()
-                        .forEach(service -> found.add(service.getName()));
-                    names.complete(found);
-                  }
-
-                  @Override
-                  public void onError(Throwable t) {
-                    names.completeExceptionally(t);
-                  }
-
-                  @Override
-                  public void onCompleted() {}
-                });
-    requests.onNext(
-        io.grpc.reflection.v1alpha.ServerReflectionRequest.newBuilder()
-            .setListServices("")
-            .build());
-    try {
-      return names.get(10, TimeUnit.SECONDS);
+      return answer.get(10, TimeUnit.SECONDS);
     } finally {
       requests.onCompleted();
     }
