@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import orderpay.adapters.stripe.StripePaymentProvider;
@@ -464,12 +465,15 @@ class StripeEmulatorTest {
     assertThat(refused.statusCode()).isEqualTo(400);
   }
 
+  /** Any test-mode key shape will do for the emulator; made up per run, never a real key. */
+  private static final String TEST_KEY = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
+
   @Test
   void theSecretKeyWorksAsHttpBasicUserAsWithStripe() throws Exception {
     var basic =
         "Basic "
             + java.util.Base64.getEncoder()
-                .encodeToString("sk_test_abc:".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .encodeToString((TEST_KEY + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     var listed =
         http.send(
             HttpRequest.newBuilder(
@@ -484,7 +488,7 @@ class StripeEmulatorTest {
         "Basic "
             + java.util.Base64.getEncoder()
                 .encodeToString("nobody:secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    for (String refused : List.of(wrongKey, "Basic not-base64!", "Bearer", "sk_test_abc")) {
+    for (String refused : List.of(wrongKey, "Basic not-base64!", "Bearer", TEST_KEY)) {
       var answer =
           http.send(
               HttpRequest.newBuilder(
