@@ -328,6 +328,25 @@ public final class Chaos {
     return Math.floorMod(runSeed * 1_000_003L + name.hashCode(), 1L << 40);
   }
 
+  /** Until the load runs; a load that failed to start says why at once instead of after 90 s. */
+  private static void awaitUnderWay(LoadDriver driver, FutureTask<?> load)
+      throws InterruptedException {
+    var deadline = Instant.now().plusSeconds(90);
+    while (!driver.awaitUnderWay(Duration.ofMillis(250))) {
+      if (load.isDone()) {
+        try {
+          load.get();
+        } catch (ExecutionException failed) {
+          throw new IllegalStateException(
+              "the load could not start: " + failed.getCause(), failed.getCause());
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the load never got under way");
+      }
+    }
+  }
+
   private static Row scenario(
       Cluster cluster,
       Scenario scenario,
@@ -365,9 +384,7 @@ public final class Chaos {
     long underWay = begun;
     long faulted = begun;
     try {
-      if (!driver.awaitUnderWay(Duration.ofSeconds(90))) {
-        throw new IllegalStateException("the load never got under way");
-      }
+      awaitUnderWay(driver, load);
       underWay = System.nanoTime();
       // the fault lands somewhere in the middle of sagas, not at a fixed point
       Thread.sleep(1_000 + random.nextInt(3_000));
