@@ -11,11 +11,12 @@ import io.grpc.NameResolverRegistry;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
 
 /**
- * Client channels to other services: plaintext on the service network, a deadline on every call. A
- * target may list several replicas, {@code host:port,host:port}; calls then go round robin to the
- * replicas that are up.
+ * Client channels to other services: plaintext on the service network, a service token and a
+ * deadline on every call. A target may list several replicas, {@code host:port,host:port}; calls
+ * then go round robin to the replicas that are up.
  */
 public final class GrpcChannels {
   static {
@@ -39,7 +40,9 @@ public final class GrpcChannels {
     }
   }
 
-  public static Client open(String target, Duration defaultDeadline) {
+  /** Every call signed by {@code credentials}: the services refuse calls without them. */
+  public static Client open(
+      String target, Duration defaultDeadline, ServiceCredentials credentials) {
     boolean replicas = target.contains(",");
     var builder =
         replicas
@@ -55,7 +58,7 @@ public final class GrpcChannels {
     return new Client(
         managed,
         ClientInterceptors.intercept(
-            managed, new DefaultDeadline(defaultDeadline), new Tracing.Client()));
+            managed, new DefaultDeadline(defaultDeadline), new Tracing.Client(), credentials));
   }
 
   /** A call without its own deadline gets the default: no call may wait forever. */

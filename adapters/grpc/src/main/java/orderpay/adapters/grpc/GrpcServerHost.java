@@ -2,6 +2,7 @@ package orderpay.adapters.grpc;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -14,14 +15,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import orderpay.adapters.grpc.auth.CallerCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every service's gRPC server: its services behind the error interceptor, the standard health
- * service, server reflection (grpcurl works), one virtual thread per call, and a graceful stop that
- * lets running calls finish. Health starts SERVING; {@link #setServing} lets the service withdraw
- * readiness while something it needs cannot work.
+ * Every service's gRPC server: its services behind the caller check and the error interceptor, the
+ * standard health service, server reflection if asked for (grpcurl works), one virtual thread per
+ * call, and a graceful stop that lets running calls finish. Health starts SERVING; {@link
+ * #setServing} lets the service withdraw readiness while something it needs cannot work.
  */
 public final class GrpcServerHost implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GrpcServerHost.class);
@@ -50,17 +52,22 @@ public final class GrpcServerHost implements AutoCloseable {
     return io.grpc.protobuf.services.ProtoReflectionService.newInstance();
   }
 
+  /** Who may call, and whether the server describes itself to tools (reflection). */
+  public record Access(CallerCheck callers, boolean reflection) {}
+
+  /** Reflection on, no metrics: what tests need. */
   public static GrpcServerHost start(
-      String name, String host, int port, List<BindableService> services) {
-    return start(name, host, port, services, null);
+      String name, String host, int port, List<BindableService> services, CallerCheck callers) {
+    return start(name, host, port, services, new Access(callers, true), null);
   }
 
-  /** With every served call timed into {@code metrics} ({@code grpc.server.calls}). */
+  /** With every served call timed into {@code metrics} ({@code grpc.server.calls}) if not null. */
   public static GrpcServerHost start(
       String name,
       String host,
       int port,
       List<BindableService> services,
+      Access access,
       io.micrometer.core.instrument.MeterRegistry metrics) {
     var health = new HealthStatusManager();
     var executor =
@@ -70,19 +77,22 @@ public final class GrpcServerHost implements AutoCloseable {
             .executor(executor)
             .maxInboundMessageSize(4 * 1024 * 1024)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(reflectionV1Alpha());
+            // health stays open: probes and load balancers ask it without credentials
+            .addService(health.getHealthService());
+    if (access.reflection()) {
+      builder.addService(ProtoReflectionServiceV1.newInstance()).addService(reflectionV1Alpha());
+    }
     var errors = new DomainErrorInterceptor();
     var tracing = new Tracing.Server();
     for (BindableService service : services) {
-      // the last interceptor runs first: the trace id is in place before errors are logged, and
-      // the timing sees the status the error mapping chose
-      builder.addService(
-          metrics == null
-              ? ServerInterceptors.intercept(service, errors, tracing)
-              : ServerInterceptors.intercept(
-                  service, errors, tracing, new GrpcServerMetrics(metrics)));
+      // the last interceptor runs first: the caller is checked before anything else runs, the
+      // trace id is in place before errors are logged, and the timing sees the final status
+      var interceptors = new java.util.ArrayList<ServerInterceptor>(List.of(errors, tracing));
+      if (metrics != null) {
+        interceptors.add(new GrpcServerMetrics(metrics));
+      }
+      interceptors.add(access.callers());
+      builder.addService(ServerInterceptors.intercept(service, interceptors));
     }
     try {
       Server server = builder.build().start();

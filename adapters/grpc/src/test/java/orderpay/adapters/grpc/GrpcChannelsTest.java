@@ -13,17 +13,28 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import orderpay.adapters.grpc.auth.CallerCheck;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import org.junit.jupiter.api.Test;
 
 /** A target listing several replicas spreads calls over them and skips a replica that is gone. */
 class GrpcChannelsTest {
+  private static final ServiceKey KEY = ServiceKey.generate();
+  private static final ServiceCredentials CREDENTIALS = new ServiceCredentials(KEY, "launcher");
 
   /**
    * A server whose health service knows one extra name, so a reply tells which replica answered.
    */
   private static GrpcServerHost replica(String name) {
     BindableService marker = () -> ServerServiceDefinition.builder(name).build();
-    return GrpcServerHost.start(name, "127.0.0.1", 0, List.of(marker));
+    return GrpcServerHost.start(
+        name,
+        "127.0.0.1",
+        0,
+        List.of(marker),
+        new CallerCheck(KEY, CallerPolicy.builder().build()));
   }
 
   /** Which replica served the call, asking each name in turn on the same channel. */
@@ -42,7 +53,8 @@ class GrpcChannelsTest {
   void callsGoRoundRobinOverTheListedReplicasAndAvoidOneThatStopped() {
     var a = replica("replica-a");
     var b = replica("replica-b");
-    try (var client = GrpcChannels.open(a.target() + "," + b.target(), Duration.ofSeconds(2))) {
+    try (var client =
+        GrpcChannels.open(a.target() + "," + b.target(), Duration.ofSeconds(2), CREDENTIALS)) {
       var health = HealthGrpc.newBlockingStub(client.channel());
       Set<String> answered = new HashSet<>();
       Instant deadline = Instant.now().plusSeconds(10);
@@ -67,7 +79,7 @@ class GrpcChannelsTest {
   @Test
   void aSingleAddressStillResolvesAsBefore() {
     var server = replica("replica-a");
-    try (var client = GrpcChannels.open(server.target(), Duration.ofSeconds(2))) {
+    try (var client = GrpcChannels.open(server.target(), Duration.ofSeconds(2), CREDENTIALS)) {
       assertThat(whoAnswers(HealthGrpc.newBlockingStub(client.channel()))).isEqualTo("replica-a");
     } finally {
       server.close();

@@ -1,6 +1,7 @@
 package orderpay.adapters.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.BindableService;
 import io.grpc.stub.StreamObserver;
@@ -9,6 +10,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import orderpay.adapters.grpc.auth.CallerCheck;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +27,17 @@ class ServerReflectionTest {
   @SuppressWarnings("deprecation") // v1alpha is what older tools speak
   void bothReflectionVersionsListTheServices() throws Exception {
     BindableService payments = new PaymentServiceGrpc.PaymentServiceImplBase() {};
-    var server = GrpcServerHost.start("reflection-test", "127.0.0.1", 0, List.of(payments));
-    try (var client = GrpcChannels.open(server.target(), Duration.ofSeconds(2))) {
+    var key = ServiceKey.generate();
+    var server =
+        GrpcServerHost.start(
+            "reflection-test",
+            "127.0.0.1",
+            0,
+            List.of(payments),
+            new CallerCheck(key, CallerPolicy.builder().build()));
+    try (var client =
+        GrpcChannels.open(
+            server.target(), Duration.ofSeconds(2), new ServiceCredentials(key, "a-developer"))) {
       var v1 = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(client.channel());
       assertThat(
               listServices(
@@ -48,6 +62,38 @@ class ServerReflectionTest {
                           .map(io.grpc.reflection.v1alpha.ServiceResponse::getName)
                           .toList()))
           .contains(PaymentServiceGrpc.SERVICE_NAME, "grpc.health.v1.Health");
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void aServerThatWasNotAskedToDescribeItselfDoesNot() {
+    var key = ServiceKey.generate();
+    BindableService payments = new PaymentServiceGrpc.PaymentServiceImplBase() {};
+    var server =
+        GrpcServerHost.start(
+            "no-reflection-test",
+            "127.0.0.1",
+            0,
+            List.of(payments),
+            new GrpcServerHost.Access(new CallerCheck(key, CallerPolicy.builder().build()), false),
+            null);
+    try (var client =
+        GrpcChannels.open(
+            server.target(), Duration.ofSeconds(2), new ServiceCredentials(key, "a-developer"))) {
+      var v1 = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(client.channel());
+      assertThatThrownBy(
+              () ->
+                  listServices(
+                      v1::serverReflectionInfo,
+                      io.grpc.reflection.v1.ServerReflectionRequest.newBuilder()
+                          .setListServices("")
+                          .build(),
+                      reply -> List.<String>of()))
+          .hasRootCauseInstanceOf(io.grpc.StatusRuntimeException.class)
+          .rootCause()
+          .hasMessageContaining("UNIMPLEMENTED");
     } finally {
       server.close();
     }

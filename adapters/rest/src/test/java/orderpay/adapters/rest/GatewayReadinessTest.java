@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.GrpcServerHost;
+import orderpay.adapters.grpc.auth.CallerCheck;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,10 +29,13 @@ class GatewayReadinessTest {
 
   @BeforeAll
   static void start() {
-    orders = GrpcServerHost.start("order-test", "127.0.0.1", 0, List.of());
-    users = GrpcServerHost.start("user-test", "127.0.0.1", 0, List.of());
-    orderChannel = GrpcChannels.open(orders.target(), Duration.ofSeconds(5));
-    userChannel = GrpcChannels.open(users.target(), Duration.ofSeconds(5));
+    var key = ServiceKey.generate();
+    var nobody = new CallerCheck(key, CallerPolicy.builder().build());
+    orders = GrpcServerHost.start("order-test", "127.0.0.1", 0, List.of(), nobody);
+    users = GrpcServerHost.start("user-test", "127.0.0.1", 0, List.of(), nobody);
+    var asGateway = new ServiceCredentials(key, "gateway");
+    orderChannel = GrpcChannels.open(orders.target(), Duration.ofSeconds(5), asGateway);
+    userChannel = GrpcChannels.open(users.target(), Duration.ofSeconds(5), asGateway);
     gateway =
         GatewayServer.start(
             "127.0.0.1",

@@ -2,6 +2,8 @@ package orderpay.apps.gateway;
 
 import java.util.List;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.rest.Downstream;
 
 /** One channel per backend service; the gateway owns and closes them. */
@@ -15,13 +17,15 @@ public record Downstreams(
     implements AutoCloseable {
 
   static Downstreams open(GatewayConfig config) {
+    var credentials = new ServiceCredentials(config.serviceKey(), Callers.GATEWAY);
+    var deadline = config.downstreamDeadline();
     return new Downstreams(
-        GrpcChannels.open(config.userServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.productServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.inventoryServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.orderServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.notificationServiceTarget(), config.downstreamDeadline()));
+        GrpcChannels.open(config.userServiceTarget(), deadline, credentials),
+        GrpcChannels.open(config.productServiceTarget(), deadline, credentials),
+        GrpcChannels.open(config.inventoryServiceTarget(), deadline, credentials),
+        GrpcChannels.open(config.orderServiceTarget(), deadline, credentials),
+        GrpcChannels.open(config.paymentServiceTarget(), deadline, credentials),
+        GrpcChannels.open(config.notificationServiceTarget(), deadline, credentials));
   }
 
   List<Downstream> forReadiness() {

@@ -3,6 +3,7 @@ package orderpay.apps.gateway;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.rest.LoginThrottle;
 import orderpay.adapters.rest.RequestRateLimits;
 import orderpay.adapters.rest.RequestRateLimits.Group;
@@ -22,7 +23,8 @@ public record GatewayConfig(
     Optional<String> publicJwks,
     int loginAttemptsPerMinute,
     int loginThrottleMaxAccounts,
-    RequestRateLimits.Settings rateLimits) {
+    RequestRateLimits.Settings rateLimits,
+    ServiceKey serviceKey) {
 
   public static GatewayConfig fromEnv(Env env) {
     return new GatewayConfig(
@@ -38,7 +40,8 @@ public record GatewayConfig(
         env.optional("ORDERPAY_JWT_PUBLIC_JWKS"),
         env.integer("GATEWAY_LOGIN_ATTEMPTS_PER_MINUTE", 10),
         env.integer("GATEWAY_LOGIN_THROTTLE_MAX_ACCOUNTS", LoginThrottle.DEFAULT_MAX_ACCOUNTS),
-        rateLimits(env));
+        rateLimits(env),
+        ServiceKey.of(env.required(ServiceKey.VARIABLE)));
   }
 
   /**

@@ -2,6 +2,8 @@ package orderpay.apps.inventory;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.inventory.InventoryGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.catalog.ProductEventSerializer;
@@ -11,6 +13,7 @@ import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.Workers;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.domain.inventory.Inventory;
 
 /**
@@ -18,6 +21,16 @@ import orderpay.domain.inventory.Inventory;
  * orders' (commit on paid, release on failed/cancelled, restock on refunded), sweeps expired holds.
  */
 public final class InventoryService {
+  /** Who may call this service: the edges the architecture draws. */
+  public static final CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          .allow(Callers.GATEWAY, InventoryServiceGrpc.getServiceDescriptor())
+          .allow(
+              Callers.ORDER_SERVICE,
+              InventoryServiceGrpc.getReserveStockMethod(),
+              InventoryServiceGrpc.getReleaseReservationMethod())
+          .build();
+
   private static final int EXPIRY_BATCH = 200;
 
   private final InventoryServiceConfig config;
@@ -68,6 +81,7 @@ public final class InventoryService {
                 "reservation-expiry",
                 () -> inventory.expireDue(EXPIRY_BATCH),
                 EXPIRY_BATCH)),
-        List.of(grpcService));
+        List.of(grpcService),
+        CALLERS);
   }
 }

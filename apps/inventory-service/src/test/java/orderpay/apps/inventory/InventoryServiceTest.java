@@ -13,6 +13,8 @@ import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.GrpcErrors;
+import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.catalog.ProductEventSerializer;
@@ -71,15 +73,25 @@ class InventoryServiceTest {
         new KafkaSettings(
             SharedTestInfrastructure.kafka().bootstrapServers(),
             SharedTestInfrastructure.topicPrefix(InventoryServiceTest.class));
-    productService = ProductServiceComponent.build(settings("product"), Clock.systemUTC()).start();
+    var productSettings = settings("product");
+    var inventorySettings = settings("inventory");
+    productService = ProductServiceComponent.build(productSettings, Clock.systemUTC()).start();
     inventoryService =
         InventoryServiceComponent.build(
                 new InventoryServiceConfig(
-                    settings("inventory"), Duration.ofSeconds(2), Duration.ofMillis(100)),
+                    inventorySettings, Duration.ofSeconds(2), Duration.ofMillis(100)),
                 Clock.systemUTC())
             .start();
-    productChannel = GrpcChannels.open(productService.target(), Duration.ofSeconds(10));
-    inventoryChannel = GrpcChannels.open(inventoryService.target(), Duration.ofSeconds(10));
+    productChannel =
+        GrpcChannels.open(
+            productService.target(),
+            Duration.ofSeconds(10),
+            new ServiceCredentials(productSettings.serviceKey(), Callers.GATEWAY));
+    inventoryChannel =
+        GrpcChannels.open(
+            inventoryService.target(),
+            Duration.ofSeconds(10),
+            new ServiceCredentials(inventorySettings.serviceKey(), Callers.GATEWAY));
     products = ProductServiceGrpc.newBlockingStub(productChannel.channel());
     inventory = InventoryServiceGrpc.newBlockingStub(inventoryChannel.channel());
   }

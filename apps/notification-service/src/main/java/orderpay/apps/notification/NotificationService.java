@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.notification.NotificationGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
@@ -12,10 +14,22 @@ import orderpay.adapters.postgres.Database;
 import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.Workers;
+import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.domain.notification.Notifications;
 
 /** Records a message per business event (exactly once), then a dispatcher sends them over SMTP. */
 public final class NotificationService {
+  /** Who may call this service: the edges the architecture draws. */
+  public static final CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          // mail goes out for events; only support tools may send one by hand
+          .allow(Callers.GATEWAY, NotificationServiceGrpc.getListNotificationsMethod())
+          .allow(
+              Callers.OPERATOR,
+              NotificationServiceGrpc.getSendEmailMethod(),
+              NotificationServiceGrpc.getSendSMSMethod())
+          .build();
+
   private final NotificationServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
@@ -58,6 +72,6 @@ public final class NotificationService {
     workers.addAll(
         new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
             .workers(config.dispatchInterval()));
-    return RunningService.start(settings, database, relay, workers, List.of(grpcService));
+    return RunningService.start(settings, database, relay, workers, List.of(grpcService), CALLERS);
   }
 }

@@ -37,7 +37,10 @@ public interface NotificationServiceModule {
   @Provides
   @Singleton
   static GrpcChannels.Client userChannel(NotificationServiceConfig config) {
-    return GrpcChannels.open(config.userServiceTarget(), java.time.Duration.ofSeconds(5));
+    return GrpcChannels.open(
+        config.userServiceTarget(),
+        java.time.Duration.ofSeconds(5),
+        config.service().credentials());
   }
 
   /** One per service: it keeps its SMTP connection open between messages. */

@@ -2,6 +2,8 @@ package orderpay.apps.order;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
@@ -11,6 +13,7 @@ import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.Workers;
+import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.domain.order.RecoverOrders;
 import orderpay.domain.order.RunFollowUps;
 import orderpay.domain.order.SettleOrder;
@@ -20,6 +23,12 @@ import orderpay.domain.order.SettleOrder;
  * ones.
  */
 public final class OrderService {
+  /** Who may call this service: the edges the architecture draws. */
+  public static final CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          .allow(Callers.GATEWAY, OrderServiceGrpc.getServiceDescriptor())
+          .build();
+
   private static final int SWEEP_BATCH = 100;
 
   private final OrderServiceConfig config;
@@ -83,6 +92,7 @@ public final class OrderService {
                   recover.resumeStuck(config.recoveryGrace(), SWEEP_BATCH);
                   settle.expireUnpaid(config.paymentTtl(), SWEEP_BATCH);
                 })),
-        List.of(grpcService));
+        List.of(grpcService),
+        CALLERS);
   }
 }

@@ -42,10 +42,12 @@ public interface OrderServiceModule {
   @Provides
   @Singleton
   static Downstreams downstreams(OrderServiceConfig config) {
+    var credentials = config.service().credentials();
     return new Downstreams(
-        GrpcChannels.open(config.productServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.inventoryServiceTarget(), config.downstreamDeadline()),
-        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline()));
+        GrpcChannels.open(config.productServiceTarget(), config.downstreamDeadline(), credentials),
+        GrpcChannels.open(
+            config.inventoryServiceTarget(), config.downstreamDeadline(), credentials),
+        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline(), credentials));
   }
 
   @Provides

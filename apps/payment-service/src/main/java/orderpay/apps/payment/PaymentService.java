@@ -2,15 +2,34 @@ package orderpay.apps.payment;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.payment.PaymentGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.Workers;
+import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.domain.payment.PaymentProcessing;
 
 /** Payments through Stripe, webhooks in, and a reconciliation job for webhooks that never came. */
 public final class PaymentService {
+  /** Who may call this service: the edges the architecture draws. */
+  public static final CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          // the gateway reads a payment and passes Stripe's webhooks on; it never moves money
+          .allow(
+              Callers.GATEWAY,
+              PaymentServiceGrpc.getCheckPaymentStatusMethod(),
+              PaymentServiceGrpc.getHandleStripeWebhookMethod())
+          .allow(
+              Callers.ORDER_SERVICE,
+              PaymentServiceGrpc.getCheckPaymentMethodMethod(),
+              PaymentServiceGrpc.getInitiatePaymentMethod(),
+              PaymentServiceGrpc.getCancelPaymentMethod(),
+              PaymentServiceGrpc.getRefundPaymentMethod())
+          .build();
+
   private final PaymentServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
@@ -41,6 +60,7 @@ public final class PaymentService {
                 config.reconcileInterval(),
                 "payment-reconciliation",
                 () -> payments.reconcile(config.reconcileAfter(), 100))),
-        List.of(grpcService));
+        List.of(grpcService),
+        CALLERS);
   }
 }

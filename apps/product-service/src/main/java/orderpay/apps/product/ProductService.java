@@ -2,13 +2,24 @@ package orderpay.apps.product;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.catalog.ProductGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.contracts.product.v1.ProductServiceGrpc;
 
 public final class ProductService {
+  /** Who may call this service: the edges the architecture draws. */
+  public static final CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          .allow(Callers.GATEWAY, ProductServiceGrpc.getServiceDescriptor())
+          // prices and names of what an order holds
+          .allow(Callers.ORDER_SERVICE, ProductServiceGrpc.getBatchGetProductsMethod())
+          .build();
+
   private final ServiceSettings settings;
   private final Database database;
   private final KafkaOutboxRelay relay;
@@ -27,6 +38,7 @@ public final class ProductService {
   }
 
   public RunningService start() {
-    return RunningService.start(settings, database, relay, List.of(), List.of(grpcService));
+    return RunningService.start(
+        settings, database, relay, List.of(), List.of(grpcService), CALLERS);
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import orderpay.adapters.embedded.EmbeddedMailCatcher;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.runtime.Env;
@@ -111,6 +113,12 @@ public final class Sandbox implements AutoCloseable {
         "ORDERPAY_ADMIN_PASSWORD",
         base.optional("ORDERPAY_ADMIN_PASSWORD")
             .orElseGet(() -> keptSecret(settings.dataDir().resolve("admin-password"))));
+    env.put(
+        ServiceKey.VARIABLE,
+        base.optional(ServiceKey.VARIABLE)
+            .orElseGet(() -> keptSecret(settings.dataDir().resolve("service-key"), 32)));
+    // on a developer's machine grpcurl may list the services; deployments leave it off
+    env.put("ORDERPAY_GRPC_REFLECTION", base.get("ORDERPAY_GRPC_REFLECTION", "true"));
     if (base.optional("ORDERPAY_JWT_PRIVATE_JWK").isEmpty()) {
       env.put(
           "ORDERPAY_JWT_KEY_FILE",
@@ -218,6 +226,11 @@ public final class Sandbox implements AutoCloseable {
     return targets.get(service);
   }
 
+  /** How a tool or test signs its gRPC calls to the services as {@code caller}. */
+  public ServiceCredentials credentials(String caller) {
+    return new ServiceCredentials(ServiceKey.of(serviceEnv.required(ServiceKey.VARIABLE)), caller);
+  }
+
   public String inventoryTarget() {
     return target("inventory");
   }
@@ -249,11 +262,16 @@ public final class Sandbox implements AutoCloseable {
 
   /** A dev-only secret generated once and kept (mode 600) in the git-ignored data folder. */
   static String keptSecret(Path file) {
+    return keptSecret(file, 18);
+  }
+
+  /** Read from {@code file}, or {@code bytes} random bytes made and kept there, owner-only. */
+  static String keptSecret(Path file, int bytes) {
     try {
       if (Files.exists(file)) {
         return Files.readString(file).strip();
       }
-      byte[] random = new byte[18];
+      byte[] random = new byte[bytes];
       new SecureRandom().nextBytes(random);
       String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
       Files.createDirectories(file.getParent());

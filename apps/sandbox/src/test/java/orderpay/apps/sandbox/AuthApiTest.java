@@ -153,7 +153,9 @@ class AuthApiTest {
     // asked of the user service directly: the gateway's login throttle must not hide the answer
     try (var channel =
         orderpay.adapters.grpc.GrpcChannels.open(
-            system.sandbox.target("user"), java.time.Duration.ofSeconds(5))) {
+            system.sandbox.target("user"),
+            java.time.Duration.ofSeconds(5),
+            system.sandbox.credentials(orderpay.adapters.grpc.auth.Callers.GATEWAY))) {
       var refused =
           org.assertj.core.api.Assertions.catchThrowableOfType(
               io.grpc.StatusRuntimeException.class,

@@ -218,7 +218,11 @@ class CatalogApiTest {
   void stockCountsAreSetByAdminsAndNeverBelowWhatIsReserved() throws Exception {
     String id = createProduct("Counted", 500, 10).get("id").asText();
     awaitStock(id, 200);
-    try (var channel = GrpcChannels.open(system.sandbox.inventoryTarget(), Duration.ofSeconds(5))) {
+    try (var channel =
+        GrpcChannels.open(
+            system.sandbox.inventoryTarget(),
+            Duration.ofSeconds(5),
+            system.sandbox.credentials(orderpay.adapters.grpc.auth.Callers.ORDER_SERVICE))) {
       InventoryServiceGrpc.newBlockingStub(channel.channel())
           .reserveStock(
               ReserveStockRequest.newBuilder()

@@ -288,7 +288,10 @@ class NotificationFlowTest {
   @Test
   void adHocEmailIsIdempotentAndSmsIsRefusedWithoutAGateway() {
     try (var channel =
-        GrpcChannels.open(system.sandbox.target("notification"), Duration.ofSeconds(5))) {
+        GrpcChannels.open(
+            system.sandbox.target("notification"),
+            Duration.ofSeconds(5),
+            system.sandbox.credentials(orderpay.adapters.grpc.auth.Callers.OPERATOR))) {
       var notifications = NotificationServiceGrpc.newBlockingStub(channel.channel());
       String to = "adhoc-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
       var request =

@@ -83,7 +83,11 @@ class ResilienceTest {
     String userId = system.get("/api/v1/users/me", token).body().get("id").asText();
     String product = shop.product(2100, 4);
     UUID orderId = UUID.randomUUID();
-    try (var channel = GrpcChannels.open(system.sandbox.inventoryTarget(), Duration.ofSeconds(5))) {
+    try (var channel =
+        GrpcChannels.open(
+            system.sandbox.inventoryTarget(),
+            Duration.ofSeconds(5),
+            system.sandbox.credentials(orderpay.adapters.grpc.auth.Callers.ORDER_SERVICE))) {
       InventoryServiceGrpc.newBlockingStub(channel.channel())
           .reserveStock(
               ReserveStockRequest.newBuilder()

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcServerHost;
+import orderpay.adapters.grpc.auth.CallerCheck;
+import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.messaging.InboxRetention;
@@ -42,7 +44,8 @@ public final class RunningService implements AutoCloseable {
       Database database,
       KafkaOutboxRelay relay,
       List<Supplier<AutoCloseable>> workers,
-      List<BindableService> services) {
+      List<BindableService> services,
+      CallerPolicy callers) {
     var lifecycle = new Lifecycle();
     try {
       var metrics = ServiceMetrics.create(settings.serviceName(), database);
@@ -68,6 +71,8 @@ public final class RunningService implements AutoCloseable {
                   settings.grpcHost(),
                   settings.grpcPort(),
                   services,
+                  new GrpcServerHost.Access(
+                      new CallerCheck(settings.serviceKey(), callers), settings.reflection()),
                   metrics));
       var admin =
           lifecycle.own(AdminServer.start(settings.grpcHost(), settings.adminPort(), metrics));

@@ -2,6 +2,8 @@ package orderpay.apps.kit;
 
 import java.time.Duration;
 import java.util.Locale;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.postgres.DatabaseConfig;
 import orderpay.adapters.postgres.messaging.InboxRetention;
@@ -11,7 +13,10 @@ import orderpay.adapters.runtime.Env;
  * What every backend service reads the same way: {@code <NAME>_GRPC_HOST/PORT}, {@code
  * <NAME>_DB_URL/USER/PASSWORD/POOL_SIZE}, the Kafka settings and {@code INBOX_RETENTION} (how long
  * a consumed event id is remembered: longer than the topics keep events; 14 days by default) and
- * {@code <NAME>_ADMIN_PORT} (Prometheus metrics; the gRPC port + 1000 by default).
+ * {@code <NAME>_ADMIN_PORT} (Prometheus metrics; the gRPC port + 1000 by default), {@code
+ * ORDERPAY_SERVICE_KEY} (required: the key internal calls are signed with, the same in every
+ * service) and {@code ORDERPAY_GRPC_REFLECTION} ({@code true} to let grpcurl list the services; off
+ * by default).
  */
 public record ServiceSettings(
     String name,
@@ -20,7 +25,9 @@ public record ServiceSettings(
     DatabaseConfig database,
     KafkaSettings kafka,
     Duration inboxRetention,
-    int adminPort) {
+    int adminPort,
+    ServiceKey serviceKey,
+    boolean reflection) {
 
   /** The metrics port beside a gRPC port: 1000 above it, or any free one beside a free one. */
   public static int defaultAdminPort(int grpcPort) {
@@ -29,7 +36,16 @@ public record ServiceSettings(
 
   public ServiceSettings(
       String name, String grpcHost, int grpcPort, DatabaseConfig database, KafkaSettings kafka) {
-    this(name, grpcHost, grpcPort, database, kafka, InboxRetention.DEFAULT_RETENTION, 0);
+    this(
+        name,
+        grpcHost,
+        grpcPort,
+        database,
+        kafka,
+        InboxRetention.DEFAULT_RETENTION,
+        0,
+        ServiceKey.generate(),
+        true);
   }
 
   /** {@code name} is the service's short name ({@code user}, {@code inventory}, ...). */
@@ -44,7 +60,19 @@ public record ServiceSettings(
             env, prefix, name, "jdbc:postgresql://127.0.0.1:5432/orderpay_" + name),
         KafkaSettings.fromEnv(env),
         env.duration("INBOX_RETENTION", InboxRetention.DEFAULT_RETENTION),
-        env.integer(prefix + "ADMIN_PORT", defaultAdminPort(grpcPort)));
+        env.integer(prefix + "ADMIN_PORT", defaultAdminPort(grpcPort)),
+        ServiceKey.of(env.required(ServiceKey.VARIABLE)),
+        Boolean.parseBoolean(env.get("ORDERPAY_GRPC_REFLECTION", "false")));
+  }
+
+  /** How this service signs its calls to others. */
+  public ServiceCredentials credentials() {
+    return new ServiceCredentials(serviceKey, serviceName());
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceSettings[" + serviceName() + " on " + grpcHost + ":" + grpcPort + "]";
   }
 
   public String serviceName() {

@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.kafka.EventHandler;
 import orderpay.adapters.kafka.EventHeaders;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
@@ -80,8 +83,13 @@ class ReadinessTest {
                 database.jdbi(), database.dataSource(), kafka, settings.serviceName()),
             List.of(
                 Workers.consumer(settings, database, "things-writer", List.of("things"), handler)),
-            List.of());
-    channel = GrpcChannels.open(service.target(), Duration.ofSeconds(5));
+            List.of(),
+            CallerPolicy.builder().build());
+    channel =
+        GrpcChannels.open(
+            service.target(),
+            Duration.ofSeconds(5),
+            new ServiceCredentials(settings.serviceKey(), Callers.LAUNCHER));
     health = HealthGrpc.newBlockingStub(channel.channel());
   }
 

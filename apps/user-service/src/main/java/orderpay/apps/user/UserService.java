@@ -2,16 +2,27 @@ package orderpay.apps.user;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.user.UserGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
+import orderpay.contracts.user.v1.UserServiceGrpc;
 import orderpay.domain.user.EnsureAdminAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the user service: the shared service shape plus the admin account of the config. */
 public final class UserService {
+  /** Who may call this service: the edges the architecture draws. */
+  public static final CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          .allow(Callers.GATEWAY, UserServiceGrpc.getServiceDescriptor())
+          // a customer's name and address for the emails sent to them
+          .allow(Callers.NOTIFICATION_SERVICE, UserServiceGrpc.getGetUserMethod())
+          .build();
+
   private static final Logger log = LoggerFactory.getLogger(UserService.class);
 
   private final UserServiceConfig config;
@@ -40,6 +51,7 @@ public final class UserService {
           .ensure(config.adminEmail().get(), config.adminPassword().get())
           .ifPresent(admin -> log.info("created admin account {}", admin.email()));
     }
-    return RunningService.start(config.service(), database, relay, List.of(), List.of(grpcService));
+    return RunningService.start(
+        config.service(), database, relay, List.of(), List.of(grpcService), CALLERS);
   }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.user.UserEventSerializer;
 import orderpay.adapters.postgres.DatabaseConfig;
@@ -59,7 +61,11 @@ class UserServiceTest {
             Optional.of("admin@orderpay.test"),
             Optional.of("admin-password-for-tests"));
     service = UserServiceComponent.build(config, Clock.systemUTC()).start();
-    client = GrpcChannels.open(service.target(), Duration.ofSeconds(10));
+    client =
+        GrpcChannels.open(
+            service.target(),
+            Duration.ofSeconds(10),
+            new ServiceCredentials(config.service().serviceKey(), Callers.GATEWAY));
     users = UserServiceGrpc.newBlockingStub(client.channel());
   }
 

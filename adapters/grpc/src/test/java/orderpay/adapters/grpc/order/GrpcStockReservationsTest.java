@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.UUID;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.GrpcServerHost;
+import orderpay.adapters.grpc.auth.CallerCheck;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.grpc.inventory.InventoryGrpcService;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.Inventory;
 import orderpay.domain.inventory.ReservationLine;
@@ -38,10 +43,24 @@ class GrpcStockReservationsTest {
   @Test
   void aHoldIsGivenBackAndGivingBackNothingOrAnEndedHoldIsHarmless() {
     inventory.productCreated(teapot, 5);
+    var key = ServiceKey.generate();
     var server =
         GrpcServerHost.start(
-            "inventory-test", "127.0.0.1", 0, List.of(new InventoryGrpcService(inventory)));
-    try (var client = GrpcChannels.open(server.target(), Duration.ofSeconds(5))) {
+            "inventory-test",
+            "127.0.0.1",
+            0,
+            List.of(new InventoryGrpcService(inventory)),
+            new CallerCheck(
+                key,
+                CallerPolicy.builder()
+                    .allow(
+                        "order-service",
+                        InventoryServiceGrpc.getReserveStockMethod(),
+                        InventoryServiceGrpc.getReleaseReservationMethod())
+                    .build()));
+    try (var client =
+        GrpcChannels.open(
+            server.target(), Duration.ofSeconds(5), new ServiceCredentials(key, "order-service"))) {
       var reservations = GrpcOrderDependencies.reservations(client.channel());
       var held = new OrderId(UUID.randomUUID());
       reservations.reserve(held, List.of(new ReservationLine(teapot, 2)));

@@ -14,6 +14,10 @@ import java.util.List;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.GrpcErrors;
 import orderpay.adapters.grpc.GrpcServerHost;
+import orderpay.adapters.grpc.auth.CallerCheck;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.contracts.user.v1.AuthenticateUserRequest;
 import orderpay.contracts.user.v1.GetUserRequest;
 import orderpay.contracts.user.v1.RegisterUserRequest;
@@ -60,8 +64,21 @@ class UserGrpcServiceTest {
             new RefreshAccessToken(tokens, refreshTokens, repo, new FakeTokenIssuer(), tx, clock),
             new GetUser(repo),
             () -> "{\"keys\":[]}");
-    server = GrpcServerHost.start("user-test", "127.0.0.1", 0, List.of(service));
-    client = GrpcChannels.open(server.target(), Duration.ofSeconds(5));
+    var key = ServiceKey.generate();
+    server =
+        GrpcServerHost.start(
+            "user-test",
+            "127.0.0.1",
+            0,
+            List.of(service),
+            new CallerCheck(
+                key,
+                CallerPolicy.builder()
+                    .allow("gateway", UserServiceGrpc.getServiceDescriptor())
+                    .build()));
+    client =
+        GrpcChannels.open(
+            server.target(), Duration.ofSeconds(5), new ServiceCredentials(key, "gateway"));
     users = UserServiceGrpc.newBlockingStub(client.channel());
   }
 

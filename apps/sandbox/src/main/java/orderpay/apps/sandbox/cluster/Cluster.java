@@ -38,6 +38,9 @@ import java.util.stream.Stream;
 import orderpay.adapters.embedded.EmbeddedMailCatcher;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.runtime.Env;
@@ -719,6 +722,11 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
+  /** Health asks need no grant; the channel signs its calls like every other. */
+  private ServiceCredentials launcherCredentials() {
+    return new ServiceCredentials(ServiceKey.of(shared.get(ServiceKey.VARIABLE)), Callers.LAUNCHER);
+  }
+
   private boolean serving(ChildProcess child, Map<Integer, GrpcChannels.Client> channels) {
     if (child.pid().isEmpty() || !accepts(child.port)) {
       return false;
@@ -727,7 +735,10 @@ public final class Cluster implements AutoCloseable {
       case GRPC -> {
         var channel =
             channels.computeIfAbsent(
-                child.port, port -> GrpcChannels.open("127.0.0.1:" + port, Duration.ofSeconds(2)));
+                child.port,
+                port ->
+                    GrpcChannels.open(
+                        "127.0.0.1:" + port, Duration.ofSeconds(2), launcherCredentials()));
         try {
           yield HealthGrpc.newBlockingStub(channel.channel())
                   .check(HealthCheckRequest.getDefaultInstance())

@@ -1,0 +1,193 @@
+package orderpay.apps.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Message;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.ServiceKey;
+import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
+import orderpay.contracts.inventory.v1.UpdateStockRequest;
+import orderpay.contracts.notification.v1.NotificationServiceGrpc;
+import orderpay.contracts.notification.v1.SendEmailRequest;
+import orderpay.contracts.order.v1.CancelOrderRequest;
+import orderpay.contracts.order.v1.OrderServiceGrpc;
+import orderpay.contracts.payment.v1.PaymentServiceGrpc;
+import orderpay.contracts.payment.v1.RefundPaymentRequest;
+import orderpay.contracts.product.v1.DeleteProductRequest;
+import orderpay.contracts.product.v1.ProductServiceGrpc;
+import orderpay.contracts.user.v1.AuthenticateUserRequest;
+import orderpay.contracts.user.v1.UserServiceGrpc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every service refuses a caller that cannot prove it is one of ours, and a service of ours that
+ * asks for what the architecture does not give it: nobody on the service network can refund,
+ * cancel, send mail or log in around the gateway's throttle.
+ */
+class InternalCallsTest {
+  private static RunningSandbox system;
+
+  /** The most harmful call each service serves, and who may make it. */
+  private record Probe(String service, MethodDescriptor<Message, ?> method, Message request) {}
+
+  @SuppressWarnings("unchecked")
+  private static Probe probe(String service, MethodDescriptor<?, ?> method, Message request) {
+    return new Probe(service, (MethodDescriptor<Message, ?>) method, request);
+  }
+
+  private static final List<Probe> PROBES =
+      List.of(
+          probe(
+              "user",
+              UserServiceGrpc.getAuthenticateUserMethod(),
+              AuthenticateUserRequest.newBuilder()
+                  .setEmail("someone@example.com")
+                  .setPassword("guess-number-one")
+                  .build()),
+          probe(
+              "product",
+              ProductServiceGrpc.getDeleteProductMethod(),
+              DeleteProductRequest.getDefaultInstance()),
+          probe(
+              "inventory",
+              InventoryServiceGrpc.getUpdateStockMethod(),
+              UpdateStockRequest.getDefaultInstance()),
+          probe(
+              "order",
+              OrderServiceGrpc.getCancelOrderMethod(),
+              CancelOrderRequest.getDefaultInstance()),
+          probe(
+              "payment",
+              PaymentServiceGrpc.getRefundPaymentMethod(),
+              RefundPaymentRequest.newBuilder().setOrderId("any").build()),
+          probe(
+              "notification",
+              NotificationServiceGrpc.getSendEmailMethod(),
+              SendEmailRequest.newBuilder()
+                  .setTo("victim@example.com")
+                  .setSubject("Your account")
+                  .setTextBody("Click here")
+                  .setIdempotencyKey("phish-1")
+                  .build()));
+
+  @BeforeAll
+  static void start() {
+    system = RunningSandbox.start(InternalCallsTest.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  private static Status.Code call(Probe probe, ServiceCredentials credentials) {
+    return answer(probe, credentials).getCode();
+  }
+
+  private static Status answer(Probe probe, ServiceCredentials credentials) {
+    ManagedChannel channel =
+        NettyChannelBuilder.forTarget(system.sandbox.target(probe.service()))
+            .usePlaintext()
+            .build();
+    try {
+      Channel signed =
+          credentials == null ? channel : ClientInterceptors.intercept(channel, credentials);
+      ClientCalls.blockingUnaryCall(
+          signed,
+          probe.method(),
+          CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
+          probe.request());
+      return Status.OK;
+    } catch (StatusRuntimeException refused) {
+      return refused.getStatus();
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private static void everyServiceAnswers(ServiceCredentials credentials, Status.Code expected) {
+    for (Probe probe : PROBES) {
+      assertThat(call(probe, credentials))
+          .as(probe.method().getFullMethodName())
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aCallerWithoutAServiceTokenIsRefusedByEveryService() {
+    everyServiceAnswers(null, Status.Code.UNAUTHENTICATED);
+  }
+
+  @Test
+  void aTokenSignedWithAnotherKeyIsRefusedByEveryService() {
+    everyServiceAnswers(
+        new ServiceCredentials(ServiceKey.generate(), Callers.GATEWAY),
+        Status.Code.UNAUTHENTICATED);
+  }
+
+  @Test
+  void aKeyHolderOutsideTheArchitecturesEdgesIsDeniedByEveryService() {
+    everyServiceAnswers(
+        system.sandbox.credentials(Callers.LAUNCHER), Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void eachServiceMayCallOnlyWhatItNeeds() {
+    var byName = new java.util.HashMap<String, Probe>();
+    PROBES.forEach(probe -> byName.put(probe.service(), probe));
+    var gateway = system.sandbox.credentials(Callers.GATEWAY);
+    // the gateway reads payments and passes webhooks on; refunds come from the order saga only
+    assertThat(call(byName.get("payment"), gateway)).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(call(byName.get("notification"), gateway)).isEqualTo(Status.Code.PERMISSION_DENIED);
+    var notifications = system.sandbox.credentials(Callers.NOTIFICATION_SERVICE);
+    assertThat(call(byName.get("user"), notifications)).isEqualTo(Status.Code.PERMISSION_DENIED);
+    var orders = system.sandbox.credentials(Callers.ORDER_SERVICE);
+    assertThat(call(byName.get("inventory"), orders)).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(call(byName.get("product"), orders)).isEqualTo(Status.Code.PERMISSION_DENIED);
+    // granted: the call reaches the service, which answers on its merits (no such account, no
+    // such payment), not with the caller check's refusal
+    var login = answer(byName.get("user"), gateway);
+    assertThat(login.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(login.getDescription()).isNotEqualTo("service token required");
+    assertThat(call(byName.get("payment"), orders))
+        .isNotIn(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void healthAnswersWithoutAToken() {
+    for (Probe probe : PROBES) {
+      ManagedChannel channel =
+          NettyChannelBuilder.forTarget(system.sandbox.target(probe.service()))
+              .usePlaintext()
+              .build();
+      try {
+        assertThat(
+                HealthGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .check(HealthCheckRequest.getDefaultInstance())
+                    .getStatus())
+            .as(probe.service())
+            .isEqualTo(ServingStatus.SERVING);
+      } finally {
+        channel.shutdownNow();
+      }
+    }
+  }
+}
