@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import orderpay.adapters.grpc.ProtoTime;
-import orderpay.adapters.security.Principal;
 import orderpay.contracts.common.v1.PageRequest;
 import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.CreateOrderRequest;
@@ -47,12 +46,16 @@ public final class OrderRoutes {
         Route.post("/api/v1/webhooks/stripe", this::stripeWebhook));
   }
 
+  /** The order service, acting for the customer whose token it verifies itself. */
+  private OrderServiceGrpc.OrderServiceBlockingStub ordersFor(Authenticator.Caller caller) {
+    return orders.withCallCredentials(caller.forwarded());
+  }
+
   private void create(Context ctx) {
-    Principal caller = auth.require(ctx);
+    var caller = auth.requireForwarding(ctx);
     var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
     var request =
         CreateOrderRequest.newBuilder()
-            .setUserId(caller.userId())
             .setShippingAddress(body.requiredString("shipping_address"))
             .setCurrency(body.requiredString("currency"));
     for (JsonBody item : body.requiredObjects("items", MAX_ITEMS)) {
@@ -66,27 +69,22 @@ public final class OrderRoutes {
     if (key != null) {
       request.setIdempotencyKey(key);
     }
-    Json.respond(ctx, 201, order(orders.createOrder(request.build())));
+    Json.respond(ctx, 201, order(ordersFor(caller).createOrder(request.build())));
   }
 
   private void get(Context ctx) {
-    Principal caller = auth.require(ctx);
-    Json.respond(ctx, 200, order(orders.getOrder(getRequest(ctx, caller))));
+    var caller = auth.requireForwarding(ctx);
+    Json.respond(ctx, 200, order(ordersFor(caller).getOrder(getRequest(ctx))));
   }
 
-  private static GetOrderRequest getRequest(Context ctx, Principal caller) {
-    return GetOrderRequest.newBuilder()
-        .setId(ctx.pathParam("id"))
-        .setCallerUserId(caller.userId())
-        .setCallerIsAdmin(caller.isAdmin())
-        .build();
+  private static GetOrderRequest getRequest(Context ctx) {
+    return GetOrderRequest.newBuilder().setId(ctx.pathParam("id")).build();
   }
 
   private void list(Context ctx) {
-    Principal caller = auth.require(ctx);
+    var caller = auth.requireForwarding(ctx);
     var request =
         ListOrdersRequest.newBuilder()
-            .setUserId(caller.userId())
             .setPage(
                 PageRequest.newBuilder()
                     .setPageSize(QueryParams.pageSize(ctx))
@@ -101,7 +99,7 @@ public final class OrderRoutes {
             "status", "status must be one of PENDING, PAID, FAILED, CANCELLED, REFUNDED");
       }
     }
-    var page = orders.listOrders(request.build());
+    var page = ordersFor(caller).listOrders(request.build());
     var json = new LinkedHashMap<String, Object>();
     json.put("orders", page.getOrdersList().stream().map(OrderRoutes::order).toList());
     json.put("next_page_token", page.getNextPageToken().isEmpty() ? null : page.getNextPageToken());
@@ -109,20 +107,17 @@ public final class OrderRoutes {
   }
 
   private void cancel(Context ctx) {
-    Principal caller = auth.require(ctx);
+    var caller = auth.requireForwarding(ctx);
     var cancelled =
-        orders.cancelOrder(
-            CancelOrderRequest.newBuilder()
-                .setId(ctx.pathParam("id"))
-                .setCallerUserId(caller.userId())
-                .setCallerIsAdmin(caller.isAdmin())
-                .build());
+        ordersFor(caller)
+            .cancelOrder(CancelOrderRequest.newBuilder().setId(ctx.pathParam("id")).build());
     Json.respond(ctx, 200, order(cancelled));
   }
 
   private void payment(Context ctx) {
-    Principal caller = auth.require(ctx);
-    var order = orders.getOrder(getRequest(ctx, caller)); // ownership first: 404 for others' orders
+    var caller = auth.requireForwarding(ctx);
+    // ownership first: 404 for others' orders
+    var order = ordersFor(caller).getOrder(getRequest(ctx));
     var payment =
         payments.checkPaymentStatus(
             CheckPaymentStatusRequest.newBuilder().setOrderId(order.getId()).build());

@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.function.Supplier;
+import orderpay.adapters.grpc.auth.UserSigningKeys;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.LoginThrottle;
@@ -18,7 +18,6 @@ import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
-import orderpay.contracts.user.v1.GetSigningKeysRequest;
 import orderpay.contracts.user.v1.UserServiceGrpc;
 
 @Module
@@ -61,18 +60,9 @@ public interface GatewayModule {
   /** Public keys only: from the environment if pinned there, otherwise from the user service. */
   @Provides
   @Singleton
-  static JwtVerifier verifier(
-      GatewayConfig config, UserServiceGrpc.UserServiceBlockingStub users, Clock clock) {
-    Supplier<String> keys =
-        config
-            .publicJwks()
-            .<Supplier<String>>map(jwks -> () -> jwks)
-            .orElse(
-                () ->
-                    users
-                        .getSigningKeys(GetSigningKeysRequest.getDefaultInstance())
-                        .getJwkSetJson());
-    return new JwtVerifier(keys, clock);
+  static JwtVerifier verifier(GatewayConfig config, Downstreams downstreams, Clock clock) {
+    return new JwtVerifier(
+        UserSigningKeys.source(config.publicJwks(), downstreams.user().channel()), clock);
   }
 
   @Provides

@@ -1,9 +1,11 @@
 package orderpay.apps.order;
 
+import io.grpc.BindableService;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
@@ -38,7 +40,7 @@ public final class OrderService {
   private final SettleOrder settle;
   private final RecoverOrders recover;
   private final RunFollowUps followUps;
-  private final OrderGrpcService grpcService;
+  private final BindableService grpcService;
 
   @Inject
   OrderService(
@@ -49,7 +51,8 @@ public final class OrderService {
       SettleOrder settle,
       RecoverOrders recover,
       RunFollowUps followUps,
-      OrderGrpcService grpcService) {
+      OrderGrpcService grpcService,
+      UserCheck userCheck) {
     this.config = config;
     this.database = database;
     this.relay = relay;
@@ -57,7 +60,7 @@ public final class OrderService {
     this.settle = settle;
     this.recover = recover;
     this.followUps = followUps;
-    this.grpcService = grpcService;
+    this.grpcService = userCheck.protect(grpcService);
   }
 
   public RunningService start() {

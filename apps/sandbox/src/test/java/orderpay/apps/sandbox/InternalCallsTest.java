@@ -20,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.grpc.auth.ServiceKey;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.UpdateStockRequest;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.order.v1.CancelOrderRequest;
+import orderpay.contracts.order.v1.GetOrderRequest;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
@@ -168,6 +170,52 @@ class InternalCallsTest {
     assertThat(login.getDescription()).isNotEqualTo("service token required");
     assertThat(call(byName.get("payment"), orders))
         .isNotIn(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
+  }
+
+  /** The order service as the gateway reaches it, acting for the holder of {@code userToken}. */
+  private static <T> Status orderCall(
+      String userToken,
+      java.util.function.Function<OrderServiceGrpc.OrderServiceBlockingStub, T> call) {
+    try (var channel =
+        orderpay.adapters.grpc.GrpcChannels.open(
+            system.sandbox.target("order"),
+            java.time.Duration.ofSeconds(10),
+            system.sandbox.credentials(Callers.GATEWAY))) {
+      var orders = OrderServiceGrpc.newBlockingStub(channel.channel());
+      call.apply(
+          userToken == null ? orders : orders.withCallCredentials(UserCheck.forward(userToken)));
+      return Status.OK;
+    } catch (StatusRuntimeException refused) {
+      return refused.getStatus();
+    }
+  }
+
+  @Test
+  void theOrderServiceActsOnlyForTheCustomerWhoseTokenItVerifiesItself() {
+    var shop = new Shop(system);
+    String owner = shop.customer();
+    String stranger = shop.customer();
+    var placed = shop.order(owner, shop.product(1500, 3), 1, null, null);
+    assertThat(placed.status()).isEqualTo(201);
+    String orderId = placed.body().get("id").asText();
+    var get = GetOrderRequest.newBuilder().setId(orderId).build();
+    var cancel = CancelOrderRequest.newBuilder().setId(orderId).build();
+
+    // even the authenticated gateway cannot act for nobody, or for a token it made up
+    assertThat(orderCall(null, orders -> orders.getOrder(get)).getCode())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    String forged = owner.substring(0, owner.lastIndexOf('.') + 1) + "AAAA";
+    assertThat(orderCall(forged, orders -> orders.getOrder(get)).getCode())
+        .isEqualTo(Status.Code.UNAUTHENTICATED);
+    // another customer's token sees no such order and cannot cancel it
+    assertThat(orderCall(stranger, orders -> orders.getOrder(get)).getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(orderCall(stranger, orders -> orders.cancelOrder(cancel)).getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(orderCall(owner, orders -> orders.getOrder(get)).getCode())
+        .isEqualTo(Status.Code.OK);
+    assertThat(system.get("/api/v1/orders/" + orderId, owner).body().get("status").asText())
+        .isNotEqualTo("CANCELLED");
   }
 
   @Test

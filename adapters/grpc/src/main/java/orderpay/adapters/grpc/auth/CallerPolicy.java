@@ -22,6 +22,11 @@ public final class CallerPolicy {
     return new Builder();
   }
 
+  /** Everyone granted something: what the network policies must let through. */
+  public Set<String> callers() {
+    return grantsByCaller.keySet();
+  }
+
   public boolean allows(String caller, MethodDescriptor<?, ?> method) {
     Set<String> grants = grantsByCaller.getOrDefault(caller, Set.of());
     return grants.contains(method.getServiceName()) || grants.contains(method.getFullMethodName());

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.CreateOrderRequest;
 import orderpay.contracts.order.v1.GetOrderRequest;
@@ -22,6 +23,9 @@ import orderpay.domain.order.PlaceOrder;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
+/**
+ * Serves a customer's orders; install behind {@link UserCheck}, which proves who the customer is.
+ */
 public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
   private final PlaceOrder placeOrder;
   private final CancelOrder cancelOrder;
@@ -37,7 +41,7 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
   public void createOrder(CreateOrderRequest request, StreamObserver<Order> response) {
     var command =
         new PlaceOrder.Command(
-            UserId.parse(request.getUserId()),
+            customer(),
             request.getIdempotencyKey().isEmpty() ? null : request.getIdempotencyKey(),
             request.getItemsList().stream()
                 .map(line -> new PlaceOrder.Item(line.getProductId(), line.getQuantity()))
@@ -50,10 +54,7 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
 
   @Override
   public void getOrder(GetOrderRequest request, StreamObserver<Order> response) {
-    var caller =
-        new OrderQueries.Caller(
-            UserId.parse(request.getCallerUserId()), request.getCallerIsAdmin());
-    reply(response, toProto(queries.get(OrderId.parse(request.getId()), caller)));
+    reply(response, toProto(queries.get(OrderId.parse(request.getId()), caller())));
   }
 
   @Override
@@ -66,10 +67,7 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
                     request.getStatus().name().substring("ORDER_STATUS_".length())));
     var page =
         queries.list(
-            UserId.parse(request.getUserId()),
-            status,
-            request.getPage().getPageSize(),
-            request.getPage().getPageToken());
+            customer(), status, request.getPage().getPageSize(), request.getPage().getPageToken());
     var reply = ListOrdersResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
     page.items().forEach(order -> reply.addOrders(toProto(order)));
     reply(response, reply.build());
@@ -77,10 +75,17 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
 
   @Override
   public void cancelOrder(CancelOrderRequest request, StreamObserver<Order> response) {
-    var caller =
-        new OrderQueries.Caller(
-            UserId.parse(request.getCallerUserId()), request.getCallerIsAdmin());
-    reply(response, toProto(cancelOrder.cancel(OrderId.parse(request.getId()), caller)));
+    reply(response, toProto(cancelOrder.cancel(OrderId.parse(request.getId()), caller())));
+  }
+
+  /** The customer whose verified token came with the call (the service runs behind UserCheck). */
+  private static UserId customer() {
+    return UserId.parse(UserCheck.currentUser().userId());
+  }
+
+  private static OrderQueries.Caller caller() {
+    var user = UserCheck.currentUser();
+    return new OrderQueries.Caller(UserId.parse(user.userId()), user.isAdmin());
   }
 
   static Order toProto(orderpay.domain.order.Order order) {
