@@ -2,6 +2,7 @@ package orderpay.adapters.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -15,12 +16,14 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -34,8 +37,9 @@ import org.slf4j.MDC;
  * A consumer loop whose effects happen once per event id: each record is applied in a database
  * transaction together with its inbox row; the records of one poll share one transaction, unless
  * that fails, and then each gets its own. Offsets are committed only after the records before them
- * are applied or parked, so nothing acknowledged is lost. A record that keeps failing is retried
- * with backoff, then copied to {@code <topic>.dlq} with the error, and the loop moves on.
+ * are applied or parked, so nothing acknowledged is lost: at most once a second, before partitions
+ * move to another member, and on close. A record that keeps failing is retried with backoff, then
+ * copied to {@code <topic>.dlq} with the error, and the loop moves on.
  *
  * <p>The loop survives every failure of Kafka or of the DLQ, backing off after each. A commit that
  * fails (rebalance, timeout during a broker outage) is owed and tried again next round: positions
@@ -50,11 +54,19 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
   private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * How often handled positions are committed. Every record is deduplicated by the inbox, so
+   * positions committed late cost at most a second of redeliveries after a crash, which the inbox
+   * skips; committing after every poll cost a broker round trip and a coordinator write per poll.
+   */
+  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
   private static final Duration CLIENT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   /** How one poll and its records ended. */
   private enum Round {
-    /** Everything fetched was applied or parked, and committed. */
+    /** Everything fetched was applied or parked (and committed, or due to be within a second). */
     CAUGHT_UP,
     /** A record must be come back to: its partition is rewound to it. */
     LEFT_BEHIND,
@@ -77,13 +89,18 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
   private final RetryPolicy retryPolicy;
   private final Clients clients;
   private final Duration stallThreshold;
+  private final Duration commitInterval;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread thread;
   // owned by the loop thread; close() only wakes the consumer up
   private volatile Consumer<String, byte[]> consumer;
   private Producer<String, byte[]> deadLetters;
+  // positions moved past handled records since the last commit that went through
   private boolean commitOwed;
+  // false while a poll's records are being handled: positions may then be past unhandled ones
+  private boolean positionsHandled = true;
+  private long lastCommitNanos = System.nanoTime();
   // the heartbeat: when the loop last got through everything it fetched
   private volatile long lastProgressNanos = System.nanoTime();
   private volatile String lastProblem = "none";
@@ -102,7 +119,8 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
         handler,
         transactions,
         retryPolicy,
-        kafkaClients(settings, consumerName));
+        kafkaClients(settings, consumerName),
+        COMMIT_INTERVAL);
   }
 
   IdempotentConsumer(
@@ -112,8 +130,10 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       EventHandler handler,
       JdbiTransactions transactions,
       RetryPolicy retryPolicy,
-      Clients clients) {
+      Clients clients,
+      Duration commitInterval) {
     this.consumerName = consumerName;
+    this.commitInterval = commitInterval;
     this.topicPrefix = settings.topicPrefix();
     this.topics = topics.stream().map(settings::topic).toList();
     this.handler = handler;
@@ -231,8 +251,33 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       log.error("consumer {} died", consumerName, fatal);
       throw fatal;
     } finally {
+      commitBeforeLeaving();
       discardConsumer();
       discardDeadLetters();
+    }
+  }
+
+  /**
+   * A consumer closing with every fetched record handled commits what it owes, so the partitions'
+   * next owner starts right after them. Best effort: what is not committed is redelivered and
+   * skipped by the inbox.
+   */
+  private void commitBeforeLeaving() {
+    var current = consumer;
+    if (current == null || !commitOwed || !positionsHandled) {
+      return;
+    }
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      try {
+        current.commitSync(COMMIT_TIMEOUT);
+        commitOwed = false;
+        return;
+      } catch (WakeupException wokenByClose) {
+        // close() woke the client; the wake-up is spent, the second attempt is a real one
+      } catch (RuntimeException e) {
+        log.debug("consumer {} could not commit while closing", consumerName, e);
+        return;
+      }
     }
   }
 
@@ -242,9 +287,10 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       var fresh = clients.consumer();
       consumer = fresh;
       commitOwed = false; // a new client has no positions of its own to commit
-      fresh.subscribe(topics);
+      fresh.subscribe(topics, new CommitBeforeHandingOver(fresh));
     }
     var records = consumer.poll(POLL_TIMEOUT);
+    positionsHandled = records.isEmpty();
     boolean leftBehind = false;
     if (records.count() > 1 && applyAllAtOnce(records)) {
       markProgress();
@@ -254,11 +300,14 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
     if (!leftBehind) {
       markProgress();
     }
-    if (!records.isEmpty() || commitOwed) {
+    // positions: up to what was applied or parked, never past a record left behind
+    positionsHandled = true;
+    commitOwed |= !records.isEmpty();
+    if (commitOwed && System.nanoTime() - lastCommitNanos >= commitInterval.toNanos()) {
       try {
-        // positions: up to what was applied or parked, never past a record left behind
         consumer.commitSync(COMMIT_TIMEOUT);
         commitOwed = false;
+        lastCommitNanos = System.nanoTime();
       } catch (RetriableException | CommitFailedException | RebalanceInProgressException e) {
         // the records are handled; committing later (or redelivering them to the inbox) is safe.
         // Not a stall: the broker being away is not this service failing at its work
@@ -269,6 +318,37 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       }
     }
     return leftBehind ? Round.LEFT_BEHIND : Round.CAUGHT_UP;
+  }
+
+  /**
+   * Partitions about to move to another member get their handled positions committed first, so the
+   * new owner does not start over from the last timed commit. Runs on the loop thread, inside
+   * {@code poll} (between rounds) or {@code close}.
+   */
+  private final class CommitBeforeHandingOver implements ConsumerRebalanceListener {
+    private final Consumer<String, byte[]> client;
+
+    CommitBeforeHandingOver(Consumer<String, byte[]> client) {
+      this.client = client;
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // also called when a failed client is closed mid-round: its positions are not to be trusted
+      if (!commitOwed || !positionsHandled || partitions.isEmpty()) {
+        return;
+      }
+      try {
+        client.commitSync(COMMIT_TIMEOUT);
+        commitOwed = false;
+        lastCommitNanos = System.nanoTime();
+      } catch (RuntimeException e) {
+        log.debug("consumer {} could not commit before a rebalance", consumerName, e);
+      }
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,16 +22,23 @@ import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.PostgresTestDatabase;
 import orderpay.adapters.runtime.HealthIndicator.Health;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +53,7 @@ class ConsumerSurvivalTest {
   private static final List<AutoCloseable> opened = new ArrayList<>();
   private static final AtomicInteger commitFailuresLeft = new AtomicInteger();
   private static final AtomicInteger commitFailuresThrown = new AtomicInteger();
+  private static final AtomicInteger commitsMade = new AtomicInteger();
   private static final AtomicInteger pollFailuresLeft = new AtomicInteger();
   private static final AtomicInteger consumersCreated = new AtomicInteger();
   private static final AtomicInteger dlqFailuresLeft = new AtomicInteger();
@@ -116,6 +125,7 @@ class ConsumerSurvivalTest {
               throw new CommitFailedException("injected: the group rebalanced");
             }
             super.commitSync(timeout);
+            commitsMade.incrementAndGet();
           }
         };
       }
@@ -144,6 +154,14 @@ class ConsumerSurvivalTest {
 
   private static IdempotentConsumer consumer(
       KafkaSettings settings, String name, IdempotentConsumer.Clients clients) {
+    return consumer(settings, name, clients, IdempotentConsumer.COMMIT_INTERVAL);
+  }
+
+  private static IdempotentConsumer consumer(
+      KafkaSettings settings,
+      String name,
+      IdempotentConsumer.Clients clients,
+      Duration commitInterval) {
     var consumer =
         new IdempotentConsumer(
             settings,
@@ -152,7 +170,8 @@ class ConsumerSurvivalTest {
             HANDLER,
             database.transactions(),
             new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(100)),
-            clients);
+            clients,
+            commitInterval);
     opened.add(consumer);
     return consumer.start();
   }
@@ -218,6 +237,75 @@ class ConsumerSurvivalTest {
     assertThat(effects("commit-1")).isEqualTo(1);
     assertThat(effects("commit-2")).isEqualTo(1);
     assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
+  }
+
+  @Test
+  void positionsAreCommittedOnATimerNotAfterEveryPoll() throws Exception {
+    var settings = settingsFor(SharedTestInfrastructure.kafka().bootstrapServers());
+    var producer = producer(settings);
+    consumer(settings, "timed-committer", failingOnDemand(settings, "timed-committer"));
+    send(producer, settings, "timed-warm-up"); // and whatever earlier tests left in the topic
+    awaitEffect("timed-warm-up");
+    commitsMade.set(0);
+    long started = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      send(producer, settings, "timed-" + i);
+      awaitEffect("timed-" + i); // one record per poll
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    // after every poll this would be 20 commits; on the timer, one per interval begun
+    long intervals = (long) Math.ceil(seconds / IdempotentConsumer.COMMIT_INTERVAL.toSeconds());
+    assertThat(commitsMade.get()).isLessThanOrEqualTo((int) intervals + 1);
+    for (int i = 0; i < 20; i++) {
+      assertThat(effects("timed-" + i)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aConsumerThatClosesCommitsWhatItHandledBeforeTheTimerWould() throws Exception {
+    var settings = settingsFor(SharedTestInfrastructure.kafka().bootstrapServers());
+    var producer = producer(settings);
+    var consumer =
+        consumer(
+            settings,
+            "closing-committer",
+            failingOnDemand(settings, "closing-committer"),
+            Duration.ofHours(1));
+    send(producer, settings, "closing-1");
+    awaitEffect("closing-1");
+    consumer.close();
+
+    String topic = settings.topic("things");
+    try (var admin =
+            Admin.create(
+                Map.<String, Object>of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+        var reader =
+            new KafkaConsumer<String, byte[]>(
+                Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+      var committed =
+          admin
+              .listConsumerGroupOffsets(settings.topicPrefix() + "closing-committer")
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS);
+      var partitions =
+          reader.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      var ends = reader.endOffsets(partitions);
+      for (var partition : partitions) {
+        if (ends.get(partition) > 0) {
+          assertThat(committed.get(partition))
+              .as("committed offset of %s", partition)
+              .isNotNull()
+              .extracting(OffsetAndMetadata::offset)
+              .isEqualTo(ends.get(partition));
+        }
+      }
+    }
   }
 
   @Test
