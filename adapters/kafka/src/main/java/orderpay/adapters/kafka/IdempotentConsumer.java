@@ -77,6 +77,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
   private final RetryPolicy retryPolicy;
   private final Clients clients;
   private final Duration stallThreshold;
+  private final MessagingMetrics metrics;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread thread;
@@ -87,6 +88,8 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
   // the heartbeat: when the loop last got through everything it fetched
   private volatile long lastProgressNanos = System.nanoTime();
   private volatile String lastProblem = "none";
+  // records not yet fetched, as of the last poll; unknown until the first one
+  private volatile double lag = Double.NaN;
 
   public IdempotentConsumer(
       KafkaSettings settings,
@@ -94,7 +97,8 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       List<String> topics,
       EventHandler handler,
       JdbiTransactions transactions,
-      RetryPolicy retryPolicy) {
+      RetryPolicy retryPolicy,
+      MessagingMetrics metrics) {
     this(
         settings,
         consumerName,
@@ -102,6 +106,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
         handler,
         transactions,
         retryPolicy,
+        metrics,
         kafkaClients(settings, consumerName));
   }
 
@@ -112,6 +117,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       EventHandler handler,
       JdbiTransactions transactions,
       RetryPolicy retryPolicy,
+      MessagingMetrics metrics,
       Clients clients) {
     this.consumerName = consumerName;
     this.topicPrefix = settings.topicPrefix();
@@ -121,6 +127,9 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
     this.retryPolicy = retryPolicy;
     this.clients = clients;
     this.stallThreshold = settings.consumerStallThreshold();
+    this.metrics = metrics;
+    metrics.lag(consumerName, this, IdempotentConsumer::lag);
+    metrics.expectParkingFor(topics);
     this.thread =
         Thread.ofPlatform().name("consumer-" + consumerName).daemon().unstarted(this::run);
   }
@@ -245,6 +254,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       fresh.subscribe(topics);
     }
     var records = consumer.poll(POLL_TIMEOUT);
+    lag = lagOf(consumer);
     boolean leftBehind = false;
     if (records.count() > 1 && applyAllAtOnce(records)) {
       markProgress();
@@ -269,6 +279,23 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       }
     }
     return leftBehind ? Round.LEFT_BEHIND : Round.CAUGHT_UP;
+  }
+
+  /**
+   * What the consumer has yet to fetch on its partitions, from what its last fetches learned of the
+   * log ends (no broker round trip). Read right after a poll: a batch being applied is not counted,
+   * the backlog behind it is. Partitions whose end is not known yet count as nothing.
+   */
+  private static double lagOf(Consumer<String, byte[]> consumer) {
+    long behind = 0;
+    for (var partition : consumer.assignment()) {
+      behind += consumer.currentLag(partition).orElse(0);
+    }
+    return behind;
+  }
+
+  private double lag() {
+    return lag;
   }
 
   /**
@@ -477,6 +504,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       discardDeadLetters();
       return false;
     }
+    metrics.parked(dead.topic());
     log.error(
         "{} parked {}@{}/{} in the DLQ after {} attempt(s)",
         consumerName,

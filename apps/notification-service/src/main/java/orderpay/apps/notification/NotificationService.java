@@ -11,6 +11,7 @@ import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
 import orderpay.domain.notification.Notifications;
 
@@ -19,6 +20,7 @@ public final class NotificationService {
   private final NotificationServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
+  private final ServiceMetrics metrics;
   private final GrpcChannels.Client userChannel;
   private final Notifications notifications;
   private final NotificationGrpcService grpcService;
@@ -29,6 +31,7 @@ public final class NotificationService {
       NotificationServiceConfig config,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       GrpcChannels.Client userChannel,
       Notifications notifications,
       NotificationGrpcService grpcService,
@@ -36,6 +39,7 @@ public final class NotificationService {
     this.config = config;
     this.database = database;
     this.relay = relay;
+    this.metrics = metrics;
     this.userChannel = userChannel;
     this.notifications = notifications;
     this.grpcService = grpcService;
@@ -51,6 +55,7 @@ public final class NotificationService {
         Workers.consumer(
             settings,
             database,
+            metrics,
             "notification-events",
             NotificationEventsHandler.TOPICS,
             new NotificationEventsHandler(notifications)));
@@ -58,6 +63,6 @@ public final class NotificationService {
     workers.addAll(
         new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
             .workers(config.dispatchInterval()));
-    return RunningService.start(settings, database, relay, workers, List.of(grpcService));
+    return RunningService.start(settings, database, relay, metrics, workers, List.of(grpcService));
   }
 }

@@ -41,11 +41,11 @@ public final class RunningService implements AutoCloseable {
       ServiceSettings settings,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       List<Supplier<AutoCloseable>> workers,
       List<BindableService> services) {
     var lifecycle = new Lifecycle();
     try {
-      var metrics = ServiceMetrics.create(settings.serviceName(), database);
       lifecycle.own(database);
       lifecycle.own(relay.start());
       var inbox = new InboxRetention(database.jdbi(), settings.inboxRetention(), Clock.systemUTC());
@@ -68,9 +68,10 @@ public final class RunningService implements AutoCloseable {
                   settings.grpcHost(),
                   settings.grpcPort(),
                   services,
-                  metrics));
+                  metrics.registry()));
       var admin =
-          lifecycle.own(AdminServer.start(settings.grpcHost(), settings.adminPort(), metrics));
+          lifecycle.own(
+              AdminServer.start(settings.grpcHost(), settings.adminPort(), metrics.registry()));
       lifecycle.own(
           Readiness.watch(
               settings.serviceName(),
