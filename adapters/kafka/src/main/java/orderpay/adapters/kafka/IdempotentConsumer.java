@@ -90,6 +90,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
   private final Clients clients;
   private final Duration stallThreshold;
   private final Duration commitInterval;
+  private final MessagingMetrics metrics;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread thread;
@@ -104,6 +105,8 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
   // the heartbeat: when the loop last got through everything it fetched
   private volatile long lastProgressNanos = System.nanoTime();
   private volatile String lastProblem = "none";
+  // records not yet fetched, as of the last poll; unknown until the first one
+  private volatile double lag = Double.NaN;
 
   public IdempotentConsumer(
       KafkaSettings settings,
@@ -111,7 +114,8 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       List<String> topics,
       EventHandler handler,
       JdbiTransactions transactions,
-      RetryPolicy retryPolicy) {
+      RetryPolicy retryPolicy,
+      MessagingMetrics metrics) {
     this(
         settings,
         consumerName,
@@ -119,6 +123,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
         handler,
         transactions,
         retryPolicy,
+        metrics,
         kafkaClients(settings, consumerName),
         COMMIT_INTERVAL);
   }
@@ -130,6 +135,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       EventHandler handler,
       JdbiTransactions transactions,
       RetryPolicy retryPolicy,
+      MessagingMetrics metrics,
       Clients clients,
       Duration commitInterval) {
     this.consumerName = consumerName;
@@ -141,6 +147,9 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
     this.retryPolicy = retryPolicy;
     this.clients = clients;
     this.stallThreshold = settings.consumerStallThreshold();
+    this.metrics = metrics;
+    metrics.lag(consumerName, this, IdempotentConsumer::lag);
+    metrics.expectParkingFor(topics);
     this.thread =
         Thread.ofPlatform().name("consumer-" + consumerName).daemon().unstarted(this::run);
   }
@@ -291,6 +300,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
     }
     var records = consumer.poll(POLL_TIMEOUT);
     positionsHandled = records.isEmpty();
+    lag = lagOf(consumer);
     boolean leftBehind = false;
     if (records.count() > 1 && applyAllAtOnce(records)) {
       markProgress();
@@ -349,6 +359,23 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+  }
+
+  /**
+   * What the consumer has yet to fetch on its partitions, from what its last fetches learned of the
+   * log ends (no broker round trip). Read right after a poll: a batch being applied is not counted,
+   * the backlog behind it is. Partitions whose end is not known yet count as nothing.
+   */
+  private static double lagOf(Consumer<String, byte[]> consumer) {
+    long behind = 0;
+    for (var partition : consumer.assignment()) {
+      behind += consumer.currentLag(partition).orElse(0);
+    }
+    return behind;
+  }
+
+  private double lag() {
+    return lag;
   }
 
   /**
@@ -557,6 +584,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       discardDeadLetters();
       return false;
     }
+    metrics.parked(dead.topic());
     log.error(
         "{} parked {}@{}/{} in the DLQ after {} attempt(s)",
         consumerName,

@@ -38,12 +38,18 @@ public final class KafkaOutboxRelay implements AutoCloseable {
   private final DataSource dataSource;
   private final Producer<String, byte[]> producer;
   private final String source; // the CloudEvents source: which service published
+  private final MessagingMetrics metrics;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
 
   public KafkaOutboxRelay(
-      Jdbi jdbi, DataSource dataSource, KafkaSettings settings, String clientId) {
+      Jdbi jdbi,
+      DataSource dataSource,
+      KafkaSettings settings,
+      String clientId,
+      MessagingMetrics metrics) {
     this.jdbi = jdbi;
+    this.metrics = metrics;
     this.dataSource = dataSource;
     this.producer = new KafkaProducer<>(producerProperties(settings, clientId));
     this.source = "/orderpay/" + clientId;
@@ -148,6 +154,12 @@ public final class KafkaOutboxRelay implements AutoCloseable {
       } catch (ExecutionException e) {
         // the transaction rolls back: the rows stay and go out on the next pass
         throw new IllegalStateException("Kafka refused an outbox record", e.getCause());
+      }
+    }
+    for (OutboxMessage message : batch) {
+      // a service that dead-letters through its outbox (the notification service) parks here
+      if (message.topic().endsWith(KafkaTopics.DEAD_LETTER_SUFFIX)) {
+        metrics.parked(message.topic());
       }
     }
   }

@@ -2,6 +2,7 @@ package orderpay.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,6 +171,7 @@ class ConsumerSurvivalTest {
             HANDLER,
             database.transactions(),
             new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(100)),
+            new MessagingMetrics(new SimpleMeterRegistry(), settings),
             clients,
             commitInterval);
     opened.add(consumer);

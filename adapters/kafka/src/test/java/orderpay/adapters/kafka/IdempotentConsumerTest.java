@@ -2,6 +2,7 @@ package orderpay.adapters.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ class IdempotentConsumerTest {
   private static KafkaSettings settings;
   private static KafkaProducer<String, byte[]> producer;
   private static IdempotentConsumer consumer;
+  private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private static final AtomicInteger handlerCalls = new AtomicInteger();
   private static final AtomicInteger outageFailures = new AtomicInteger();
   private static final java.util.concurrent.atomic.AtomicBoolean fixed =
@@ -66,7 +68,8 @@ class IdempotentConsumerTest {
                 java.util.List.of("things"),
                 handler,
                 database.transactions(),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)))
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+                new MessagingMetrics(registry, settings))
             .start();
   }
 
@@ -153,7 +156,8 @@ class IdempotentConsumerTest {
                 java.util.List.of("batched"),
                 handler,
                 database.transactions(),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)))
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+                new MessagingMetrics(new SimpleMeterRegistry(), settings))
             .start()) {
       Instant deadline = Instant.now().plusSeconds(20);
       while (batchedRows("count(*)") < 5 && Instant.now().isBefore(deadline)) {
@@ -164,6 +168,44 @@ class IdempotentConsumerTest {
       assertThat(batchedRows("count(DISTINCT tx)"))
           .as("fewer transactions than records")
           .isLessThan(5);
+    }
+  }
+
+  @Test
+  void theLagGaugeShowsTheBacklogBehindWhatWasFetchedAndFallsToZero() throws Exception {
+    for (int i = 0; i < 250; i++) { // more than one poll takes (200)
+      var record = new ProducerRecord<>(settings.topic("backlog"), "key", new byte[0]);
+      EventHeaders.put(record.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
+      producer.send(record);
+    }
+    producer.flush();
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var lagging = new SimpleMeterRegistry();
+    try (var slow =
+        new IdempotentConsumer(
+                settings,
+                "backlog-reader",
+                java.util.List.of("backlog"),
+                event -> release.await(),
+                database.transactions(),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+                new MessagingMetrics(lagging, settings))
+            .start()) {
+      var lag = lagging.get("kafka.consumer.lag").tag("group", "backlog-reader").gauge();
+      awaitValue(lag::value, v -> v > 0);
+      assertThat(lag.value()).as("the records behind the first poll").isBetween(50.0, 250.0);
+      release.countDown();
+      awaitValue(lag::value, v -> v == 0);
+      assertThat(lag.value()).isZero();
+    }
+  }
+
+  private static void awaitValue(
+      java.util.function.DoubleSupplier value, java.util.function.DoublePredicate wanted)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (!wanted.test(value.getAsDouble()) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
     }
   }
 
@@ -197,6 +239,9 @@ class IdempotentConsumerTest {
       assertThat(EventHeaders.get(failed.headers(), EventHeaders.DLQ_ERROR))
           .hasValueSatisfying(e -> assertThat(e).contains("downstream refuses"));
       assertThat(effects("always-fails-1")).isZero();
+      assertThat(registry.get("dlq.parked").tag("topic", "things.dlq").counter().count())
+          .as("named without the test's topic prefix")
+          .isEqualTo(2);
     }
   }
 

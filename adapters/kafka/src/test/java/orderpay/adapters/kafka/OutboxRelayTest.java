@@ -46,7 +46,13 @@ class OutboxRelayTest {
             new UuidV7Generator(java.time.Clock.systemUTC()),
             settings.topicPrefix());
     relay =
-        new KafkaOutboxRelay(database.jdbi(), database.dataSource(), settings, "relay-test")
+        new KafkaOutboxRelay(
+                database.jdbi(),
+                database.dataSource(),
+                settings,
+                "relay-test",
+                new MessagingMetrics(
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), settings))
             .start();
   }
 

@@ -2,6 +2,8 @@ package orderpay.adapters.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -44,6 +46,15 @@ public final class Database implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /**
+   * Reports the pool to {@code registry} ({@code hikaricp.connections.*}, tagged {@code pool}):
+   * connections in use, idle, waited for, and timeouts. Once per database; the pool is already
+   * running, which Hikari allows for a tracker set once.
+   */
+  public void reportPoolTo(MeterRegistry registry) {
+    dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
   }
 
   public Jdbi jdbi() {

@@ -12,6 +12,7 @@ import orderpay.adapters.kafka.inventory.ProductEventsHandler;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.domain.inventory.Inventory;
@@ -36,6 +37,7 @@ public final class InventoryService {
   private final InventoryServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
+  private final ServiceMetrics metrics;
   private final Inventory inventory;
   private final InventoryGrpcService grpcService;
 
@@ -44,11 +46,13 @@ public final class InventoryService {
       InventoryServiceConfig config,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       Inventory inventory,
       InventoryGrpcService grpcService) {
     this.config = config;
     this.database = database;
     this.relay = relay;
+    this.metrics = metrics;
     this.inventory = inventory;
     this.grpcService = grpcService;
   }
@@ -59,16 +63,19 @@ public final class InventoryService {
         settings,
         database,
         relay,
+        metrics,
         List.of(
             Workers.consumer(
                 settings,
                 database,
+                metrics,
                 "inventory-product-events",
                 List.of(ProductEventSerializer.PRODUCT_CHANGED),
                 new ProductEventsHandler(inventory)),
             Workers.consumer(
                 settings,
                 database,
+                metrics,
                 "inventory-order-events",
                 List.of(
                     OrderEventSerializer.ORDER_PAID,

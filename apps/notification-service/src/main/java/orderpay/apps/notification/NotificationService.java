@@ -13,6 +13,7 @@ import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.domain.notification.Notifications;
@@ -33,6 +34,7 @@ public final class NotificationService {
   private final NotificationServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
+  private final ServiceMetrics metrics;
   private final GrpcChannels.Client userChannel;
   private final Notifications notifications;
   private final NotificationGrpcService grpcService;
@@ -43,6 +45,7 @@ public final class NotificationService {
       NotificationServiceConfig config,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       GrpcChannels.Client userChannel,
       Notifications notifications,
       NotificationGrpcService grpcService,
@@ -50,6 +53,7 @@ public final class NotificationService {
     this.config = config;
     this.database = database;
     this.relay = relay;
+    this.metrics = metrics;
     this.userChannel = userChannel;
     this.notifications = notifications;
     this.grpcService = grpcService;
@@ -65,6 +69,7 @@ public final class NotificationService {
         Workers.consumer(
             settings,
             database,
+            metrics,
             "notification-events",
             NotificationEventsHandler.TOPICS,
             new NotificationEventsHandler(notifications)));
@@ -72,6 +77,7 @@ public final class NotificationService {
     workers.addAll(
         new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
             .workers(config.dispatchInterval()));
-    return RunningService.start(settings, database, relay, workers, List.of(grpcService), CALLERS);
+    return RunningService.start(
+        settings, database, relay, metrics, workers, List.of(grpcService), CALLERS);
   }
 }

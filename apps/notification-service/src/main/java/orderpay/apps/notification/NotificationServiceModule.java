@@ -2,6 +2,7 @@ package orderpay.apps.notification;
 
 import dagger.Module;
 import dagger.Provides;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.GrpcChannels;
@@ -60,6 +61,7 @@ public interface NotificationServiceModule {
       JdbiTransactions tx,
       GrpcChannels.Client userChannel,
       SmtpMailer mailer,
+      MeterRegistry metrics,
       IdGenerator ids,
       Clock clock) {
     var repository = new JdbiNotificationRepository(tx);
@@ -67,7 +69,7 @@ public interface NotificationServiceModule {
         repository,
         new RememberedRecipients(
             new GrpcUserDirectory(userChannel.channel()), RECIPIENTS_KEPT_FOR, clock),
-        mailer,
+        new CountedMailer(mailer, metrics),
         new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken()),
         repository,
         tx,

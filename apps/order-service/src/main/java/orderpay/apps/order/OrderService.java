@@ -14,6 +14,7 @@ import orderpay.adapters.kafka.order.PaymentEventsHandler;
 import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.domain.order.RecoverOrders;
@@ -36,6 +37,7 @@ public final class OrderService {
   private final OrderServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
+  private final ServiceMetrics metrics;
   private final Downstreams downstreams;
   private final SettleOrder settle;
   private final RecoverOrders recover;
@@ -47,6 +49,7 @@ public final class OrderService {
       OrderServiceConfig config,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       Downstreams downstreams,
       SettleOrder settle,
       RecoverOrders recover,
@@ -56,6 +59,7 @@ public final class OrderService {
     this.config = config;
     this.database = database;
     this.relay = relay;
+    this.metrics = metrics;
     this.downstreams = downstreams;
     this.settle = settle;
     this.recover = recover;
@@ -69,17 +73,20 @@ public final class OrderService {
         settings,
         database,
         relay,
+        metrics,
         List.of(
             () -> downstreams,
             Workers.consumer(
                 settings,
                 database,
+                metrics,
                 "order-payment-events",
                 List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
                 new PaymentEventsHandler(settle)),
             Workers.consumer(
                 settings,
                 database,
+                metrics,
                 "order-inventory-events",
                 List.of(InventoryEventSerializer.COMMIT_REFUSED),
                 new InventoryEventsHandler(settle)),

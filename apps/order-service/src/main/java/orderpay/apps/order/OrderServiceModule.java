@@ -2,6 +2,8 @@ package orderpay.apps.order;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.GrpcChannels;
@@ -10,10 +12,13 @@ import orderpay.adapters.grpc.auth.UserSigningKeys;
 import orderpay.adapters.grpc.order.GrpcOrderDependencies;
 import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
+import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.messaging.CommittedEventListener;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.order.JdbiFollowUpQueue;
 import orderpay.adapters.postgres.order.JdbiOrderRepository;
+import orderpay.adapters.postgres.order.JdbiPendingOrders;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceSettings;
@@ -40,6 +45,14 @@ public interface OrderServiceModule {
   @Provides
   static EventSerializer serializer() {
     return new OrderEventSerializer();
+  }
+
+  /** Counts outcomes and times the saga from the order's committed events. */
+  @Provides
+  @Singleton
+  @IntoSet
+  static CommittedEventListener orderMetrics(MeterRegistry metrics, Database database) {
+    return new OrderMetrics(metrics, new JdbiPendingOrders(database.jdbi()));
   }
 
   @Provides

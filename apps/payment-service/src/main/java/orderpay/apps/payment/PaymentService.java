@@ -8,6 +8,7 @@ import orderpay.adapters.grpc.payment.PaymentGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.domain.payment.PaymentProcessing;
@@ -33,6 +34,7 @@ public final class PaymentService {
   private final PaymentServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
+  private final ServiceMetrics metrics;
   private final PaymentProcessing payments;
   private final PaymentGrpcService grpcService;
 
@@ -41,11 +43,13 @@ public final class PaymentService {
       PaymentServiceConfig config,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       PaymentProcessing payments,
       PaymentGrpcService grpcService) {
     this.config = config;
     this.database = database;
     this.relay = relay;
+    this.metrics = metrics;
     this.payments = payments;
     this.grpcService = grpcService;
   }
@@ -55,6 +59,7 @@ public final class PaymentService {
         config.service(),
         database,
         relay,
+        metrics,
         List.of(
             Workers.every(
                 config.reconcileInterval(),

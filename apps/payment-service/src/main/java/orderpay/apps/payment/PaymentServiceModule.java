@@ -2,6 +2,7 @@ package orderpay.apps.payment;
 
 import dagger.Module;
 import dagger.Provides;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.payment.PaymentGrpcService;
@@ -9,6 +10,7 @@ import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.payment.JdbiPaymentRepository;
+import orderpay.adapters.stripe.MeteredPaymentProvider;
 import orderpay.adapters.stripe.StripePaymentProvider;
 import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.kit.ServiceKitModule;
@@ -36,11 +38,14 @@ public interface PaymentServiceModule {
       JdbiTransactions tx,
       EventPublisher events,
       IdGenerator ids,
+      MeterRegistry metrics,
       Clock clock) {
     var repository = new JdbiPaymentRepository(tx);
     return new PaymentProcessing(
         repository,
-        StripePaymentProvider.connect(config.stripeSecretKey(), config.stripeApiBase()),
+        new MeteredPaymentProvider(
+            StripePaymentProvider.connect(config.stripeSecretKey(), config.stripeApiBase()),
+            metrics),
         new StripeWebhookVerifier(config.stripeWebhookSecret(), clock),
         repository,
         tx,
@@ -50,7 +55,7 @@ public interface PaymentServiceModule {
   }
 
   @Provides
-  static PaymentGrpcService grpcService(PaymentProcessing payments) {
-    return new PaymentGrpcService(payments);
+  static PaymentGrpcService grpcService(PaymentProcessing payments, MeterRegistry metrics) {
+    return new PaymentGrpcService(payments, metrics);
   }
 }

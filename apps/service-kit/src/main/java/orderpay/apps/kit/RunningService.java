@@ -43,12 +43,12 @@ public final class RunningService implements AutoCloseable {
       ServiceSettings settings,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       List<Supplier<AutoCloseable>> workers,
       List<BindableService> services,
       CallerPolicy callers) {
     var lifecycle = new Lifecycle();
     try {
-      var metrics = ServiceMetrics.create(settings.serviceName(), database);
       lifecycle.own(database);
       lifecycle.own(relay.start());
       var inbox = new InboxRetention(database.jdbi(), settings.inboxRetention(), Clock.systemUTC());
@@ -73,9 +73,10 @@ public final class RunningService implements AutoCloseable {
                   services,
                   new GrpcServerHost.Access(
                       new CallerCheck(settings.serviceKey(), callers), settings.reflection()),
-                  metrics));
+                  metrics.registry()));
       var admin =
-          lifecycle.own(AdminServer.start(settings.grpcHost(), settings.adminPort(), metrics));
+          lifecycle.own(
+              AdminServer.start(settings.grpcHost(), settings.adminPort(), metrics.registry()));
       lifecycle.own(
           Readiness.watch(
               settings.serviceName(),

@@ -2,19 +2,28 @@ package orderpay.apps.kit;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.Multibinds;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.MessagingMetrics;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.UuidV7Generator;
+import orderpay.adapters.postgres.messaging.CommittedEventListener;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.messaging.OutboxEventPublisher;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.Transactions;
 
-/** The database, outbox and relay every service has; each app adds its own EventSerializer. */
+/**
+ * The database, outbox, relay and metrics every service has; each app adds its own EventSerializer
+ * and may add listeners to its committed events ({@code @IntoSet CommittedEventListener}).
+ */
 @Module
 public interface ServiceKitModule {
   @Provides
@@ -22,6 +31,27 @@ public interface ServiceKitModule {
   static Database database(ServiceSettings settings) {
     return Database.open(settings.database());
   }
+
+  /** The service's one registry, served on its admin port. */
+  @Provides
+  @Singleton
+  static ServiceMetrics metrics(ServiceSettings settings, Database database) {
+    return ServiceMetrics.create(settings.serviceName(), database, settings.kafka());
+  }
+
+  @Provides
+  static MeterRegistry meterRegistry(ServiceMetrics metrics) {
+    return metrics.registry();
+  }
+
+  @Provides
+  static MessagingMetrics messagingMetrics(ServiceMetrics metrics) {
+    return metrics.messaging();
+  }
+
+  /** None unless the app contributes some. */
+  @Multibinds
+  Set<CommittedEventListener> committedEventListeners();
 
   @Provides
   static JdbiTransactions jdbiTransactions(Database database) {
@@ -42,14 +72,20 @@ public interface ServiceKitModule {
   @Provides
   @Singleton
   static EventPublisher events(
-      JdbiTransactions tx, EventSerializer serializer, IdGenerator ids, ServiceSettings settings) {
-    return new OutboxEventPublisher(tx, serializer, ids, settings.kafka().topicPrefix());
+      JdbiTransactions tx,
+      EventSerializer serializer,
+      IdGenerator ids,
+      ServiceSettings settings,
+      Set<CommittedEventListener> listeners) {
+    return new OutboxEventPublisher(
+        tx, serializer, ids, settings.kafka().topicPrefix(), List.copyOf(listeners));
   }
 
   @Provides
   @Singleton
-  static KafkaOutboxRelay relay(Database database, ServiceSettings settings) {
+  static KafkaOutboxRelay relay(
+      Database database, ServiceSettings settings, MessagingMetrics metrics) {
     return new KafkaOutboxRelay(
-        database.jdbi(), database.dataSource(), settings.kafka(), settings.serviceName());
+        database.jdbi(), database.dataSource(), settings.kafka(), settings.serviceName(), metrics);
   }
 }

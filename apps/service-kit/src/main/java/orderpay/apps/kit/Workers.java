@@ -20,6 +20,7 @@ public final class Workers {
   public static Supplier<AutoCloseable> consumer(
       ServiceSettings settings,
       Database database,
+      ServiceMetrics metrics,
       String name,
       List<String> topics,
       EventHandler handler) {
@@ -30,7 +31,8 @@ public final class Workers {
                 topics,
                 handler,
                 database.transactions(),
-                RetryPolicy.DEFAULT)
+                RetryPolicy.DEFAULT,
+                metrics.messaging())
             .start();
   }
 

@@ -75,14 +75,21 @@ class ReadinessTest {
               .bind("p", new String(event.payload(), StandardCharsets.UTF_8))
               .execute();
         };
+    var metrics = ServiceMetrics.create(settings.serviceName(), database, kafka);
     service =
         RunningService.start(
             settings,
             database,
             new KafkaOutboxRelay(
-                database.jdbi(), database.dataSource(), kafka, settings.serviceName()),
+                database.jdbi(),
+                database.dataSource(),
+                kafka,
+                settings.serviceName(),
+                metrics.messaging()),
+            metrics,
             List.of(
-                Workers.consumer(settings, database, "things-writer", List.of("things"), handler)),
+                Workers.consumer(
+                    settings, database, metrics, "things-writer", List.of("things"), handler)),
             List.of(),
             CallerPolicy.builder().build());
     channel =

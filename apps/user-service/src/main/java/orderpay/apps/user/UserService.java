@@ -8,6 +8,7 @@ import orderpay.adapters.grpc.user.UserGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.RunningService;
+import orderpay.apps.kit.ServiceMetrics;
 import orderpay.contracts.user.v1.UserServiceGrpc;
 import orderpay.domain.user.EnsureAdminAccount;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class UserService {
   private final UserServiceConfig config;
   private final Database database;
   private final KafkaOutboxRelay relay;
+  private final ServiceMetrics metrics;
   private final UserGrpcService grpcService;
   private final EnsureAdminAccount ensureAdmin;
 
@@ -38,11 +40,13 @@ public final class UserService {
       UserServiceConfig config,
       Database database,
       KafkaOutboxRelay relay,
+      ServiceMetrics metrics,
       UserGrpcService grpcService,
       EnsureAdminAccount ensureAdmin) {
     this.config = config;
     this.database = database;
     this.relay = relay;
+    this.metrics = metrics;
     this.grpcService = grpcService;
     this.ensureAdmin = ensureAdmin;
   }
@@ -54,6 +58,6 @@ public final class UserService {
           .ifPresent(admin -> log.info("created admin account {}", admin.email()));
     }
     return RunningService.start(
-        config.service(), database, relay, List.of(), List.of(grpcService), CALLERS);
+        config.service(), database, relay, metrics, List.of(), List.of(grpcService), CALLERS);
   }
 }

@@ -3,6 +3,7 @@ package orderpay.adapters.grpc.payment;
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
 import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.contracts.payment.v1.CancelPaymentRequest;
@@ -23,9 +24,11 @@ import orderpay.domain.user.UserId;
 
 public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
   private final PaymentProcessing payments;
+  private final WebhookCounts webhooks;
 
-  public PaymentGrpcService(PaymentProcessing payments) {
+  public PaymentGrpcService(PaymentProcessing payments, MeterRegistry registry) {
     this.payments = payments;
+    this.webhooks = new WebhookCounts(registry);
   }
 
   @Override
@@ -73,8 +76,15 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
   @Override
   public void handleStripeWebhook(
       StripeWebhookRequest request, StreamObserver<StripeWebhookResponse> response) {
-    var outcome =
-        payments.handleWebhook(request.getPayload().toByteArray(), request.getSignatureHeader());
+    PaymentProcessing.WebhookOutcome outcome;
+    try {
+      outcome =
+          payments.handleWebhook(request.getPayload().toByteArray(), request.getSignatureHeader());
+    } catch (RuntimeException refused) {
+      webhooks.refused(refused);
+      throw refused; // mapped to a status by the server's error interceptor, as before
+    }
+    webhooks.handled(outcome.duplicate());
     reply(
         response,
         StripeWebhookResponse.newBuilder()

@@ -1,34 +1,52 @@
 package orderpay.adapters.postgres.messaging;
 
+import java.util.List;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.domain.shared.DomainEvent;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Writes events into the outbox of the caller's transaction; refuses to run outside one. */
+/**
+ * Writes events into the outbox of the caller's transaction; refuses to run outside one. Listeners
+ * hear of each event after that transaction commits.
+ */
 public final class OutboxEventPublisher implements EventPublisher {
+  private static final Logger log = LoggerFactory.getLogger(OutboxEventPublisher.class);
   private final JdbiTransactions transactions;
   private final EventSerializer serializer;
   private final IdGenerator ids;
   private final String topicPrefix;
+  private final List<CommittedEventListener> listeners;
 
   public OutboxEventPublisher(
       JdbiTransactions transactions,
       EventSerializer serializer,
       IdGenerator ids,
       String topicPrefix) {
+    this(transactions, serializer, ids, topicPrefix, List.of());
+  }
+
+  public OutboxEventPublisher(
+      JdbiTransactions transactions,
+      EventSerializer serializer,
+      IdGenerator ids,
+      String topicPrefix,
+      List<CommittedEventListener> listeners) {
     this.transactions = transactions;
     this.serializer = serializer;
     this.ids = ids;
     this.topicPrefix = topicPrefix;
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override
   public void publish(DomainEvent event) {
     var serialized = serializer.serialize(event);
-    transactions
-        .requireTransaction()
+    var handle = transactions.requireTransaction();
+    handle
         .createUpdate(
             """
             INSERT INTO outbox (event_id, topic, message_key, event_type, payload, trace_id, occurred_at)
@@ -42,5 +60,19 @@ public final class OutboxEventPublisher implements EventPublisher {
         .bind("traceId", MDC.get("trace_id"))
         .bind("occurredAt", event.occurredAt())
         .execute();
+    if (!listeners.isEmpty()) {
+      handle.afterCommit(() -> tell(event));
+    }
+  }
+
+  /** The event is committed whatever a listener does: its failure must not fail the caller. */
+  private void tell(DomainEvent event) {
+    for (var listener : listeners) {
+      try {
+        listener.committed(event);
+      } catch (RuntimeException e) {
+        log.warn("a listener failed on a committed {}", event.getClass().getSimpleName(), e);
+      }
+    }
   }
 }

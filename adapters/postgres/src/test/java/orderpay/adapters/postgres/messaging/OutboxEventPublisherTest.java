@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.PostgresTestDatabase;
 import orderpay.domain.shared.DomainEvent;
@@ -81,5 +83,37 @@ class OutboxEventPublisherTest {
     assertThatThrownBy(() -> publisher.publish(new Happened("agg-2", Instant.now())))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("inTransaction");
+  }
+
+  @Test
+  void listenersHearOfCommittedEventsOnlyAndOnlyAfterTheCommit() {
+    var heard = new CopyOnWriteArrayList<String>();
+    var listened =
+        new OutboxEventPublisher(
+            database.transactions(),
+            event -> new EventSerializer.Serialized("thing.happened", "Happened", new byte[0]),
+            new SequentialIds(),
+            "test.",
+            List.of(event -> heard.add(event.aggregateId())));
+
+    database
+        .transactions()
+        .run(
+            () -> {
+              listened.publish(new Happened("kept", Instant.now()));
+              assertThat(heard).as("not before the commit").isEmpty();
+            });
+    assertThatThrownBy(
+            () ->
+                database
+                    .transactions()
+                    .run(
+                        () -> {
+                          listened.publish(new Happened("rolled-back", Instant.now()));
+                          throw new IllegalStateException("fails after publishing");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(heard).containsExactly("kept");
   }
 }

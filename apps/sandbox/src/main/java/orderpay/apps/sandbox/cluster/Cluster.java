@@ -358,6 +358,16 @@ public final class Cluster implements AutoCloseable {
   }
 
   /**
+   * Where a backend replica serves {@code GET /metrics}: beside its gRPC port; empty when the
+   * cluster picks free ports (then any free one).
+   */
+  public Optional<Integer> adminPort(String service, int replica) {
+    return options.freePorts()
+        ? Optional.empty()
+        : Optional.of(ServiceSettings.defaultAdminPort(ports.grpc(service, replica)));
+  }
+
+  /**
    * Sends a signal to a process: {@code KILL} is a crash the cluster restarts from, {@code STOP}
    * freezes it until {@code CONT}. For {@code postgres} it goes to the postmaster.
    */
@@ -467,9 +477,7 @@ public final class Cluster implements AutoCloseable {
     env.put(prefix + "GRPC_HOST", "127.0.0.1");
     env.put(prefix + "GRPC_PORT", Integer.toString(port));
     // free ports: any free admin port (0), never a guess beside a port picked at random
-    env.put(
-        prefix + "ADMIN_PORT",
-        Integer.toString(options.freePorts() ? 0 : ServiceSettings.defaultAdminPort(port)));
+    env.put(prefix + "ADMIN_PORT", Integer.toString(adminPort(service, replica).orElse(0)));
     return child(
         service,
         replica,

@@ -2,6 +2,7 @@ package orderpay.apps.sandbox.cluster;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
 
@@ -44,6 +45,7 @@ public final class ClusterMain {
           gateway     %s   (try: curl %s/health/ready)
           admin       %s / %s   (ORDERPAY_ADMIN_EMAIL / ORDERPAY_ADMIN_PASSWORD)
           services    %s
+          metrics     %s/metrics and, per replica, %s   (GET /metrics)
           postgres    127.0.0.1:%d  user postgres, databases orderpay_<service>
           kafka       %s   (a process of its own)
           stripe      local emulator at %s
@@ -61,6 +63,10 @@ public final class ClusterMain {
         Cluster.BACKENDS.stream()
             .map(s -> s + " " + ports.grpc().get(s))
             .collect(Collectors.joining(", ")),
+        cluster.gatewayUrl(),
+        Cluster.BACKENDS.stream()
+            .map(s -> s + " " + metricsPorts(cluster, s))
+            .collect(Collectors.joining(", ")),
         ports.postgres(),
         cluster.kafkaBootstrap(),
         cluster.emulatorUrl(),
@@ -69,5 +75,14 @@ public final class ClusterMain {
         cluster.clusterFile(),
         cluster.dataDir().resolve("logs"));
     Lifecycle.runUntilShutdown(cluster, "cluster");
+  }
+
+  /** A service's replicas' metrics ports, e.g. {@code 51054/51064}. */
+  private static String metricsPorts(Cluster cluster, String service) {
+    return IntStream.rangeClosed(1, cluster.replicas(service))
+        .mapToObj(
+            replica ->
+                cluster.adminPort(service, replica).map(String::valueOf).orElse("(a free port)"))
+        .collect(Collectors.joining("/"));
   }
 }
