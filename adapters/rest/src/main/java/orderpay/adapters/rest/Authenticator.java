@@ -43,11 +43,12 @@ public final class Authenticator {
     }
   }
 
-  public Principal requireAdmin(Context ctx) {
-    Principal principal = require(ctx);
-    if (!principal.isAdmin()) {
+  /** An admin, with the credentials that hand their token on to services that check it again. */
+  public Caller requireAdminForwarding(Context ctx) {
+    var caller = requireForwarding(ctx);
+    if (!caller.principal().isAdmin()) {
       throw ApiError.forbidden();
     }
-    return principal;
+    return caller;
   }
 }

@@ -56,16 +56,18 @@ public final class CatalogRoutes {
   }
 
   private void create(Context ctx) {
-    auth.requireAdmin(ctx);
+    var admin = auth.requireAdminForwarding(ctx);
     var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
     var created =
-        products.createProduct(
-            CreateProductRequest.newBuilder()
-                .setName(body.requiredString("name"))
-                .setDescription(body.optionalString("description").orElse(""))
-                .setPrice(ApiJson.money(body, "price"))
-                .setInitialStock(body.optionalLong("initial_stock").orElse(0L))
-                .build());
+        products
+            .withCallCredentials(admin.forwarded())
+            .createProduct(
+                CreateProductRequest.newBuilder()
+                    .setName(body.requiredString("name"))
+                    .setDescription(body.optionalString("description").orElse(""))
+                    .setPrice(ApiJson.money(body, "price"))
+                    .setInitialStock(body.optionalLong("initial_stock").orElse(0L))
+                    .build());
     Json.respond(ctx, 201, ApiJson.product(created));
   }
 
@@ -79,7 +81,7 @@ public final class CatalogRoutes {
   }
 
   private void update(Context ctx) {
-    auth.requireAdmin(ctx);
+    var admin = auth.requireAdminForwarding(ctx);
     var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
     var request = UpdateProductRequest.newBuilder().setId(ctx.pathParam("id"));
     body.optionalString("name").ifPresent(request::setName);
@@ -87,12 +89,18 @@ public final class CatalogRoutes {
     if (body.has("price")) {
       request.setPrice(ApiJson.money(body, "price"));
     }
-    Json.respond(ctx, 200, ApiJson.product(products.updateProduct(request.build())));
+    Json.respond(
+        ctx,
+        200,
+        ApiJson.product(
+            products.withCallCredentials(admin.forwarded()).updateProduct(request.build())));
   }
 
   private void delete(Context ctx) {
-    auth.requireAdmin(ctx);
-    products.deleteProduct(DeleteProductRequest.newBuilder().setId(ctx.pathParam("id")).build());
+    var admin = auth.requireAdminForwarding(ctx);
+    products
+        .withCallCredentials(admin.forwarded())
+        .deleteProduct(DeleteProductRequest.newBuilder().setId(ctx.pathParam("id")).build());
     ctx.status(204);
   }
 
@@ -106,14 +114,16 @@ public final class CatalogRoutes {
   }
 
   private void setStock(Context ctx) {
-    auth.requireAdmin(ctx);
+    var admin = auth.requireAdminForwarding(ctx);
     var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
     var level =
-        inventory.updateStock(
-            UpdateStockRequest.newBuilder()
-                .setProductId(ctx.pathParam("id"))
-                .setOnHand(body.requiredLong("on_hand"))
-                .build());
+        inventory
+            .withCallCredentials(admin.forwarded())
+            .updateStock(
+                UpdateStockRequest.newBuilder()
+                    .setProductId(ctx.pathParam("id"))
+                    .setOnHand(body.requiredLong("on_hand"))
+                    .build());
     Json.respond(ctx, 200, ApiJson.stock(level));
   }
 }

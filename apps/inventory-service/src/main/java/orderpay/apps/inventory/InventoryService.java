@@ -1,5 +1,6 @@
 package orderpay.apps.inventory;
 
+import io.grpc.BindableService;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.auth.CallerPolicy;
@@ -11,6 +12,7 @@ import orderpay.adapters.kafka.inventory.OrderEventsHandler;
 import orderpay.adapters.kafka.inventory.ProductEventsHandler;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.Database;
+import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
@@ -39,7 +41,8 @@ public final class InventoryService {
   private final KafkaOutboxRelay relay;
   private final ServiceMetrics metrics;
   private final Inventory inventory;
-  private final InventoryGrpcService grpcService;
+  private final CustomerTokens customers;
+  private final BindableService grpcService;
 
   @Inject
   InventoryService(
@@ -48,13 +51,17 @@ public final class InventoryService {
       KafkaOutboxRelay relay,
       ServiceMetrics metrics,
       Inventory inventory,
-      InventoryGrpcService grpcService) {
+      InventoryGrpcService grpcService,
+      CustomerTokens customers) {
     this.config = config;
     this.database = database;
     this.relay = relay;
     this.metrics = metrics;
     this.inventory = inventory;
-    this.grpcService = grpcService;
+    this.customers = customers;
+    // the gateway checks the admin too; the stock count does not take its word for it
+    this.grpcService =
+        customers.adminsFor(InventoryServiceGrpc.getUpdateStockMethod()).protect(grpcService);
   }
 
   public RunningService start() {
@@ -65,6 +72,7 @@ public final class InventoryService {
         relay,
         metrics,
         List.of(
+            () -> customers,
             Workers.consumer(
                 settings,
                 database,

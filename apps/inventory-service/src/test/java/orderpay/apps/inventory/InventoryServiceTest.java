@@ -3,11 +3,13 @@ package orderpay.apps.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.grpc.CallCredentials;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.embedded.TopicProbe;
@@ -15,11 +17,14 @@ import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.GrpcErrors;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.auth.ServiceCredentials;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.catalog.ProductEventSerializer;
 import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
 import orderpay.adapters.postgres.DatabaseConfig;
+import orderpay.adapters.security.JwtTokenIssuer;
+import orderpay.adapters.security.SigningKey;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.apps.product.ProductServiceComponent;
@@ -35,6 +40,11 @@ import orderpay.contracts.inventory.v1.UpdateStockRequest;
 import orderpay.contracts.product.v1.CreateProductRequest;
 import orderpay.contracts.product.v1.DeleteProductRequest;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
+import orderpay.domain.user.Email;
+import orderpay.domain.user.PasswordHash;
+import orderpay.domain.user.Role;
+import orderpay.domain.user.User;
+import orderpay.domain.user.UserId;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -52,19 +62,39 @@ class InventoryServiceTest {
   private static InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
   private static DatabaseConfig inventoryDatabase;
 
+  /** The test's stand-in for the user service's key: it signs the admin's token. */
+  private static final SigningKey USER_KEYS = SigningKey.generate();
+
+  /** Catalogue and stock changes need an admin's token, verified by the services themselves. */
+  private static CallCredentials asAdmin() {
+    var admin =
+        new User(
+            new UserId(UUID.randomUUID()),
+            Email.parse("admin@orderpay.test"),
+            "Admin",
+            Role.ADMIN,
+            new PasswordHash("unused"),
+            Instant.now());
+    return UserCheck.forward(
+        new JwtTokenIssuer(USER_KEYS, Duration.ofMinutes(15), Clock.systemUTC())
+            .issue(admin)
+            .value());
+  }
+
   private static ServiceSettings settings(String name) {
     var pg = SharedTestInfrastructure.postgres();
     return new ServiceSettings(
-        name,
-        "127.0.0.1",
-        0,
-        new DatabaseConfig(
-            SharedTestInfrastructure.freshDatabase(InventoryServiceTest.class),
-            pg.user(),
-            pg.password(),
-            8,
-            name),
-        kafka);
+            name,
+            "127.0.0.1",
+            0,
+            new DatabaseConfig(
+                SharedTestInfrastructure.freshDatabase(InventoryServiceTest.class),
+                pg.user(),
+                pg.password(),
+                8,
+                name),
+            kafka)
+        .withPinnedUserKeys(USER_KEYS.publicJwkSetJson());
   }
 
   @BeforeAll
@@ -92,8 +122,11 @@ class InventoryServiceTest {
             inventoryService.target(),
             Duration.ofSeconds(10),
             new ServiceCredentials(inventorySettings.serviceKey(), Callers.GATEWAY));
-    products = ProductServiceGrpc.newBlockingStub(productChannel.channel());
-    inventory = InventoryServiceGrpc.newBlockingStub(inventoryChannel.channel());
+    products =
+        ProductServiceGrpc.newBlockingStub(productChannel.channel()).withCallCredentials(asAdmin());
+    inventory =
+        InventoryServiceGrpc.newBlockingStub(inventoryChannel.channel())
+            .withCallCredentials(asAdmin());
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
-import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
@@ -13,6 +12,7 @@ import orderpay.adapters.kafka.order.InventoryEventsHandler;
 import orderpay.adapters.kafka.order.PaymentEventsHandler;
 import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
+import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
@@ -42,6 +42,7 @@ public final class OrderService {
   private final SettleOrder settle;
   private final RecoverOrders recover;
   private final RunFollowUps followUps;
+  private final CustomerTokens customers;
   private final BindableService grpcService;
 
   @Inject
@@ -55,7 +56,7 @@ public final class OrderService {
       RecoverOrders recover,
       RunFollowUps followUps,
       OrderGrpcService grpcService,
-      UserCheck userCheck) {
+      CustomerTokens customers) {
     this.config = config;
     this.database = database;
     this.relay = relay;
@@ -64,7 +65,9 @@ public final class OrderService {
     this.settle = settle;
     this.recover = recover;
     this.followUps = followUps;
-    this.grpcService = userCheck.protect(grpcService);
+    this.customers = customers;
+    // every order call acts for the customer whose forwarded token verifies here
+    this.grpcService = customers.onEveryCall().protect(grpcService);
   }
 
   public RunningService start() {
@@ -76,6 +79,7 @@ public final class OrderService {
         metrics,
         List.of(
             () -> downstreams,
+            () -> customers,
             Workers.consumer(
                 settings,
                 database,

@@ -1,7 +1,6 @@
 package orderpay.apps.order;
 
 import java.time.Duration;
-import java.util.Optional;
 import orderpay.adapters.runtime.Env;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.order.OrderLimits;
@@ -17,8 +16,6 @@ public record OrderServiceConfig(
     String productServiceTarget,
     String inventoryServiceTarget,
     String paymentServiceTarget,
-    String userServiceTarget,
-    Optional<String> publicJwks,
     Duration downstreamDeadline,
     PaymentWindow paymentWindow,
     OrderLimits limits,
@@ -34,8 +31,6 @@ public record OrderServiceConfig(
         env.get("PRODUCT_SERVICE_TARGET", "127.0.0.1:50052"),
         env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
-        env.get("USER_SERVICE_TARGET", "127.0.0.1:50051"),
-        env.optional("ORDERPAY_JWT_PUBLIC_JWKS"),
         env.duration("ORDER_DOWNSTREAM_DEADLINE", Duration.ofSeconds(25)),
         new PaymentWindow(
             env.duration("ORDER_PAYMENT_TTL", Duration.ofMinutes(10)),

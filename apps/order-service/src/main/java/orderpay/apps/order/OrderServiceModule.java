@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.GrpcChannels;
-import orderpay.adapters.grpc.auth.UserCheck;
-import orderpay.adapters.grpc.auth.UserSigningKeys;
 import orderpay.adapters.grpc.order.GrpcOrderDependencies;
 import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
@@ -19,7 +17,6 @@ import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.order.JdbiFollowUpQueue;
 import orderpay.adapters.postgres.order.JdbiOrderRepository;
 import orderpay.adapters.postgres.order.JdbiPendingOrders;
-import orderpay.adapters.security.JwtVerifier;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.order.CancelOrder;
@@ -63,8 +60,7 @@ public interface OrderServiceModule {
         GrpcChannels.open(config.productServiceTarget(), config.downstreamDeadline(), credentials),
         GrpcChannels.open(
             config.inventoryServiceTarget(), config.downstreamDeadline(), credentials),
-        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline(), credentials),
-        GrpcChannels.open(config.userServiceTarget(), config.downstreamDeadline(), credentials));
+        GrpcChannels.open(config.paymentServiceTarget(), config.downstreamDeadline(), credentials));
   }
 
   @Provides
@@ -159,15 +155,6 @@ public interface OrderServiceModule {
   @Provides
   static RecoverOrders recoverOrders(OrderRepository orders, PlaceOrder placeOrder, Clock clock) {
     return new RecoverOrders(orders, placeOrder, clock, Backoff.SWEEPS);
-  }
-
-  /** Every order call acts for the customer whose forwarded token verifies here. */
-  @Provides
-  @Singleton
-  static UserCheck userCheck(OrderServiceConfig config, Downstreams downstreams, Clock clock) {
-    return UserCheck.requireOnEveryCall(
-        new JwtVerifier(
-            UserSigningKeys.source(config.publicJwks(), downstreams.user().channel()), clock));
   }
 
   @Provides

@@ -1,5 +1,6 @@
 package orderpay.apps.product;
 
+import io.grpc.BindableService;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.auth.CallerPolicy;
@@ -7,6 +8,7 @@ import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.catalog.ProductGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
+import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.ServiceSettings;
@@ -25,7 +27,8 @@ public final class ProductService {
   private final Database database;
   private final KafkaOutboxRelay relay;
   private final ServiceMetrics metrics;
-  private final ProductGrpcService grpcService;
+  private final CustomerTokens customers;
+  private final BindableService grpcService;
 
   @Inject
   ProductService(
@@ -33,16 +36,31 @@ public final class ProductService {
       Database database,
       KafkaOutboxRelay relay,
       ServiceMetrics metrics,
-      ProductGrpcService grpcService) {
+      ProductGrpcService grpcService,
+      CustomerTokens customers) {
     this.settings = settings;
     this.database = database;
     this.relay = relay;
     this.metrics = metrics;
-    this.grpcService = grpcService;
+    this.customers = customers;
+    // the gateway checks the admin too; the catalogue does not take its word for it
+    this.grpcService =
+        customers
+            .adminsFor(
+                ProductServiceGrpc.getCreateProductMethod(),
+                ProductServiceGrpc.getUpdateProductMethod(),
+                ProductServiceGrpc.getDeleteProductMethod())
+            .protect(grpcService);
   }
 
   public RunningService start() {
     return RunningService.start(
-        settings, database, relay, metrics, List.of(), List.of(grpcService), CALLERS);
+        settings,
+        database,
+        relay,
+        metrics,
+        List.of(() -> customers),
+        List.of(grpcService),
+        CALLERS);
   }
 }

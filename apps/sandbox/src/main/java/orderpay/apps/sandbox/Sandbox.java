@@ -164,6 +164,8 @@ public final class Sandbox implements AutoCloseable {
         own(
             "user",
             UserServiceComponent.build(UserServiceConfig.fromEnv(serviceEnv), clock).start());
+    // product, inventory and order verify customers' tokens with the user service's keys
+    serviceEnv = serviceEnv.with(Map.of("USER_SERVICE_TARGET", user.target()));
     var product =
         own(
             "product",
@@ -183,7 +185,6 @@ public final class Sandbox implements AutoCloseable {
     serviceEnv =
         serviceEnv.with(
             Map.of(
-                "USER_SERVICE_TARGET", user.target(),
                 "PRODUCT_SERVICE_TARGET", product.target(),
                 "INVENTORY_SERVICE_TARGET", inventory.target(),
                 "PAYMENT_SERVICE_TARGET", payment.target()));

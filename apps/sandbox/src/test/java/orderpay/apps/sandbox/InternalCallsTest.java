@@ -104,6 +104,10 @@ class InternalCallsTest {
   }
 
   private static Status answer(Probe probe, ServiceCredentials credentials) {
+    return answer(probe, credentials, null);
+  }
+
+  private static Status answer(Probe probe, ServiceCredentials credentials, String userToken) {
     ManagedChannel channel =
         NettyChannelBuilder.forTarget(system.sandbox.target(probe.service()))
             .usePlaintext()
@@ -111,10 +115,11 @@ class InternalCallsTest {
     try {
       Channel signed =
           credentials == null ? channel : ClientInterceptors.intercept(channel, credentials);
+      var options = CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS);
       ClientCalls.blockingUnaryCall(
           signed,
           probe.method(),
-          CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
+          userToken == null ? options : options.withCallCredentials(UserCheck.forward(userToken)),
           probe.request());
       return Status.OK;
     } catch (StatusRuntimeException refused) {
@@ -216,6 +221,36 @@ class InternalCallsTest {
         .isEqualTo(Status.Code.OK);
     assertThat(system.get("/api/v1/orders/" + orderId, owner).body().get("status").asText())
         .isNotEqualTo("CANCELLED");
+  }
+
+  @Test
+  void stockAndCatalogueChangesNeedAnAdminsTokenEvenFromTheGateway() {
+    var shop = new Shop(system);
+    String product = shop.product(900, 5);
+    String customer = shop.customer();
+    String admin = shop.login(system.sandbox.adminEmail(), system.sandbox.adminPassword());
+    var setStock =
+        probe(
+            "inventory",
+            InventoryServiceGrpc.getUpdateStockMethod(),
+            UpdateStockRequest.newBuilder().setProductId(product).setOnHand(1).build());
+    var gateway = system.sandbox.credentials(Callers.GATEWAY);
+
+    assertThat(answer(setStock, gateway, null).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(answer(setStock, gateway, customer).getCode())
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(shop.stock(product).get("on_hand").asLong()).isEqualTo(5);
+    assertThat(answer(setStock, gateway, admin).getCode()).isEqualTo(Status.Code.OK);
+    assertThat(shop.stock(product).get("on_hand").asLong()).isEqualTo(1);
+
+    var deleteProduct =
+        probe(
+            "product",
+            ProductServiceGrpc.getDeleteProductMethod(),
+            DeleteProductRequest.newBuilder().setId(product).build());
+    assertThat(answer(deleteProduct, gateway, customer).getCode())
+        .isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(system.get("/api/v1/products/" + product, null).status()).isEqualTo(200);
   }
 
   @Test

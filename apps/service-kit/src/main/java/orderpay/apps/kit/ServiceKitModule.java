@@ -49,6 +49,13 @@ public interface ServiceKitModule {
     return metrics.messaging();
   }
 
+  /** Only for services that inject it; they close it when they stop. */
+  @Provides
+  @Singleton
+  static CustomerTokens customerTokens(ServiceSettings settings, Clock clock) {
+    return CustomerTokens.open(settings, clock);
+  }
+
   /** None unless the app contributes some. */
   @Multibinds
   Set<CommittedEventListener> committedEventListeners();

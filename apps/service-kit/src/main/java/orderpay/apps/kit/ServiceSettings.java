@@ -2,6 +2,7 @@ package orderpay.apps.kit;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.kafka.KafkaSettings;
@@ -16,7 +17,8 @@ import orderpay.adapters.runtime.Env;
  * {@code <NAME>_ADMIN_PORT} (Prometheus metrics; the gRPC port + 1000 by default), {@code
  * ORDERPAY_SERVICE_KEY} (required: the key internal calls are signed with, the same in every
  * service) and {@code ORDERPAY_GRPC_REFLECTION} ({@code true} to let grpcurl list the services; off
- * by default).
+ * by default); services that verify customers' tokens read the keys from {@code
+ * ORDERPAY_JWT_PUBLIC_JWKS} or ask the user service at {@code USER_SERVICE_TARGET}.
  */
 public record ServiceSettings(
     String name,
@@ -27,7 +29,9 @@ public record ServiceSettings(
     Duration inboxRetention,
     int adminPort,
     ServiceKey serviceKey,
-    boolean reflection) {
+    boolean reflection,
+    String userServiceTarget,
+    Optional<String> publicJwks) {
 
   /** The metrics port beside a gRPC port: 1000 above it, or any free one beside a free one. */
   public static int defaultAdminPort(int grpcPort) {
@@ -45,7 +49,9 @@ public record ServiceSettings(
         InboxRetention.DEFAULT_RETENTION,
         0,
         ServiceKey.generate(),
-        true);
+        true,
+        "127.0.0.1:50051",
+        Optional.empty());
   }
 
   /** {@code name} is the service's short name ({@code user}, {@code inventory}, ...). */
@@ -62,7 +68,25 @@ public record ServiceSettings(
         env.duration("INBOX_RETENTION", InboxRetention.DEFAULT_RETENTION),
         env.integer(prefix + "ADMIN_PORT", defaultAdminPort(grpcPort)),
         ServiceKey.of(env.required(ServiceKey.VARIABLE)),
-        Boolean.parseBoolean(env.get("ORDERPAY_GRPC_REFLECTION", "false")));
+        Boolean.parseBoolean(env.get("ORDERPAY_GRPC_REFLECTION", "false")),
+        env.get("USER_SERVICE_TARGET", "127.0.0.1:50051"),
+        env.optional("ORDERPAY_JWT_PUBLIC_JWKS"));
+  }
+
+  /** The same, verifying customers' tokens with these public keys instead of asking for them. */
+  public ServiceSettings withPinnedUserKeys(String jwks) {
+    return new ServiceSettings(
+        name,
+        grpcHost,
+        grpcPort,
+        database,
+        kafka,
+        inboxRetention,
+        adminPort,
+        serviceKey,
+        reflection,
+        userServiceTarget,
+        Optional.of(jwks));
   }
 
   /** How this service signs its calls to others. */

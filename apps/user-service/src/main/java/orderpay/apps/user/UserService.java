@@ -22,8 +22,10 @@ public final class UserService {
           .allow(Callers.GATEWAY, UserServiceGrpc.getServiceDescriptor())
           // a customer's name and address for the emails sent to them
           .allow(Callers.NOTIFICATION_SERVICE, UserServiceGrpc.getGetUserMethod())
-          // the public keys that verify the customers' tokens forwarded with every order call
+          // the public keys that verify the customers' tokens forwarded with their calls
           .allow(Callers.ORDER_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
+          .allow(Callers.PRODUCT_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
+          .allow(Callers.INVENTORY_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
           .build();
 
   private static final Logger log = LoggerFactory.getLogger(UserService.class);

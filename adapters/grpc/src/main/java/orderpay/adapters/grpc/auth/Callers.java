@@ -5,6 +5,8 @@ public final class Callers {
   public static final String GATEWAY = "gateway";
   public static final String ORDER_SERVICE = "order-service";
   public static final String NOTIFICATION_SERVICE = "notification-service";
+  public static final String PRODUCT_SERVICE = "product-service";
+  public static final String INVENTORY_SERVICE = "inventory-service";
 
   /** Support tools with the cluster key: may send an ad-hoc email, nothing else. */
   public static final String OPERATOR = "operator";

@@ -5,20 +5,22 @@ import io.grpc.CallCredentials;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.adapters.security.Principal;
 
 /**
  * The customer a call acts for, proven by the customer's own access token: the gateway forwards it
- * ({@link #forward}) and the service verifies it again ({@link #requireOnEveryCall}) instead of
- * trusting a user id the caller wrote into the request. A service that trusted such fields would
- * act for anyone whom a compromised or buggy caller named.
+ * ({@link #forward}) and the service verifies it again ({@link #requireOnEveryCall}, {@link
+ * #adminsOnly}) instead of trusting a user id the caller wrote into the request. A service that
+ * trusted such fields would act for anyone whom a compromised or buggy caller named.
  */
 public final class UserCheck implements ServerInterceptor {
   public static final Metadata.Key<String> USER_TOKEN =
@@ -26,14 +28,29 @@ public final class UserCheck implements ServerInterceptor {
   private static final Context.Key<Principal> USER = Context.key("orderpay-user");
 
   private final JwtVerifier verifier;
+  // null: every method acts for a customer; otherwise only these, and for admins only
+  private final Set<String> adminMethods;
 
-  private UserCheck(JwtVerifier verifier) {
+  private UserCheck(JwtVerifier verifier, Set<String> adminMethods) {
     this.verifier = verifier;
+    this.adminMethods = adminMethods;
   }
 
   /** Every method of the service acts for a customer: no verified token, no call. */
   public static UserCheck requireOnEveryCall(JwtVerifier verifier) {
-    return new UserCheck(verifier);
+    return new UserCheck(verifier, null);
+  }
+
+  /**
+   * These methods change what every customer sees (the catalogue, stock): they need an admin's
+   * token, verified here; the service's other methods need none.
+   */
+  public static UserCheck adminsOnly(JwtVerifier verifier, MethodDescriptor<?, ?>... methods) {
+    var names = new java.util.HashSet<String>();
+    for (var method : methods) {
+      names.add(method.getFullMethodName());
+    }
+    return new UserCheck(verifier, Set.copyOf(names));
   }
 
   /** {@code service} with every call checked first. */
@@ -66,20 +83,32 @@ public final class UserCheck implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    boolean adminOnly =
+        adminMethods != null
+            && adminMethods.contains(call.getMethodDescriptor().getFullMethodName());
+    if (adminMethods != null && !adminOnly) {
+      return next.startCall(call, headers);
+    }
     String token = headers.get(USER_TOKEN);
     if (token == null) {
-      return refuse(call, "the customer's access token is required");
+      return refuse(call, Status.UNAUTHENTICATED, "the customer's access token is required");
     }
+    Principal user;
     try {
-      Principal user = verifier.verify(token);
-      return Contexts.interceptCall(Context.current().withValue(USER, user), call, headers, next);
+      user = verifier.verify(token);
     } catch (JwtVerifier.InvalidToken e) {
-      return refuse(call, "the customer's access token is invalid or expired");
+      return refuse(
+          call, Status.UNAUTHENTICATED, "the customer's access token is invalid or expired");
     }
+    if (adminOnly && !user.isAdmin()) {
+      return refuse(call, Status.PERMISSION_DENIED, "an admin's access token is required");
+    }
+    return Contexts.interceptCall(Context.current().withValue(USER, user), call, headers, next);
   }
 
-  private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, String why) {
-    call.close(Status.UNAUTHENTICATED.withDescription(why), new Metadata());
+  private static <Q, R> ServerCall.Listener<Q> refuse(
+      ServerCall<Q, R> call, Status status, String why) {
+    call.close(status.withDescription(why), new Metadata());
     return new ServerCall.Listener<>() {};
   }
 }
