@@ -25,13 +25,14 @@ public final class NotificationRoutes {
   }
 
   private void list(Context ctx) {
-    var caller = auth.require(ctx);
-    var request = ListNotificationsRequest.newBuilder().setUserId(caller.userId());
+    var caller = auth.requireForwarding(ctx);
+    var request = ListNotificationsRequest.newBuilder();
     String orderId = ctx.queryParam("order_id");
     if (orderId != null && !orderId.isBlank()) {
       request.setOrderId(orderId.strip());
     }
-    var reply = notifications.listNotifications(request.build());
+    var reply =
+        notifications.withCallCredentials(caller.forwarded()).listNotifications(request.build());
     Json.respond(
         ctx,
         200,

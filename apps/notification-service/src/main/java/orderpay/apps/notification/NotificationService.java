@@ -1,5 +1,6 @@
 package orderpay.apps.notification;
 
+import io.grpc.BindableService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.smtp.SmtpMailer;
+import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
@@ -37,7 +39,8 @@ public final class NotificationService {
   private final ServiceMetrics metrics;
   private final GrpcChannels.Client userChannel;
   private final Notifications notifications;
-  private final NotificationGrpcService grpcService;
+  private final CustomerTokens customers;
+  private final BindableService grpcService;
   private final SmtpMailer mailer;
 
   @Inject
@@ -49,6 +52,7 @@ public final class NotificationService {
       GrpcChannels.Client userChannel,
       Notifications notifications,
       NotificationGrpcService grpcService,
+      CustomerTokens customers,
       SmtpMailer mailer) {
     this.config = config;
     this.database = database;
@@ -56,7 +60,12 @@ public final class NotificationService {
     this.metrics = metrics;
     this.userChannel = userChannel;
     this.notifications = notifications;
-    this.grpcService = grpcService;
+    this.customers = customers;
+    // a customer's history is theirs: the forwarded token says whose, not a field in the request
+    this.grpcService =
+        customers
+            .customersFor(NotificationServiceGrpc.getListNotificationsMethod())
+            .protect(grpcService);
     this.mailer = mailer;
   }
 
@@ -64,6 +73,7 @@ public final class NotificationService {
     var settings = config.service();
     var workers = new ArrayList<Supplier<AutoCloseable>>();
     workers.add(() -> userChannel);
+    workers.add(() -> customers);
     workers.add(() -> mailer); // closed after the dispatchers below have stopped
     workers.add(
         Workers.consumer(

@@ -23,6 +23,7 @@ import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.UpdateStockRequest;
+import orderpay.contracts.notification.v1.ListNotificationsRequest;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.order.v1.CancelOrderRequest;
@@ -251,6 +252,19 @@ class InternalCallsTest {
     assertThat(answer(deleteProduct, gateway, customer).getCode())
         .isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(system.get("/api/v1/products/" + product, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aCustomersNotificationsAreListedOnlyWithTheirToken() {
+    var shop = new Shop(system);
+    var list =
+        probe(
+            "notification",
+            NotificationServiceGrpc.getListNotificationsMethod(),
+            ListNotificationsRequest.getDefaultInstance());
+    var gateway = system.sandbox.credentials(Callers.GATEWAY);
+    assertThat(answer(list, gateway, null).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(answer(list, gateway, shop.customer()).getCode()).isEqualTo(Status.Code.OK);
   }
 
   @Test

@@ -41,6 +41,11 @@ public final class CustomerTokens implements AutoCloseable {
     return UserCheck.requireOnEveryCall(verifier);
   }
 
+  /** These methods act for a verified customer; the others need none. */
+  public UserCheck customersFor(MethodDescriptor<?, ?>... methods) {
+    return UserCheck.customersOnly(verifier, methods);
+  }
+
   /** These methods need a verified admin; the others need no customer. */
   public UserCheck adminsFor(MethodDescriptor<?, ?>... methods) {
     return UserCheck.adminsOnly(verifier, methods);

@@ -21,7 +21,10 @@ public final class UserService {
       CallerPolicy.builder()
           .allow(Callers.GATEWAY, UserServiceGrpc.getServiceDescriptor())
           // a customer's name and address for the emails sent to them
-          .allow(Callers.NOTIFICATION_SERVICE, UserServiceGrpc.getGetUserMethod())
+          .allow(
+              Callers.NOTIFICATION_SERVICE,
+              UserServiceGrpc.getGetUserMethod(),
+              UserServiceGrpc.getGetSigningKeysMethod())
           // the public keys that verify the customers' tokens forwarded with their calls
           .allow(Callers.ORDER_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
           .allow(Callers.PRODUCT_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())

@@ -11,7 +11,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.adapters.security.Principal;
@@ -19,26 +20,40 @@ import orderpay.adapters.security.Principal;
 /**
  * The customer a call acts for, proven by the customer's own access token: the gateway forwards it
  * ({@link #forward}) and the service verifies it again ({@link #requireOnEveryCall}, {@link
- * #adminsOnly}) instead of trusting a user id the caller wrote into the request. A service that
- * trusted such fields would act for anyone whom a compromised or buggy caller named.
+ * #customersOnly}, {@link #adminsOnly}) instead of trusting a user id the caller wrote into the
+ * request. A service that trusted such fields would act for anyone whom a compromised or buggy
+ * caller named.
  */
 public final class UserCheck implements ServerInterceptor {
   public static final Metadata.Key<String> USER_TOKEN =
       Metadata.Key.of("x-orderpay-user-token", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<Principal> USER = Context.key("orderpay-user");
 
-  private final JwtVerifier verifier;
-  // null: every method acts for a customer; otherwise only these, and for admins only
-  private final Set<String> adminMethods;
+  /** What a method needs to run. */
+  private enum Need {
+    CUSTOMER,
+    ADMIN
+  }
 
-  private UserCheck(JwtVerifier verifier, Set<String> adminMethods) {
+  private final JwtVerifier verifier;
+  private final Map<String, Need> needs;
+  // what methods not in the map need; null: nothing
+  private final Need otherwise;
+
+  private UserCheck(JwtVerifier verifier, Map<String, Need> needs, Need otherwise) {
     this.verifier = verifier;
-    this.adminMethods = adminMethods;
+    this.needs = needs;
+    this.otherwise = otherwise;
   }
 
   /** Every method of the service acts for a customer: no verified token, no call. */
   public static UserCheck requireOnEveryCall(JwtVerifier verifier) {
-    return new UserCheck(verifier, null);
+    return new UserCheck(verifier, Map.of(), Need.CUSTOMER);
+  }
+
+  /** These methods act for a customer; the service's other methods need none. */
+  public static UserCheck customersOnly(JwtVerifier verifier, MethodDescriptor<?, ?>... methods) {
+    return new UserCheck(verifier, each(methods, Need.CUSTOMER), null);
   }
 
   /**
@@ -46,11 +61,15 @@ public final class UserCheck implements ServerInterceptor {
    * token, verified here; the service's other methods need none.
    */
   public static UserCheck adminsOnly(JwtVerifier verifier, MethodDescriptor<?, ?>... methods) {
-    var names = new java.util.HashSet<String>();
+    return new UserCheck(verifier, each(methods, Need.ADMIN), null);
+  }
+
+  private static Map<String, Need> each(MethodDescriptor<?, ?>[] methods, Need need) {
+    var needs = new HashMap<String, Need>();
     for (var method : methods) {
-      names.add(method.getFullMethodName());
+      needs.put(method.getFullMethodName(), need);
     }
-    return new UserCheck(verifier, Set.copyOf(names));
+    return Map.copyOf(needs);
   }
 
   /** {@code service} with every call checked first. */
@@ -83,10 +102,8 @@ public final class UserCheck implements ServerInterceptor {
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    boolean adminOnly =
-        adminMethods != null
-            && adminMethods.contains(call.getMethodDescriptor().getFullMethodName());
-    if (adminMethods != null && !adminOnly) {
+    Need need = needs.getOrDefault(call.getMethodDescriptor().getFullMethodName(), otherwise);
+    if (need == null) {
       return next.startCall(call, headers);
     }
     String token = headers.get(USER_TOKEN);
@@ -100,7 +117,7 @@ public final class UserCheck implements ServerInterceptor {
       return refuse(
           call, Status.UNAUTHENTICATED, "the customer's access token is invalid or expired");
     }
-    if (adminOnly && !user.isAdmin()) {
+    if (need == Need.ADMIN && !user.isAdmin()) {
       return refuse(call, Status.PERMISSION_DENIED, "an admin's access token is required");
     }
     return Contexts.interceptCall(Context.current().withValue(USER, user), call, headers, next);

@@ -5,6 +5,7 @@ import static orderpay.adapters.grpc.StreamReplies.reply;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.notification.v1.ListNotificationsRequest;
 import orderpay.contracts.notification.v1.ListNotificationsResponse;
 import orderpay.contracts.notification.v1.Notification;
@@ -59,7 +60,7 @@ public final class NotificationGrpcService
             : Optional.of(OrderId.parse(request.getOrderId()));
     var reply = ListNotificationsResponse.newBuilder();
     notifications
-        .list(UserId.parse(request.getUserId()), orderId)
+        .list(UserId.parse(UserCheck.currentUser().userId()), orderId)
         .forEach(n -> reply.addNotifications(toProto(n)));
     reply(response, reply.build());
   }
