@@ -119,8 +119,10 @@ public final class OrderRoutes {
     // ownership first: 404 for others' orders
     var order = ordersFor(caller).getOrder(getRequest(ctx));
     var payment =
-        payments.checkPaymentStatus(
-            CheckPaymentStatusRequest.newBuilder().setOrderId(order.getId()).build());
+        payments
+            .withCallCredentials(caller.forwarded())
+            .checkPaymentStatus(
+                CheckPaymentStatusRequest.newBuilder().setOrderId(order.getId()).build());
     Json.respond(ctx, 200, payment(payment));
   }
 

@@ -1,5 +1,6 @@
 package orderpay.apps.payment;
 
+import io.grpc.BindableService;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.auth.CallerPolicy;
@@ -7,6 +8,7 @@ import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.payment.PaymentGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
+import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
@@ -36,7 +38,8 @@ public final class PaymentService {
   private final KafkaOutboxRelay relay;
   private final ServiceMetrics metrics;
   private final PaymentProcessing payments;
-  private final PaymentGrpcService grpcService;
+  private final CustomerTokens customers;
+  private final BindableService grpcService;
 
   @Inject
   PaymentService(
@@ -45,13 +48,19 @@ public final class PaymentService {
       KafkaOutboxRelay relay,
       ServiceMetrics metrics,
       PaymentProcessing payments,
-      PaymentGrpcService grpcService) {
+      PaymentGrpcService grpcService,
+      CustomerTokens customers) {
     this.config = config;
     this.database = database;
     this.relay = relay;
     this.metrics = metrics;
     this.payments = payments;
-    this.grpcService = grpcService;
+    this.customers = customers;
+    // reading a payment acts for its payer; the saga's calls act for no customer
+    this.grpcService =
+        customers
+            .customersFor(PaymentServiceGrpc.getCheckPaymentStatusMethod())
+            .protect(grpcService);
   }
 
   public RunningService start() {
@@ -61,6 +70,7 @@ public final class PaymentService {
         relay,
         metrics,
         List.of(
+            () -> customers,
             Workers.every(
                 config.reconcileInterval(),
                 "payment-reconciliation",

@@ -29,6 +29,7 @@ import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.GetOrderRequest;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
+import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
 import orderpay.contracts.product.v1.DeleteProductRequest;
@@ -252,6 +253,26 @@ class InternalCallsTest {
     assertThat(answer(deleteProduct, gateway, customer).getCode())
         .isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(system.get("/api/v1/products/" + product, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aPaymentIsShownOnlyToItsPayer() {
+    var shop = new Shop(system);
+    String payer = shop.customer();
+    String stranger = shop.customer();
+    var placed = shop.order(payer, shop.product(1200, 3), 1, "pm_card_visa", null);
+    assertThat(placed.status()).isEqualTo(201);
+    var read =
+        probe(
+            "payment",
+            PaymentServiceGrpc.getCheckPaymentStatusMethod(),
+            CheckPaymentStatusRequest.newBuilder()
+                .setOrderId(placed.body().get("id").asText())
+                .build());
+    var gateway = system.sandbox.credentials(Callers.GATEWAY);
+    assertThat(answer(read, gateway, null).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(answer(read, gateway, stranger).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(answer(read, gateway, payer).getCode()).isEqualTo(Status.Code.OK);
   }
 
   @Test

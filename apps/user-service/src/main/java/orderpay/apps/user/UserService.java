@@ -29,6 +29,7 @@ public final class UserService {
           .allow(Callers.ORDER_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
           .allow(Callers.PRODUCT_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
           .allow(Callers.INVENTORY_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
+          .allow(Callers.PAYMENT_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
           .build();
 
   private static final Logger log = LoggerFactory.getLogger(UserService.class);

@@ -7,6 +7,7 @@ public final class Callers {
   public static final String NOTIFICATION_SERVICE = "notification-service";
   public static final String PRODUCT_SERVICE = "product-service";
   public static final String INVENTORY_SERVICE = "inventory-service";
+  public static final String PAYMENT_SERVICE = "payment-service";
 
   /** Support tools with the cluster key: may send an ad-hoc email, nothing else. */
   public static final String OPERATOR = "operator";

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.payment.v1.CancelPaymentRequest;
 import orderpay.contracts.payment.v1.CheckPaymentMethodRequest;
 import orderpay.contracts.payment.v1.CheckPaymentMethodResponse;
@@ -53,6 +54,13 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
           case ORDER_ID -> payments.byOrder(OrderId.parse(request.getOrderId()));
           case BY_NOT_SET -> throw DomainException.invalid("give a payment_id or an order_id");
         };
+    // a payment is its payer's (or an admin's) to see; others learn not even that it exists
+    var reader = UserCheck.currentUser();
+    if (!reader.isAdmin() && !payment.userId().equals(UserId.parse(reader.userId()))) {
+      throw DomainException.notFound(
+          "payment",
+          request.hasPaymentId() ? request.getPaymentId() : "for order " + request.getOrderId());
+    }
     reply(response, toProto(payment));
   }
 
