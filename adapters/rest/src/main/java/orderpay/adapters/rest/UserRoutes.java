@@ -70,11 +70,12 @@ public final class UserRoutes {
   }
 
   private void me(Context ctx) {
-    var principal = auth.require(ctx);
-    Json.respond(
-        ctx,
-        200,
-        toJson(users.getUser(GetUserRequest.newBuilder().setId(principal.userId()).build())));
+    var caller = auth.requireForwarding(ctx);
+    var me =
+        users
+            .withCallCredentials(caller.forwarded())
+            .getUser(GetUserRequest.newBuilder().setId(caller.principal().userId()).build());
+    Json.respond(ctx, 200, toJson(me));
   }
 
   static Map<String, Object> toJson(User user) {

@@ -35,6 +35,7 @@ import orderpay.contracts.payment.v1.RefundPaymentRequest;
 import orderpay.contracts.product.v1.DeleteProductRequest;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.contracts.user.v1.AuthenticateUserRequest;
+import orderpay.contracts.user.v1.GetUserRequest;
 import orderpay.contracts.user.v1.UserServiceGrpc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -273,6 +274,27 @@ class InternalCallsTest {
     assertThat(answer(read, gateway, null).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(answer(read, gateway, stranger).getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(answer(read, gateway, payer).getCode()).isEqualTo(Status.Code.OK);
+  }
+
+  @Test
+  void anAccountIsReadOnlyByItsHolderWhenTheGatewayAsks() {
+    var shop = new Shop(system);
+    String holder = shop.customer();
+    String stranger = shop.customer();
+    String holderId = system.get("/api/v1/users/me", holder).body().get("id").asText();
+    var read =
+        probe(
+            "user",
+            UserServiceGrpc.getGetUserMethod(),
+            GetUserRequest.newBuilder().setId(holderId).build());
+    var gateway = system.sandbox.credentials(Callers.GATEWAY);
+    assertThat(answer(read, gateway, null).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    assertThat(answer(read, gateway, stranger).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(answer(read, gateway, holder).getCode()).isEqualTo(Status.Code.OK);
+    // the notification service addresses an order's buyer, acting for no customer
+    assertThat(
+            answer(read, system.sandbox.credentials(Callers.NOTIFICATION_SERVICE), null).getCode())
+        .isEqualTo(Status.Code.OK);
   }
 
   @Test

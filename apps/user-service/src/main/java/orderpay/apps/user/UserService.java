@@ -1,9 +1,11 @@
 package orderpay.apps.user;
 
+import io.grpc.BindableService;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.grpc.user.UserGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
@@ -38,7 +40,7 @@ public final class UserService {
   private final Database database;
   private final KafkaOutboxRelay relay;
   private final ServiceMetrics metrics;
-  private final UserGrpcService grpcService;
+  private final BindableService grpcService;
   private final EnsureAdminAccount ensureAdmin;
 
   @Inject
@@ -48,12 +50,13 @@ public final class UserService {
       KafkaOutboxRelay relay,
       ServiceMetrics metrics,
       UserGrpcService grpcService,
+      UserCheck userCheck,
       EnsureAdminAccount ensureAdmin) {
     this.config = config;
     this.database = database;
     this.relay = relay;
     this.metrics = metrics;
-    this.grpcService = grpcService;
+    this.grpcService = userCheck.protect(grpcService);
     this.ensureAdmin = ensureAdmin;
   }
 

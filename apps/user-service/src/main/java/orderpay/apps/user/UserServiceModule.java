@@ -4,6 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import orderpay.adapters.grpc.auth.Callers;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.grpc.user.UserGrpcService;
 import orderpay.adapters.kafka.user.UserEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
@@ -12,9 +14,11 @@ import orderpay.adapters.postgres.user.JdbiRefreshTokenStore;
 import orderpay.adapters.postgres.user.JdbiUserRepository;
 import orderpay.adapters.security.Argon2idPasswordHasher;
 import orderpay.adapters.security.JwtTokenIssuer;
+import orderpay.adapters.security.JwtVerifier;
 import orderpay.adapters.security.SigningKey;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.contracts.user.v1.UserServiceGrpc;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.user.AuthenticateUser;
@@ -131,6 +135,18 @@ public interface UserServiceModule {
   @Provides
   static EnsureAdminAccount ensureAdmin(UserRepository users, RegisterUser register) {
     return new EnsureAdminAccount(users, register);
+  }
+
+  /**
+   * Reading an account acts for its holder when the gateway asks; the notification service reads an
+   * order's buyer for no customer. Verified with this service's own public keys.
+   */
+  @Provides
+  static UserCheck userCheck(SigningKey key, Clock clock) {
+    return UserCheck.customersOnly(
+        new JwtVerifier(key::publicJwkSetJson, clock),
+        java.util.Set.of(Callers.NOTIFICATION_SERVICE),
+        UserServiceGrpc.getGetUserMethod());
   }
 
   @Provides

@@ -13,6 +13,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.adapters.security.Principal;
@@ -39,21 +40,37 @@ public final class UserCheck implements ServerInterceptor {
   private final Map<String, Need> needs;
   // what methods not in the map need; null: nothing
   private final Need otherwise;
+  // services whose calls act for no customer (the notification service reading an order's buyer)
+  private final Set<String> callersForNoCustomer;
 
-  private UserCheck(JwtVerifier verifier, Map<String, Need> needs, Need otherwise) {
+  private UserCheck(
+      JwtVerifier verifier,
+      Map<String, Need> needs,
+      Need otherwise,
+      Set<String> callersForNoCustomer) {
     this.verifier = verifier;
     this.needs = needs;
     this.otherwise = otherwise;
+    this.callersForNoCustomer = callersForNoCustomer;
   }
 
   /** Every method of the service acts for a customer: no verified token, no call. */
   public static UserCheck requireOnEveryCall(JwtVerifier verifier) {
-    return new UserCheck(verifier, Map.of(), Need.CUSTOMER);
+    return new UserCheck(verifier, Map.of(), Need.CUSTOMER, Set.of());
   }
 
   /** These methods act for a customer; the service's other methods need none. */
   public static UserCheck customersOnly(JwtVerifier verifier, MethodDescriptor<?, ?>... methods) {
-    return new UserCheck(verifier, each(methods, Need.CUSTOMER), null);
+    return new UserCheck(verifier, each(methods, Need.CUSTOMER), null, Set.of());
+  }
+
+  /**
+   * These methods act for a customer when the gateway calls them; {@code callersForNoCustomer}
+   * (checked by {@link CallerCheck} first) call them for their own work, without one.
+   */
+  public static UserCheck customersOnly(
+      JwtVerifier verifier, Set<String> callersForNoCustomer, MethodDescriptor<?, ?>... methods) {
+    return new UserCheck(verifier, each(methods, Need.CUSTOMER), null, callersForNoCustomer);
   }
 
   /**
@@ -61,7 +78,7 @@ public final class UserCheck implements ServerInterceptor {
    * token, verified here; the service's other methods need none.
    */
   public static UserCheck adminsOnly(JwtVerifier verifier, MethodDescriptor<?, ?>... methods) {
-    return new UserCheck(verifier, each(methods, Need.ADMIN), null);
+    return new UserCheck(verifier, each(methods, Need.ADMIN), null, Set.of());
   }
 
   private static Map<String, Need> each(MethodDescriptor<?, ?>[] methods, Need need) {
@@ -90,6 +107,11 @@ public final class UserCheck implements ServerInterceptor {
     };
   }
 
+  /** The verified customer of the call being served, if the call acts for one. */
+  public static java.util.Optional<Principal> currentUserIfAny() {
+    return java.util.Optional.ofNullable(USER.get());
+  }
+
   /** The verified customer of the call being served. */
   public static Principal currentUser() {
     Principal user = USER.get();
@@ -103,7 +125,7 @@ public final class UserCheck implements ServerInterceptor {
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
     Need need = needs.getOrDefault(call.getMethodDescriptor().getFullMethodName(), otherwise);
-    if (need == null) {
+    if (need == null || callersForNoCustomer.contains(CallerCheck.CALLER.get())) {
       return next.startCall(call, headers);
     }
     String token = headers.get(USER_TOKEN);

@@ -5,6 +5,7 @@ import static orderpay.adapters.grpc.StreamReplies.reply;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.user.v1.AuthenticateUserRequest;
 import orderpay.contracts.user.v1.GetSigningKeysRequest;
 import orderpay.contracts.user.v1.GetUserRequest;
@@ -15,6 +16,7 @@ import orderpay.contracts.user.v1.SigningKeys;
 import orderpay.contracts.user.v1.TokenPair;
 import orderpay.contracts.user.v1.User;
 import orderpay.contracts.user.v1.UserServiceGrpc;
+import orderpay.domain.shared.DomainException;
 import orderpay.domain.user.AuthenticateUser;
 import orderpay.domain.user.GetUser;
 import orderpay.domain.user.RefreshAccessToken;
@@ -66,6 +68,14 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
   @Override
   public void getUser(GetUserRequest request, StreamObserver<User> response) {
+    // a customer may read their own account (an admin any); a service acting for no customer
+    // (the notification service addressing an order's buyer) comes without one
+    UserCheck.currentUserIfAny()
+        .filter(reader -> !reader.isAdmin() && !reader.userId().equals(request.getId()))
+        .ifPresent(
+            stranger -> {
+              throw DomainException.notFound("user", request.getId());
+            });
     reply(response, toProto(getUser.get(UserId.parse(request.getId()))));
   }
 
