@@ -36,7 +36,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.deleteOnClose = deleteOnClose;
   }
 
-  /** Starts a broker; with a null log directory it uses a temporary one deleted on close. */
+  /**
+   * Starts a broker; with a null log directory it uses a temporary one deleted on close. Like a
+   * production cluster, it creates no topic on first use: they are provisioned first ({@code
+   * KafkaTopics.ensureExist}), so a service that relied on auto-creation fails here, not in prod.
+   */
   public static EmbeddedKafkaBroker start(Path keptLogDir, int port) {
     return start(keptLogDir, port, FreePorts.next());
   }
@@ -46,6 +50,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * listeners (the cluster kills and restarts it).
    */
   public static EmbeddedKafkaBroker start(Path keptLogDir, int port, int controllerPort) {
+    return start(keptLogDir, port, controllerPort, false);
+  }
+
+  /** A broker that creates a topic on first use: for tests that make up topics of their own. */
+  public static EmbeddedKafkaBroker startCreatingTopicsOnUse(Path keptLogDir, int port) {
+    return start(keptLogDir, port, FreePorts.next(), true);
+  }
+
+  private static EmbeddedKafkaBroker start(
+      Path keptLogDir, int port, int controllerPort, boolean createTopicsOnUse) {
     try {
       boolean temporary = keptLogDir == null;
       Path logDir = temporary ? Files.createTempDirectory("orderpay-kafka") : keptLogDir;
@@ -63,7 +77,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
       props.put("log.dirs", logDir.toString());
       props.put("num.partitions", "3");
-      props.put("auto.create.topics.enable", "true");
+      props.put("auto.create.topics.enable", Boolean.toString(createTopicsOnUse));
       // one node: every internal topic must live with a single replica or consumers hang
       props.put("offsets.topic.replication.factor", "1");
       props.put("offsets.topic.num.partitions", "5");

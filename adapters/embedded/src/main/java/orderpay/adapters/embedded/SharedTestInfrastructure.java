@@ -25,7 +25,8 @@ public final class SharedTestInfrastructure {
 
   public static synchronized EmbeddedKafkaBroker kafka() {
     if (kafka == null) {
-      kafka = EmbeddedKafkaBroker.start(null, FreePorts.next());
+      // every test class makes up its own topics (a prefix per class)
+      kafka = EmbeddedKafkaBroker.startCreatingTopicsOnUse(null, FreePorts.next());
       Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
     }
     return kafka;

@@ -381,7 +381,7 @@ class ConsumerSurvivalTest {
 
   @Test
   void aBrokerRestartedUnderACommitLosesNothingAndAppliesNothingTwice() throws Exception {
-    var broker = EmbeddedKafkaBroker.start(null, FreePorts.next());
+    var broker = EmbeddedKafkaBroker.startCreatingTopicsOnUse(null, FreePorts.next());
     opened.add(broker);
     var settings = settingsFor(broker.bootstrapServers());
     var consumer =
