@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import orderpay.domain.money.Money;
+import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
@@ -150,7 +151,9 @@ public final class Order {
 
   /** The payment exists: the order is accepted and announced ({@code order.created}). */
   public void accept(OrderPayment startedPayment, Clock clock) {
-    this.payment = startedPayment;
+    if (isNewerThanShown(startedPayment)) {
+      this.payment = startedPayment;
+    }
     updatedAt = now(clock);
     if (step != SagaStep.ACCEPTED) {
       step = SagaStep.ACCEPTED;
@@ -171,9 +174,28 @@ public final class Order {
               latest.providerPaymentId(),
               payment.clientSecret());
     }
-    if (!latest.equals(payment)) {
+    if (!latest.equals(payment) && isNewerThanShown(latest)) {
       this.payment = latest;
       updatedAt = now(clock);
+    }
+  }
+
+  /**
+   * Payment news arrives out of order (the webhook before the answer that started the payment, a
+   * decline after a success): a view whose status cannot follow the shown one is older, and the
+   * order keeps showing the newer state.
+   */
+  private boolean isNewerThanShown(OrderPayment latest) {
+    if (payment == null
+        || !java.util.Objects.equals(payment.id(), latest.id())
+        || payment.status().equals(latest.status())) {
+      return true;
+    }
+    try {
+      return PaymentStatus.valueOf(payment.status())
+          .canAdvanceTo(PaymentStatus.valueOf(latest.status()));
+    } catch (IllegalArgumentException unknownStatus) {
+      return true;
     }
   }
 

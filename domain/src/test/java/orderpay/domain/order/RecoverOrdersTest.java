@@ -21,7 +21,6 @@ import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.FakePayments;
 import orderpay.domain.testing.FakePayments.Call;
 import orderpay.domain.testing.SequentialIds;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,11 +126,6 @@ class RecoverOrdersTest {
   }
 
   @Test
-  @Disabled(
-      "bug: PlaceOrder.resume records initiate's answer with Order.accept, which replaces the"
-          + " order's payment view unconditionally; when the payment's SUCCEEDED event was applied"
-          + " first, the PAID order is left showing the older REQUIRES_ACTION (and its client"
-          + " secret) for good")
   void aPaidOrderKeepsShowingItsSucceededPaymentWhenInitiatesOlderAnswerArrivesLast() {
     var stuck = f.reserved();
     f.payments.initiateAs(PaymentStatus.REQUIRES_ACTION); // 3-D Secure

@@ -10,7 +10,6 @@ import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.FakePayments;
 import orderpay.domain.testing.FakePayments.Call;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -153,11 +152,6 @@ class SettleOrderTest {
   }
 
   @Test
-  @Disabled(
-      "bug: SettleOrder.applyTo shows every payment update on the order (Order.showPayment), so a"
-          + " decline that arrives after the success makes a PAID order show its payment as"
-          + " FAILED; payment statuses only move forward (PaymentStatus.canAdvanceTo), the order's"
-          + " view of its payment should as well")
   void aStaleOutcomeNeverTurnsThePaymentAPaidOrderShowsBack() {
     var order = f.paid();
     var staleDecline =
