@@ -12,16 +12,21 @@ public final class Eventually {
   }
 
   public static void await(Duration timeout, BooleanSupplier condition) {
+    await("the condition", timeout, condition);
+  }
+
+  /** Fails naming {@code what} was awaited if it is not reached within {@code timeout}. */
+  public static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not reached within " + timeout);
+        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
       }
       try {
         Thread.sleep(2);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting", e);
+        throw new AssertionError("interrupted while waiting for " + what, e);
       }
     }
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
 import orderpay.adapters.grpc.GrpcChannels;
@@ -63,16 +62,12 @@ class CatalogApiTest {
     return reply.body();
   }
 
-  private static RunningSandbox.Reply awaitStock(String productId, int expectedStatus)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (true) {
-      var reply = system.get("/api/v1/products/" + productId + "/stock", null);
-      if (reply.status() == expectedStatus || Instant.now().isAfter(deadline)) {
-        return reply;
-      }
-      Thread.sleep(25);
-    }
+  private static RunningSandbox.Reply awaitStock(String productId, int expectedStatus) {
+    String path = "/api/v1/products/" + productId + "/stock";
+    Shop.await(
+        () -> system.get(path, null).status() == expectedStatus,
+        "stock of " + productId + " answering " + expectedStatus);
+    return system.get(path, null);
   }
 
   private static int productCount() {

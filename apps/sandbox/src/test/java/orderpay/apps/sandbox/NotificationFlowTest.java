@@ -213,7 +213,19 @@ class NotificationFlowTest {
       mail.start();
     }
     Shop.await(() -> subjectsTo(ida.email()).size() == 3, "the delayed emails");
-    Thread.sleep(500); // a window in which a duplicate would show up
+    // a duplicate could only come from a message not yet marked sent: once both are, none can
+    Shop.await(
+        () -> {
+          var history =
+              system
+                  .get("/api/v1/notifications?order_id=" + orderId, ida.token())
+                  .body()
+                  .get("notifications");
+          return history.size() == 2
+              && history.get(0).get("status").asText().equals("SENT")
+              && history.get(1).get("status").asText().equals("SENT");
+        },
+        "both messages marked sent");
     assertThat(subjectsTo(ida.email())).hasSize(3).contains("Your OrderPay order " + orderId);
   }
 

@@ -3,9 +3,9 @@ package orderpay.apps.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
+import orderpay.domain.testing.Eventually;
 
 /** Test vocabulary over a running system: people, products, orders, and waiting for them. */
 final class Shop {
@@ -90,17 +90,6 @@ final class Shop {
   }
 
   static void await(java.util.function.BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what, e);
-      }
-    }
+    Eventually.await(what, java.time.Duration.ofSeconds(30), condition);
   }
 }
