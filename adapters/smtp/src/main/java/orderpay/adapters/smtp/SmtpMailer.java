@@ -2,6 +2,7 @@ package orderpay.adapters.smtp;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -16,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import orderpay.domain.notification.EmailMessage;
 import orderpay.domain.notification.Mailer;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>Connections are kept open and reused for message after message (no TCP and EHLO/AUTH per
  * mail), up to {@code connections} of them for as many concurrent senders. A reused connection is
  * not probed before each message (a NOOP would cost a round trip per mail): if the server dropped
- * it, the send fails and is made once more on a fresh connection. After {@link #IDLE_TIMEOUT}
- * unused a connection is reopened rather than trusted, since servers close idle sessions. A failure
- * closes the connection, so the next send starts fresh.
+ * it, the send fails and is made once more on a fresh connection (not when the server answered with
+ * a refusal: that answer would come again). After {@link #IDLE_TIMEOUT} unused a connection is
+ * reopened rather than trusted, since servers close idle sessions. A failure closes the connection,
+ * so the next send starts fresh.
  */
 public final class SmtpMailer implements Mailer, AutoCloseable {
   /** Unused longer than this, the connection is closed and a new one opened for the next send. */
@@ -136,7 +139,7 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         lastUsedNanos = System.nanoTime();
       } catch (MessagingException first) {
         disconnect();
-        if (!reused) {
+        if (!reused || !connectionLost(first)) {
           throw refused(first);
         }
         try { // the server may have dropped the kept connection: once more on a fresh one
@@ -147,6 +150,18 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
           throw refused(second);
         }
       }
+    }
+
+    /**
+     * Whether the failure may be a kept connection the server dropped, worth once more on a fresh
+     * one. A server's answer is not (a 550 for a mailbox comes again on any connection), except
+     * 421: the server is closing this session.
+     */
+    private static boolean connectionLost(MessagingException failure) {
+      if (failure instanceof SMTPSendFailedException answer) {
+        return answer.getReturnCode() == 421;
+      }
+      return !(failure instanceof SendFailedException);
     }
 
     private Transport open() throws MessagingException {

@@ -82,6 +82,27 @@ class SmtpMailerTest {
   }
 
   @Test
+  void aRefusalFromTheServerIsNotTriedAgainOnAFreshConnection() throws Exception {
+    try (var server = new RefusingSmtpServer();
+        var refusing =
+            new SmtpMailer(
+                new SmtpSettings(
+                    "127.0.0.1", server.port(), false, null, null, "shop@orderpay.test"),
+                1)) {
+      refusing.send(note(1)); // the connection is now kept
+      assertThatThrownBy(
+              () ->
+                  refusing.send(
+                      new EmailMessage(
+                          "refused", Email.parse("refused@example.com"), "s", "t", "<p>h</p>")))
+          .isInstanceOf(IllegalStateException.class);
+      // the server answered 550: the same message on a new connection would get the same answer
+      assertThat(server.connectionsAccepted()).isEqualTo(1);
+      assertThat(server.delivered()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void sendsManyMessagesOverOneConnection() throws Exception {
     try (var proxy = new CountingTcpProxy(smtp.getSmtp().getPort());
         var viaProxy = viaProxy(proxy, 1)) {
