@@ -2,6 +2,7 @@ package orderpay.apps.order;
 
 import java.time.Duration;
 import orderpay.adapters.runtime.Env;
+import orderpay.apps.kit.PaymentWindowSettings;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.order.OrderLimits;
 import orderpay.domain.order.PaymentWindow;
@@ -32,10 +33,7 @@ public record OrderServiceConfig(
         env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),
         env.duration("ORDER_DOWNSTREAM_DEADLINE", Duration.ofSeconds(25)),
-        new PaymentWindow(
-            env.duration("ORDER_PAYMENT_TTL", Duration.ofMinutes(10)),
-            env.duration("INVENTORY_RESERVATION_TTL", Duration.ofMinutes(15)),
-            sweepInterval),
+        PaymentWindowSettings.fromEnv(env),
         new OrderLimits(
             env.integer("ORDER_MAX_OPEN_PER_USER", 10),
             env.integer("ORDER_MAX_OPEN_UNITS_PER_USER", 500)),
