@@ -39,6 +39,9 @@ public final class Authenticator {
     try {
       return verifier.verify(token);
     } catch (JwtVerifier.InvalidToken e) {
+      if (e.keysUnavailable()) {
+        throw new ApiError(503, "unavailable", "access tokens cannot be checked now; try again");
+      }
       throw ApiError.unauthenticated("the access token is invalid or expired");
     }
   }

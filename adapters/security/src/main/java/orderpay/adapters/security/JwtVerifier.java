@@ -41,9 +41,23 @@ public final class JwtVerifier {
   /** Why a token was refused; never shown in detail to clients. */
   public static final class InvalidToken extends Exception {
     private static final long serialVersionUID = 1L;
+    private final boolean keysUnavailable;
 
     public InvalidToken(String message) {
+      this(message, false);
+    }
+
+    private InvalidToken(String message, boolean keysUnavailable) {
       super(message, null, false, false);
+      this.keysUnavailable = keysUnavailable;
+    }
+
+    /**
+     * The token's key is unknown and the key set could not be read: the token may well be good.
+     * Answer "try again later", not "log in again", which would sign customers out in an outage.
+     */
+    public boolean keysUnavailable() {
+      return keysUnavailable;
     }
   }
 
@@ -52,6 +66,7 @@ public final class JwtVerifier {
   private volatile Map<String, ECDSAVerifier> verifiers = Map.of();
   private volatile Instant lastRefresh = Instant.EPOCH;
   private volatile Instant loadedAt = Instant.EPOCH;
+  private volatile boolean lastReadFailed;
   private final ReentrantLock refreshing = new ReentrantLock();
   private final BoundedMemory<String, Verified> verifiedTokens = new BoundedMemory<>(10_000);
 
@@ -92,6 +107,9 @@ public final class JwtVerifier {
     }
     String kid = jwt.getHeader().getKeyID();
     ECDSAVerifier verifier = kid == null ? null : verifierFor(kid).orElse(null);
+    if (verifier == null && kid != null && lastReadFailed) {
+      throw new InvalidToken("the key set cannot be read", true);
+    }
     try {
       if (verifier == null || !jwt.verify(verifier)) {
         throw new InvalidToken("bad signature");
@@ -171,9 +189,11 @@ public final class JwtVerifier {
       }
       verifiers = Map.copyOf(current);
       loadedAt = now;
+      lastReadFailed = false;
     } catch (ParseException | JOSEException | RuntimeException e) {
       // the key source is unreachable or broken: try again in two seconds, not on every request
       lastRefresh = now.minus(REFRESH_INTERVAL).plusSeconds(2);
+      lastReadFailed = true;
     }
   }
 }

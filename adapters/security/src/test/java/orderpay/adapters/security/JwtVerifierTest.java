@@ -192,4 +192,31 @@ class JwtVerifierTest {
     clock.advance(JwtVerifier.MAX_KEY_SET_AGE.plusMinutes(1));
     assertThat(flaky.verify(token).isAdmin()).isTrue();
   }
+
+  @Test
+  void aTokenWhoseKeysCannotBeReadIsTryAgainLaterNotInvalid() {
+    var up = new java.util.concurrent.atomic.AtomicBoolean(false);
+    var starting =
+        new JwtVerifier(
+            () -> {
+              if (!up.get()) {
+                throw new IllegalStateException("user service unavailable");
+              }
+              return key.publicJwkSetJson();
+            },
+            clock);
+    String token = issuer.issue(admin).value();
+    assertThatThrownBy(() -> starting.verify(token))
+        .isInstanceOfSatisfying(
+            JwtVerifier.InvalidToken.class, e -> assertThat(e.keysUnavailable()).isTrue());
+
+    // a token of a key the readable set does not hold is plainly invalid
+    up.set(true);
+    clock.advance(Duration.ofSeconds(31));
+    var stranger =
+        new JwtTokenIssuer(SigningKey.generate(), Duration.ofMinutes(5), clock).issue(admin);
+    assertThatThrownBy(() -> starting.verify(stranger.value()))
+        .isInstanceOfSatisfying(
+            JwtVerifier.InvalidToken.class, e -> assertThat(e.keysUnavailable()).isFalse());
+  }
 }

@@ -136,8 +136,10 @@ public final class UserCheck implements ServerInterceptor {
     try {
       user = verifier.verify(token);
     } catch (JwtVerifier.InvalidToken e) {
-      return refuse(
-          call, Status.UNAUTHENTICATED, "the customer's access token is invalid or expired");
+      return e.keysUnavailable()
+          ? refuse(call, Status.UNAVAILABLE, "the keys that verify access tokens cannot be read")
+          : refuse(
+              call, Status.UNAUTHENTICATED, "the customer's access token is invalid or expired");
     }
     if (need == Need.ADMIN && !user.isAdmin()) {
       return refuse(call, Status.PERMISSION_DENIED, "an admin's access token is required");
