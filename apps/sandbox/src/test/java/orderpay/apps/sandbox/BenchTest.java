@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class BenchTest {
   private static final Pattern CLOSING =
       Pattern.compile(
-          "bench: shape=sandbox (mode=closed clients=\\d+|mode=open rate=\\d+) warmup_s=\\d+"
+          "bench: shape=sandbox (mode=closed clients=\\d+|mode=open rate=\\d+)"
+              + " products=(?<products>\\d+) warmup_s=\\d+"
               + " seconds=\\d+ paid_per_s=(?<paid>[\\d.]+) errors=(?<errors>\\d+)"
               + " incomplete=(?<incomplete>\\d+) p50_ms=[\\d.]+ p99_ms=[\\d.]+ p999_ms=[\\d.]+"
               + " paid_p99_ms=[\\d.]+ mail_p99_ms=[\\d.]+ cpu_ms_per_order=(?<cpu>[\\d.]+)"
@@ -52,8 +53,10 @@ class BenchTest {
 
   @Test
   void closedModelReportsPaidCompleteOrdersAndTheirCost() throws Exception {
-    var report = run(new BenchOptions.Closed(2), 2);
+    // two clients on two products: each buys its own
+    var report = run(new BenchOptions.Closed(2), 2, 2);
     var line = closing(report);
+    assertThat(line.get("products")).isEqualTo("2");
     assertThat(Double.parseDouble(line.get("paid"))).isPositive();
     assertThat(line.get("errors")).isEqualTo("0");
     assertThat(line.get("incomplete")).as(report).isEqualTo("0");
@@ -67,7 +70,7 @@ class BenchTest {
   @Test
   void openModelKeepsItsScheduleWhateverTheAnswers() throws Exception {
     // 5 orders a second for 2 measured seconds: exactly 10 start in the window, however slow
-    var report = run(new BenchOptions.Open(5), 2);
+    var report = run(new BenchOptions.Open(5), 2, 1);
     assertThat(report).contains("measured 2 s: 10 orders sent");
     var line = closing(report);
     assertThat(line.get("errors")).isEqualTo("0");
@@ -75,7 +78,7 @@ class BenchTest {
     assertThat(line.get("incomplete")).as(report).isEqualTo("0");
   }
 
-  private static String run(BenchOptions.Load load, int seconds) throws Exception {
+  private static String run(BenchOptions.Load load, int seconds, int products) throws Exception {
     var options =
         new BenchOptions(
             load,
@@ -84,7 +87,8 @@ class BenchTest {
             false,
             1,
             null,
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            products);
     var buffer = new ByteArrayOutputStream();
     try (var out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
       Bench.run(options, target, out);
@@ -98,7 +102,7 @@ class BenchTest {
     assertThat(matcher.matches()).as("closing line: " + last).isTrue();
     var values = new HashMap<String, String>();
     for (String name :
-        new String[] {"paid", "errors", "incomplete", "cpu", "tx", "ceiling", "rss"}) {
+        new String[] {"paid", "errors", "incomplete", "cpu", "tx", "ceiling", "rss", "products"}) {
       values.put(name, matcher.group(name));
     }
     return values;

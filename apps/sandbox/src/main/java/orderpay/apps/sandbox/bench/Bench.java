@@ -85,16 +85,21 @@ public final class Bench {
 
   private String run() throws Exception {
     String admin = token(target.adminEmail(), target.adminPassword());
-    String product =
-        post(
-                "/api/v1/products",
-                "{\"name\":\"Bench item\",\"price\":{\"amount\":999,\"currency\":\"EUR\"},"
-                    + "\"initial_stock\":1000000000}",
-                admin)
-            .get("id")
-            .asText();
+    var products = new ArrayList<String>();
+    for (int i = 0; i < options.products(); i++) {
+      products.add(
+          post(
+                  "/api/v1/products",
+                  "{\"name\":\"Bench item "
+                      + i
+                      + "\",\"price\":{\"amount\":999,\"currency\":\"EUR\"},"
+                      + "\"initial_stock\":1000000000}",
+                  admin)
+              .get("id")
+              .asText());
+    }
     var tokens = customers(customerCount());
-    var load = new LoadGenerator(http, target.gatewayUrl(), tokens, product);
+    var load = new LoadGenerator(http, target.gatewayUrl(), tokens, products);
     awaitFirstPaidOrder(load);
 
     var meter = new ProcessMeter(target.javaProcesses(), target.postgresPort());
@@ -240,11 +245,13 @@ public final class Bench {
     String closing =
         String.format(
             Locale.ROOT,
-            "bench: shape=%s %s warmup_s=%d seconds=%d paid_per_s=%.1f errors=%d incomplete=%d"
+            "bench: shape=%s %s products=%d warmup_s=%d seconds=%d paid_per_s=%.1f errors=%d"
+                + " incomplete=%d"
                 + " p50_ms=%.1f p99_ms=%.1f p999_ms=%.1f paid_p99_ms=%.1f mail_p99_ms=%.1f"
                 + " cpu_ms_per_order=%.2f tx_per_order=%.1f db_ceiling_tx_per_s=%.0f rss_mib=%.0f",
             target.shape(),
             options.load().describe(),
+            options.products(),
             options.warmup().toSeconds(),
             (long) seconds,
             paid.size() / seconds,
@@ -309,15 +316,17 @@ public final class Bench {
   /** Inventory learns of a new product through Kafka: the load starts once an order can pass. */
   private void awaitFirstPaidOrder(LoadGenerator load) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (true) {
-      var first = load.placeOne();
-      if (first.ok()) {
-        return;
+    for (int product = 0; product < load.products(); product++) {
+      while (true) {
+        var first = load.placeOne(product);
+        if (first.ok()) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no order could be paid within 60 s: " + first);
+        }
+        Thread.sleep(100);
       }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no order could be paid within 60 s: " + first);
-      }
-      Thread.sleep(100);
     }
   }
 

@@ -6,8 +6,8 @@ import orderpay.adapters.runtime.Env;
 
 /**
  * {@code ./orderpay bench [--clients N | --rate R] [--warmup S] [--seconds S] [--cluster]
- * [--replicas N] [--profile FILE] [--ceiling S]}. Whole seconds; the environment's {@code
- * BENCH_CLIENTS}, {@code BENCH_WARMUP} and {@code BENCH_SECONDS} are the defaults the flags
+ * [--replicas N] [--profile FILE] [--ceiling S] [--products N]}. Whole seconds; the environment's
+ * {@code BENCH_CLIENTS}, {@code BENCH_WARMUP} and {@code BENCH_SECONDS} are the defaults the flags
  * override.
  */
 public record BenchOptions(
@@ -17,7 +17,20 @@ public record BenchOptions(
     boolean cluster,
     int replicas,
     String profileFile,
-    Duration ceiling) {
+    Duration ceiling,
+    int products) {
+
+  /** One product: every order updates the same stock row, a flash sale's worst case. */
+  public BenchOptions(
+      Load load,
+      Duration warmup,
+      Duration measure,
+      boolean cluster,
+      int replicas,
+      String profileFile,
+      Duration ceiling) {
+    this(load, warmup, measure, cluster, replicas, profileFile, ceiling, 1);
+  }
 
   /** How requests arrive: a fixed number of clients, or a fixed schedule. */
   public sealed interface Load {
@@ -69,11 +82,14 @@ public record BenchOptions(
     if (replicas < 1 || replicas > 9) {
       throw new IllegalArgumentException("--replicas must be between 1 and 9, got " + replicas);
     }
+    if (products < 1 || products > 1000) {
+      throw new IllegalArgumentException("--products must be between 1 and 1000, got " + products);
+    }
   }
 
   public static final String USAGE =
       "usage: bench [--clients N | --rate R] [--warmup S] [--seconds S] [--cluster [--replicas N]]"
-          + " [--profile FILE] [--ceiling S]";
+          + " [--profile FILE] [--ceiling S] [--products N]";
 
   public static BenchOptions parse(List<String> args, Env env) {
     Load load = new Closed(env.integer("BENCH_CLIENTS", 64));
@@ -83,6 +99,7 @@ public record BenchOptions(
     int replicas = 2;
     String profile = null;
     Duration ceiling = Duration.ofSeconds(10);
+    int products = 1;
     boolean clientsGiven = false;
     boolean rateGiven = false;
     for (int i = 0; i < args.size(); i++) {
@@ -98,7 +115,8 @@ public record BenchOptions(
               "--seconds",
               "--replicas",
               "--profile",
-              "--ceiling")
+              "--ceiling",
+              "--products")
           .contains(flag)) {
         throw new IllegalArgumentException("unknown option '" + flag + "'; " + USAGE);
       }
@@ -120,13 +138,14 @@ public record BenchOptions(
         case "--replicas" -> replicas = number(flag, value);
         case "--profile" -> profile = value;
         case "--ceiling" -> ceiling = Duration.ofSeconds(number(flag, value));
+        case "--products" -> products = number(flag, value);
         default -> throw new IllegalStateException(flag);
       }
     }
     if (clientsGiven && rateGiven) {
       throw new IllegalArgumentException("--clients and --rate exclude each other; " + USAGE);
     }
-    return new BenchOptions(load, warmup, measure, cluster, replicas, profile, ceiling);
+    return new BenchOptions(load, warmup, measure, cluster, replicas, profile, ceiling, products);
   }
 
   private static int number(String flag, String value) {

@@ -45,19 +45,28 @@ final class LoadGenerator {
   private final HttpClient http;
   private final URI orders;
   private final List<String> tokens;
-  private final String body;
+  // one order body per product; request n buys product n mod their number
+  private final List<String> bodies;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger peakInFlight = new AtomicInteger();
 
-  LoadGenerator(HttpClient http, String gatewayUrl, List<String> tokens, String productId) {
+  LoadGenerator(HttpClient http, String gatewayUrl, List<String> tokens, List<String> productIds) {
     this.http = http;
     this.orders = URI.create(gatewayUrl + "/api/v1/orders");
     this.tokens = List.copyOf(tokens);
-    this.body =
-        "{\"items\":[{\"product_id\":\""
-            + productId
-            + "\",\"quantity\":1}],\"shipping_address\":\"1 Bench Road\","
-            + "\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}";
+    this.bodies =
+        productIds.stream()
+            .map(
+                productId ->
+                    "{\"items\":[{\"product_id\":\""
+                        + productId
+                        + "\",\"quantity\":1}],\"shipping_address\":\"1 Bench Road\","
+                        + "\"currency\":\"EUR\",\"payment_method\":\"pm_card_visa\"}")
+            .toList();
+  }
+
+  private String body(long n) {
+    return bodies.get((int) (n % bodies.size()));
   }
 
   int peakInFlight() {
@@ -72,10 +81,11 @@ final class LoadGenerator {
         case BenchOptions.Closed closed -> {
           for (int client = 0; client < closed.clients(); client++) {
             String token = tokens.get(client % tokens.size());
+            String body = body(client);
             pool.submit(
                 () -> {
                   while (System.nanoTime() < endNanos) {
-                    samples.add(place(token, System.nanoTime()));
+                    samples.add(place(token, body, System.nanoTime()));
                   }
                 });
           }
@@ -93,7 +103,8 @@ final class LoadGenerator {
               LockSupport.parkNanos(wait);
             }
             String token = tokens.get((int) (i % tokens.size()));
-            pool.submit(() -> samples.add(place(token, intended)));
+            String body = body(i);
+            pool.submit(() -> samples.add(place(token, body, intended)));
           }
         }
       }
@@ -101,12 +112,16 @@ final class LoadGenerator {
     return List.copyOf(samples);
   }
 
-  /** One order now, for the first customer. */
-  Sample placeOne() {
-    return place(tokens.getFirst(), System.nanoTime());
+  /** One order of the n-th product now, for the first customer. */
+  Sample placeOne(int product) {
+    return place(tokens.getFirst(), body(product), System.nanoTime());
   }
 
-  private Sample place(String token, long intendedNanos) {
+  int products() {
+    return bodies.size();
+  }
+
+  private Sample place(String token, String body, long intendedNanos) {
     Instant intendedAt = Instant.now().minusNanos(Math.max(0, System.nanoTime() - intendedNanos));
     int now = inFlight.incrementAndGet();
     peakInFlight.accumulateAndGet(now, Math::max);

@@ -21,6 +21,14 @@ class BenchOptionsTest {
     assertThat(options.measure()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.cluster()).isFalse();
     assertThat(options.load().describe()).isEqualTo("mode=closed clients=64");
+    assertThat(options.products()).as("one product unless asked").isEqualTo(1);
+  }
+
+  @Test
+  void ordersSpreadOverSeveralProductsWhenAsked() {
+    assertThat(BenchOptions.parse(List.of("--products", "16"), NO_ENV).products()).isEqualTo(16);
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--products", "0"), NO_ENV))
+        .hasMessageContaining("--products");
   }
 
   @Test
