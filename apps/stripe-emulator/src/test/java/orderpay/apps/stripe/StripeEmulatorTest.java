@@ -501,6 +501,26 @@ class StripeEmulatorTest {
   }
 
   @Test
+  void aSearchWithAMalformedLimitOrPageIsAStripeShapedBadRequest() throws Exception {
+    for (String query : List.of("&limit=ten", "&page=-1", "&limit=1.5")) {
+      var answer =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          emulator.apiBase()
+                              + "/v1/payment_intents/search?query=metadata%5B%27order_id%27%5D:%27x%27"
+                              + query))
+                  .header("Authorization", "Bearer " + TEST_KEY)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(query).isEqualTo(400);
+      assertThat(JSON.readTree(answer.body()).at("/error/type").asText())
+          .as(query)
+          .isEqualTo("invalid_request_error");
+    }
+  }
+
+  @Test
   void droppedWebhooksAreNeverDelivered() throws Exception {
     emulator.faults().drop = true;
     var dropped =
