@@ -505,17 +505,30 @@ public final class LoadDriver {
   private String product(String admin, String name, long price, long units) {
     ObjectNode body = JSON.createObjectNode().put("name", name).put("initial_stock", units);
     body.putObject("price").put("amount", price).put("currency", "EUR");
-    var answer =
-        send(
-            "setup",
-            Kind.OTHER,
-            "POST",
-            settings.gatewayUrl() + "/api/v1/products",
-            body.toString(),
-            "application/json",
-            new Customer(null, admin),
-            null,
-            null);
+    // right after a restart of the user service with the gateway or the product service, the
+    // admin's fresh token cannot be checked for a moment (their key sets are read again): ask
+    // again for up to a minute. A product made twice is harmless: the audit checks only the
+    // counters of a product the driver did not stock
+    Instant creating = Instant.now().plus(Duration.ofSeconds(60));
+    Answer answer;
+    while (true) {
+      answer =
+          send(
+              "setup",
+              Kind.OTHER,
+              "POST",
+              settings.gatewayUrl() + "/api/v1/products",
+              body.toString(),
+              "application/json",
+              new Customer(null, admin),
+              null,
+              null);
+      boolean notYet = answer.status() == 0 || answer.status() == 401 || answer.status() >= 500;
+      if (!notYet || Instant.now().isAfter(creating)) {
+        break;
+      }
+      pause(Duration.ofMillis(500));
+    }
     if (answer.status() != 201) {
       throw new IllegalStateException("creating a product answered " + answer.status());
     }
