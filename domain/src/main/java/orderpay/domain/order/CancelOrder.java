@@ -1,6 +1,7 @@
 package orderpay.domain.order;
 
 import java.time.Clock;
+import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.DomainException;
@@ -74,12 +75,30 @@ public final class CancelOrder {
   }
 
   private Order refund(OrderId orderId) {
-    var refunded = payments.refund(orderId);
+    Payment refunded;
+    try {
+      refunded = payments.refund(orderId);
+    } catch (RuntimeException notKnown) {
+      keepRefunding(orderId);
+      throw notKnown;
+    }
     if (refunded.status() != PaymentStatus.REFUNDED) {
+      keepRefunding(orderId);
       throw new DomainException(
           ErrorKind.UNAVAILABLE, "unavailable", "the refund did not go through, try again");
     }
     return transition(orderId, OrderStatus.PAID, o -> o.refund(clock));
+  }
+
+  /**
+   * A refund whose answer was lost may have been made: it is asked again after commit until it is
+   * known (the same refund, idempotent at Stripe); the payment's REFUNDED news then settles the
+   * order as REFUNDED. Without this, a lost answer and a lost webhook left a PAID order whose money
+   * was given back.
+   */
+  private void keepRefunding(OrderId orderId) {
+    transactions.run(
+        () -> followUps.schedule(orderId, FollowUpAction.REFUND_PAYMENT, clock.instant()));
   }
 
   private Order transition(

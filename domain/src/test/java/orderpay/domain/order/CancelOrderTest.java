@@ -101,6 +101,21 @@ class CancelOrderTest {
 
     assertThat(f.current(order.id()).status()).isEqualTo(OrderStatus.PAID);
     assertThat(f.events.published).isEmpty(); // the units must not go back while money is held
+    // the refund may have been made with its answer lost: it is asked again until it is known
+    assertThat(f.followUps.pending(order.id())).containsExactly(FollowUpAction.REFUND_PAYMENT);
+  }
+
+  @Test
+  void aRefundCallThatFailsIsAskedAgainLater() {
+    var order = f.paid();
+    f.payments.failNext(
+        "refund", new DomainException(ErrorKind.UNAVAILABLE, "unavailable", "answer lost"));
+
+    assertThatThrownBy(() -> cancelOrder.cancel(order.id(), owner))
+        .isInstanceOf(DomainException.class);
+
+    assertThat(f.current(order.id()).status()).isEqualTo(OrderStatus.PAID);
+    assertThat(f.followUps.pending(order.id())).containsExactly(FollowUpAction.REFUND_PAYMENT);
   }
 
   @Test
