@@ -31,7 +31,12 @@ class BenchTest {
               + " incomplete=(?<incomplete>\\d+) p50_ms=[\\d.]+ p99_ms=[\\d.]+ p999_ms=[\\d.]+"
               + " paid_p99_ms=[\\d.]+ mail_p99_ms=[\\d.]+ cpu_ms_per_order=(?<cpu>[\\d.]+)"
               + " tx_per_order=(?<tx>[\\d.]+) db_ceiling_tx_per_s=(?<ceiling>\\d+)"
-              + " rss_mib=(?<rss>\\d+)");
+              + " rss_mib=(?<rss>\\d+) jit_ms=(?<jit>\\d+)");
+  private static final Pattern CPU_LINE =
+      Pattern.compile(
+          "(?m)^CPU: [\\d.]+ ms per paid order over every process \\(\\d+% of \\d+ cores\\)"
+              + " \\(the instrument's own \\d+ ms left out\\); by process: postgres [\\d.]+"
+              + " sandbox\\+load [\\d.]+$");
 
   private static RunningSandbox system;
   private static BenchTarget target;
@@ -64,6 +69,11 @@ class BenchTest {
     assertThat(Double.parseDouble(line.get("tx"))).isPositive();
     assertThat(Long.parseLong(line.get("ceiling"))).isPositive();
     assertThat(Long.parseLong(line.get("rss"))).isPositive();
+    assertThat(CPU_LINE.matcher(report).find()).as(report).isTrue();
+    assertThat(report)
+        .as("the closing line's jit_ms is the JIT line's figure")
+        .contains(
+            "\nJIT: " + line.get("jit") + " ms compiling in the measured window (bench JVM)\n");
     assertThat(report).contains("where an order's time goes").contains("reserve the units");
   }
 
@@ -102,7 +112,9 @@ class BenchTest {
     assertThat(matcher.matches()).as("closing line: " + last).isTrue();
     var values = new HashMap<String, String>();
     for (String name :
-        new String[] {"paid", "errors", "incomplete", "cpu", "tx", "ceiling", "rss", "products"}) {
+        new String[] {
+          "paid", "errors", "incomplete", "cpu", "tx", "ceiling", "rss", "products", "jit"
+        }) {
       values.put(name, matcher.group(name));
     }
     return values;

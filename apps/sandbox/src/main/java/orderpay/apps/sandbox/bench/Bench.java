@@ -3,6 +3,7 @@ package orderpay.apps.sandbox.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,9 @@ public final class Bench {
   private static final List<String> SERVICES =
       List.of("user", "product", "inventory", "order", "payment", "notification");
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+
+  /** This JVM: the sandbox with the load, or the cluster's launcher with the load. */
+  private static final long SELF = ProcessHandle.current().pid();
 
   private final BenchOptions options;
   private final BenchTarget target;
@@ -188,10 +192,14 @@ public final class Bench {
     double cpuPerOrder = paid.isEmpty() ? Double.NaN : cpuMillis / paid.size();
     out.printf(
         Locale.ROOT,
-        "CPU: %.2f ms per paid order over every process (%.0f%% of %d cores); by process:",
+        "CPU: %.2f ms per paid order over every process (%.0f%% of %d cores) (%s); by process:",
         cpuPerOrder,
         100 * cpuMillis / (seconds * 1000 * Runtime.getRuntime().availableProcessors()),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        window.instrumentMillis() < 0
+            ? "the instrument's own CPU is not measurable in this JVM and is left in"
+            : String.format(
+                Locale.ROOT, "the instrument's own %.0f ms left out", window.instrumentMillis()));
     window
         .cpuByProcess()
         .forEach(
@@ -215,6 +223,13 @@ public final class Bench {
                     service,
                     paid.isEmpty() ? 0 : count / (double) paid.size()));
     out.println();
+    long jitMillis = window.jitMillis();
+    out.printf(
+        "JIT: %s in the measured window (%s)%n",
+        jitMillis < 0 ? "compile time not measurable" : jitMillis + " ms compiling",
+        target.shape().equals("cluster")
+            ? "bench JVM: the launcher only, not the services' JVMs"
+            : "bench JVM");
     window
         .profile()
         .forEach(
@@ -248,7 +263,8 @@ public final class Bench {
             "bench: shape=%s %s products=%d warmup_s=%d seconds=%d paid_per_s=%.1f errors=%d"
                 + " incomplete=%d"
                 + " p50_ms=%.1f p99_ms=%.1f p999_ms=%.1f paid_p99_ms=%.1f mail_p99_ms=%.1f"
-                + " cpu_ms_per_order=%.2f tx_per_order=%.1f db_ceiling_tx_per_s=%.0f rss_mib=%.0f",
+                + " cpu_ms_per_order=%.2f tx_per_order=%.1f db_ceiling_tx_per_s=%.0f rss_mib=%.0f"
+                + " jit_ms=%d",
             target.shape(),
             options.load().describe(),
             options.products(),
@@ -265,7 +281,8 @@ public final class Bench {
             cpuPerOrder,
             transactionsPerOrder,
             ceiling,
-            window.peakMemoryMib());
+            window.peakMemoryMib(),
+            jitMillis);
     out.println(closing);
     return closing;
   }
@@ -420,8 +437,11 @@ public final class Bench {
   }
 
   /**
-   * What happens at the edges of the measured window, off the load's threads: CPU and transaction
-   * counters read at its start and end, memory sampled each second, a profile if asked for.
+   * What happens at the edges of the measured window, off the load's threads: CPU, JIT and
+   * transaction counters read at its start and end, memory sampled each second, a profile if asked
+   * for. What this thread itself spends on the CPU between the two CPU snapshots (finding the
+   * processes, reading their memory: kernel time mostly) is measured too and left out of the
+   * figures, so that they are what the system costs, not what measuring it costs.
    */
   private final class MeasuredWindow extends Thread {
     private final ProcessMeter meter;
@@ -430,6 +450,10 @@ public final class Bench {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private ProcessMeter.CpuSnapshot cpuAtStart;
     private ProcessMeter.CpuSnapshot cpuAtEnd;
+    private long ownCpuNanosAtStart;
+    private long ownCpuNanosAtEnd;
+    private long compilationMillisAtStart;
+    private long compilationMillisAtEnd;
     private Map<String, Long> transactionsAtStart = Map.of();
     private Map<String, Long> transactionsAtEnd = Map.of();
     private double peakMemoryMib;
@@ -451,11 +475,15 @@ public final class Bench {
             options.profileFile() == null ? null : CpuProfile.start(Path.of(options.profileFile()));
         transactionsAtStart = committedTransactions();
         cpuAtStart = meter.cpu();
+        compilationMillisAtStart = compilationMillis();
+        ownCpuNanosAtStart = ownCpuNanos();
         for (long next = from + 1_000_000_000L; next < to; next += 1_000_000_000L) {
           peakMemoryMib = Math.max(peakMemoryMib, meter.pssMib());
           sleepUntil(next);
         }
         sleepUntil(to);
+        ownCpuNanosAtEnd = ownCpuNanos();
+        compilationMillisAtEnd = compilationMillis();
         cpuAtEnd = meter.cpu();
         transactionsAtEnd = committedTransactions();
         if (recording != null) {
@@ -468,14 +496,31 @@ public final class Bench {
       }
     }
 
+    /** CPU of every process of the system in the window, the instrument's own left out. */
     double cpuMillis() {
       check();
-      return cpuAtEnd.millisSince(cpuAtStart);
+      return cpuAtEnd.millisSince(cpuAtStart, SELF, Math.max(0, instrumentMillis()));
     }
 
     Map<String, Double> cpuByProcess() {
       check();
-      return cpuAtEnd.byLabelSince(cpuAtStart);
+      return cpuAtEnd.byLabelSince(cpuAtStart, SELF, Math.max(0, instrumentMillis()));
+    }
+
+    /** This thread's CPU between the two CPU snapshots; -1 if this JVM cannot tell. */
+    double instrumentMillis() {
+      check();
+      return ownCpuNanosAtStart < 0 || ownCpuNanosAtEnd < 0
+          ? -1
+          : (ownCpuNanosAtEnd - ownCpuNanosAtStart) / 1e6;
+    }
+
+    /** What this JVM's JIT compilers spent compiling in the window; -1 if it cannot tell. */
+    long jitMillis() {
+      check();
+      return compilationMillisAtStart < 0 || compilationMillisAtEnd < 0
+          ? -1
+          : compilationMillisAtEnd - compilationMillisAtStart;
     }
 
     long transactions() {
@@ -504,6 +549,22 @@ public final class Bench {
       if (failure.get() != null) {
         throw new IllegalStateException("measuring failed", failure.get());
       }
+    }
+
+    /** This thread's CPU time so far (user and kernel), or -1. */
+    private static long ownCpuNanos() {
+      var threads = ManagementFactory.getThreadMXBean();
+      return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
+          ? threads.getCurrentThreadCpuTime()
+          : -1;
+    }
+
+    /** The JIT compilers' accumulated compile time in this JVM, in ms, or -1. */
+    private static long compilationMillis() {
+      var compilation = ManagementFactory.getCompilationMXBean();
+      return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+          ? compilation.getTotalCompilationTime()
+          : -1;
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {

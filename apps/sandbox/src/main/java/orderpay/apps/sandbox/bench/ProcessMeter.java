@@ -22,6 +22,9 @@ final class ProcessMeter {
 
   private final Map<String, Long> javaProcesses;
   private final int postgresPort;
+  // one thread at a time uses a meter (the measuring thread)
+  private long postmaster = -1;
+  private int postmasterSearches;
 
   /** {@code javaProcesses}: a label (e.g. {@code order#2}) for each JVM of the system. */
   ProcessMeter(Map<String, Long> javaProcesses, int postgresPort) {
@@ -38,12 +41,10 @@ final class ProcessMeter {
    * are in their parent's totals.
    */
   record CpuSnapshot(Map<Long, Long> ticks, Map<Long, String> labels) {
-    /** Milliseconds of CPU spent between {@code earlier} and this snapshot. */
-    double millisSince(CpuSnapshot earlier) {
-      return byLabelSince(earlier).values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    /** The same, per label (a JVM with what it started, or {@code postgres}). */
+    /**
+     * Milliseconds of CPU spent between {@code earlier} and this snapshot, per label (a JVM with
+     * what it started, or {@code postgres}).
+     */
     Map<String, Double> byLabelSince(CpuSnapshot earlier) {
       var millis = new TreeMap<String, Double>();
       for (var entry : ticks.entrySet()) {
@@ -51,6 +52,29 @@ final class ProcessMeter {
         millis.merge(labels.get(entry.getKey()), spent * MILLIS_PER_TICK, Double::sum);
       }
       return millis;
+    }
+
+    /**
+     * The same, less {@code leftOutMillis} from the label process {@code pid} counts for (never
+     * below zero): the measuring thread's own CPU in the JVM it runs in, so that the figures are
+     * what the system costs, not what measuring it costs.
+     */
+    Map<String, Double> byLabelSince(CpuSnapshot earlier, long pid, double leftOutMillis) {
+      String label = labels.get(pid);
+      if (label == null || !ticks.containsKey(pid)) {
+        throw new IllegalArgumentException(
+            "process " + pid + " is not measured: its CPU cannot be left out");
+      }
+      var millis = byLabelSince(earlier);
+      millis.computeIfPresent(label, (l, spent) -> Math.max(0, spent - leftOutMillis));
+      return millis;
+    }
+
+    /** {@link #byLabelSince(CpuSnapshot, long, double)} over every label. */
+    double millisSince(CpuSnapshot earlier, long pid, double leftOutMillis) {
+      return byLabelSince(earlier, pid, leftOutMillis).values().stream()
+          .mapToDouble(Double::doubleValue)
+          .sum();
     }
   }
 
@@ -96,29 +120,48 @@ final class ProcessMeter {
     return labels;
   }
 
-  /** The postmaster is the process whose command line is {@code postgres ... -p <port>}. */
+  /**
+   * The postmaster: found once by its command line ({@code postgres ... -p <port>}) and remembered,
+   * since finding it reads the command line of every process on the machine; found again only when
+   * the remembered process is gone (or its pid now runs something else).
+   */
   private long postmaster() {
-    String portArgument = "\0-p\0" + postgresPort + "\0";
+    if (postmaster > 0 && isPostmaster(postmaster)) {
+      return postmaster;
+    }
+    postmaster = findPostmaster();
+    return postmaster;
+  }
+
+  /** How many times {@code /proc} was searched for the postmaster (for tests). */
+  int postmasterSearches() {
+    return postmasterSearches;
+  }
+
+  private long findPostmaster() {
+    postmasterSearches++;
     try (Stream<Path> entries = Files.list(PROC)) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        try {
-          String commandLine =
-              new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8);
-          if (commandLine.contains("postgres") && (commandLine + "\0").contains(portArgument)) {
-            return Long.parseLong(name);
-          }
-        } catch (IOException gone) {
-          // the process ended while we looked
+        if (name.chars().allMatch(Character::isDigit) && isPostmaster(Long.parseLong(name))) {
+          return Long.parseLong(name);
         }
       }
     } catch (IOException e) {
       return -1;
     }
     return -1;
+  }
+
+  private boolean isPostmaster(long pid) {
+    try {
+      String commandLine =
+          new String(Files.readAllBytes(PROC.resolve(pid + "/cmdline")), StandardCharsets.UTF_8);
+      return commandLine.contains("postgres")
+          && (commandLine + "\0").contains("\0-p\0" + postgresPort + "\0");
+    } catch (IOException gone) {
+      return false; // the process ended while we looked
+    }
   }
 
   /** utime, stime, cutime, cstime from /proc/<pid>/stat; empty if the process is gone. */
