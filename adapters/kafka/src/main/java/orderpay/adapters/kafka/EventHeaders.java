@@ -15,7 +15,6 @@ public final class EventHeaders {
   public static final String EVENT_TYPE = "event_type";
   public static final String SCHEMA_VERSION = "schema_version";
   public static final String OCCURRED_AT = "occurred_at";
-  public static final String TRACE_ID = "trace_id";
   public static final String CE_SPECVERSION = "ce_specversion";
   public static final String CE_ID = "ce_id";
   public static final String CE_SOURCE = "ce_source";
@@ -23,6 +22,14 @@ public final class EventHeaders {
   public static final String CE_TIME = "ce_time";
   public static final String CE_SUBJECT = "ce_subject";
   public static final String CONTENT_TYPE = "content-type";
+
+  /**
+   * CloudEvents' distributed-tracing extension: the W3C trace context rides as {@code
+   * ce_traceparent} (and {@code ce_tracestate}).
+   */
+  public static final String CE_PREFIX = "ce_";
+
+  public static final String CE_TRACEPARENT = CE_PREFIX + "traceparent";
 
   /**
    * CloudEvents types are reverse-DNS qualified: {@code order.paid} is {@code

@@ -1,5 +1,8 @@
 package orderpay.adapters.kafka;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.Inbox;
 import orderpay.adapters.runtime.HealthIndicator;
+import orderpay.adapters.telemetry.Traces;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -31,7 +35,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * A consumer loop whose effects happen once per event id: each record is applied in a database
@@ -385,12 +388,12 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
    */
   private boolean applyAllAtOnce(ConsumerRecords<String, byte[]> records) {
     var events = new ArrayList<ReceivedEvent>(records.count());
-    var traces = new ArrayList<String>(records.count());
+    var parents = new ArrayList<Context>(records.count());
     for (var partition : records.partitions()) {
       for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
         try {
           events.add(toEvent(record));
-          traces.add(EventHeaders.get(record.headers(), EventHeaders.TRACE_ID).orElse(""));
+          parents.add(parentOf(record));
         } catch (PoisonMessage poison) {
           return false; // parked on the one-by-one path
         }
@@ -400,17 +403,35 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       transactions.run(
           () -> {
             for (int i = 0; i < events.size(); i++) {
-              MDC.put("trace_id", traces.get(i));
-              applyOnce(events.get(i));
+              var event = events.get(i);
+              Traces.within(
+                  processSpan(event, parents.get(i)),
+                  () -> {
+                    applyOnce(event);
+                    return null;
+                  });
             }
           });
       return true;
     } catch (RuntimeException failure) {
       log.debug("{} applies a batch one by one after {}", consumerName, failure.toString());
       return false;
-    } finally {
-      MDC.remove("trace_id");
     }
+  }
+
+  /** The trace the record's event continues ({@code ce_traceparent}); a new one if it has none. */
+  private static Context parentOf(ConsumerRecord<String, byte[]> record) {
+    return Traces.parentFrom(
+        EventHeaders.get(record.headers(), EventHeaders.CE_TRACEPARENT).orElse(null));
+  }
+
+  private Span processSpan(ReceivedEvent event, Context parent) {
+    Span span = Traces.start(event.topic() + " process", SpanKind.CONSUMER, parent);
+    span.setAttribute("messaging.system", "kafka");
+    span.setAttribute("messaging.destination.name", event.topic());
+    span.setAttribute("messaging.consumer.group.name", consumerName);
+    span.setAttribute("messaging.message.id", event.eventId().toString());
+    return span;
   }
 
   /** Each record in its own transaction; true if a partition had to be rewound to a record. */
@@ -483,8 +504,8 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
     } catch (PoisonMessage poison) {
       return park(record, poison, 1);
     }
-    MDC.put("trace_id", EventHeaders.get(record.headers(), EventHeaders.TRACE_ID).orElse(""));
-    try {
+    Span span = processSpan(event, parentOf(record));
+    try (var entered = Traces.enter(span)) {
       for (int attempt = 1; ; attempt++) {
         try {
           transactions.run(() -> applyOnce(event));
@@ -516,7 +537,7 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
       Thread.currentThread().interrupt();
       throw new WakeupException();
     } finally {
-      MDC.remove("trace_id");
+      span.end();
     }
   }
 

@@ -1,5 +1,9 @@
 package orderpay.adapters.kafka;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import orderpay.adapters.postgres.messaging.OutboxMessage;
 import orderpay.adapters.postgres.messaging.OutboxStore;
+import orderpay.adapters.telemetry.Traces;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -131,7 +136,6 @@ public final class KafkaOutboxRelay implements AutoCloseable {
       EventHeaders.put(record.headers(), EventHeaders.EVENT_TYPE, message.eventType());
       EventHeaders.put(record.headers(), EventHeaders.SCHEMA_VERSION, "1");
       EventHeaders.put(record.headers(), EventHeaders.OCCURRED_AT, message.occurredAt().toString());
-      EventHeaders.put(record.headers(), EventHeaders.TRACE_ID, message.traceId());
       EventHeaders.put(record.headers(), EventHeaders.CE_SPECVERSION, "1.0");
       EventHeaders.put(record.headers(), EventHeaders.CE_ID, message.eventId().toString());
       EventHeaders.put(record.headers(), EventHeaders.CE_SOURCE, source);
@@ -142,7 +146,24 @@ public final class KafkaOutboxRelay implements AutoCloseable {
       EventHeaders.put(record.headers(), EventHeaders.CE_TIME, message.occurredAt().toString());
       EventHeaders.put(record.headers(), EventHeaders.CE_SUBJECT, message.key());
       EventHeaders.put(record.headers(), EventHeaders.CONTENT_TYPE, "application/protobuf");
-      acks.add(producer.send(record));
+      Span span = publishSpan(message);
+      if (span == null) {
+        acks.add(producer.send(record));
+      } else {
+        Traces.inject(
+            Context.root().with(span),
+            (name, value) ->
+                EventHeaders.put(record.headers(), EventHeaders.CE_PREFIX + name, value));
+        acks.add(
+            producer.send(
+                record,
+                (metadata, failure) -> {
+                  if (failure != null) {
+                    span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                  }
+                  span.end();
+                }));
+      }
     }
     producer.flush();
     for (var ack : acks) {
@@ -162,6 +183,22 @@ public final class KafkaOutboxRelay implements AutoCloseable {
         metrics.parked(message.topic());
       }
     }
+  }
+
+  /** A PRODUCER span continuing the trace the row kept; none for an event raised outside one. */
+  private static Span publishSpan(OutboxMessage message) {
+    if (message.traceParent() == null) {
+      return null;
+    }
+    Span span =
+        Traces.start(
+            message.topic() + " publish",
+            SpanKind.PRODUCER,
+            Traces.parentFrom(message.traceParent()));
+    span.setAttribute("messaging.system", "kafka");
+    span.setAttribute("messaging.destination.name", message.topic());
+    span.setAttribute("messaging.message.id", message.eventId().toString());
+    return span;
   }
 
   private void wake() {

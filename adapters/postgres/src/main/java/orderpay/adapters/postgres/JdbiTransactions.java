@@ -1,6 +1,8 @@
 package orderpay.adapters.postgres;
 
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.function.Supplier;
+import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.shared.Transactions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -23,15 +25,20 @@ public final class JdbiTransactions implements Transactions {
     if (current.get() != null) {
       return work.get(); // nested: join the outer transaction
     }
-    return jdbi.inTransaction(
-        handle -> {
-          current.set(handle);
-          try {
-            return work.get();
-          } finally {
-            current.remove();
-          }
-        });
+    // inside a trace the transaction is a span of it (a poller's empty rounds make none)
+    return Traces.child(
+        "postgresql transaction",
+        SpanKind.CLIENT,
+        () ->
+            jdbi.inTransaction(
+                handle -> {
+                  current.set(handle);
+                  try {
+                    return work.get();
+                  } finally {
+                    current.remove();
+                  }
+                }));
   }
 
   /** Runs on the current transaction's handle, or on a short-lived one outside a transaction. */

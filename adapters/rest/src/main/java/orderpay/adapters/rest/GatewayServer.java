@@ -38,12 +38,11 @@ public final class GatewayServer implements AutoCloseable {
               config.concurrency.useVirtualThreads = true;
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.startup.showJavalinBanner = false;
-              config.routes.before(GatewayServer::trace);
+              config.routes.before(HttpTracing::start);
               config.routes.before(metrics::started);
               config.routes.before(GatewayServer::guardRequest);
               config.routes.after(metrics::finished);
-              config.routes.after(
-                  ctx -> org.slf4j.MDC.remove(orderpay.adapters.grpc.Tracing.MDC_KEY));
+              config.routes.after(HttpTracing::finish);
               config.routes.get(
                   "/health/live", ctx -> Json.respond(ctx, 200, Map.of("status", "UP")));
               config.routes.get("/health/ready", ctx -> readiness(ctx, downstreams));
@@ -100,13 +99,6 @@ public final class GatewayServer implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  /** Takes the client's X-Request-Id (if it is a safe token) or makes one; echoes it back. */
-  private static void trace(Context ctx) {
-    String traceId = orderpay.adapters.grpc.Tracing.acceptOrCreate(ctx.header("X-Request-Id"));
-    org.slf4j.MDC.put(orderpay.adapters.grpc.Tracing.MDC_KEY, traceId);
-    ctx.header("X-Request-Id", traceId);
   }
 
   /** Refuses oversized or non-JSON bodies before any route reads them. */

@@ -1,5 +1,7 @@
 package orderpay.adapters.smtp;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -15,6 +17,8 @@ import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import orderpay.adapters.telemetry.CarriedTraces;
+import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.notification.EmailMessage;
 import orderpay.domain.notification.Mailer;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -76,6 +80,23 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
 
   @Override
   public void send(EmailMessage email) {
+    String traceparent = CarriedTraces.take(email.messageId());
+    if (traceparent == null) {
+      sendNow(email);
+      return;
+    }
+    // the message's sending is the last span of the trace that asked for it
+    Span span = Traces.start("smtp send", SpanKind.CLIENT, Traces.parentFrom(traceparent));
+    span.setAttribute("orderpay.email.message_id", email.messageId());
+    Traces.within(
+        span,
+        () -> {
+          sendNow(email);
+          return null;
+        });
+  }
+
+  private void sendNow(EmailMessage email) {
     MimeMessage message;
     try {
       message = compose(email);

@@ -2,6 +2,7 @@ package orderpay.adapters.stripe;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentProvider;
 import orderpay.domain.payment.PaymentStatus;
@@ -115,6 +117,14 @@ public final class MeteredPaymentProvider implements PaymentProvider {
   }
 
   private <T> T timed(Operation operation, Supplier<T> call, Function<T, Outcome> outcomeOf) {
+    // inside a trace, each Stripe call is a span of it
+    return Traces.child(
+        "stripe " + operation.name().toLowerCase(java.util.Locale.ROOT),
+        SpanKind.CLIENT,
+        () -> measured(operation, call, outcomeOf));
+  }
+
+  private <T> T measured(Operation operation, Supplier<T> call, Function<T, Outcome> outcomeOf) {
     long started = System.nanoTime();
     Outcome outcome = Outcome.ERROR;
     try {

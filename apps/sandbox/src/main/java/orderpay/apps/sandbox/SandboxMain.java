@@ -24,6 +24,8 @@ public final class SandboxMain {
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
     Env env = Env.system();
+    // every service of the sandbox shares this JVM, and so one name in traces
+    orderpay.adapters.telemetry.Telemetry.install("orderpay-sandbox", System.getenv());
     SandboxSettings settings = SandboxSettings.fromEnv(env);
     if (Arrays.asList(args).contains("--fresh")) {
       deleteRecursively(settings.dataDir());

@@ -286,7 +286,7 @@ class OrderFlowTest {
   }
 
   @Test
-  void aRequestIdFollowsTheOrderThroughGrpcAndTheOutboxIntoKafka() {
+  void aClientsTraceFollowsTheOrderThroughGrpcAndTheOutboxIntoKafka() {
     String customer = shop.customer();
     String product = shop.product(100, 5);
     String prefix = system.sandbox.environment().get("KAFKA_TOPIC_PREFIX", "");
@@ -294,7 +294,8 @@ class OrderFlowTest {
         new orderpay.adapters.embedded.TopicProbe(
             orderpay.adapters.embedded.SharedTestInfrastructure.kafka().bootstrapServers(),
             prefix + "order.created")) {
-      String traceId = "trace-" + UUID.randomUUID();
+      String traceId = UUID.randomUUID().toString().replace("-", "");
+      String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
       var reply =
           system.sendWithHeader(
               "POST",
@@ -303,8 +304,9 @@ class OrderFlowTest {
                   + product
                   + "\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
               customer,
-              "X-Request-Id",
-              traceId);
+              "traceparent",
+              traceparent);
+      // without an X-Request-Id of its own the client is told the trace id
       assertThat(reply.headers().get("x-request-id")).containsExactly(traceId);
       String orderId = reply.body().get("id").asText();
       var record =
@@ -318,9 +320,14 @@ class OrderFlowTest {
               .orElseThrow();
       assertThat(
               orderpay.adapters.kafka.EventHeaders.get(
-                  record.headers(), orderpay.adapters.kafka.EventHeaders.TRACE_ID))
-          .contains(traceId);
+                  record.headers(), orderpay.adapters.kafka.EventHeaders.CE_TRACEPARENT))
+          .hasValueSatisfying(
+              carried ->
+                  assertThat(carried).startsWith("00-" + traceId + "-").isNotEqualTo(traceparent));
     }
+    var named =
+        system.sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "support-123");
+    assertThat(named.headers().get("x-request-id")).containsExactly("support-123");
     var hostile =
         system.sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "<script>");
     assertThat(hostile.headers().get("x-request-id").getFirst()).doesNotContain("<");

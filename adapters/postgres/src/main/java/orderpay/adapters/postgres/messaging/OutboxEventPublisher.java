@@ -2,12 +2,12 @@ package orderpay.adapters.postgres.messaging;
 
 import java.util.List;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.shared.DomainEvent;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Writes events into the outbox of the caller's transaction; refuses to run outside one. Listeners
@@ -49,15 +49,15 @@ public final class OutboxEventPublisher implements EventPublisher {
     handle
         .createUpdate(
             """
-            INSERT INTO outbox (event_id, topic, message_key, event_type, payload, trace_id, occurred_at)
-            VALUES (:eventId, :topic, :key, :type, :payload, :traceId, :occurredAt)
+            INSERT INTO outbox (event_id, topic, message_key, event_type, payload, trace_parent, occurred_at)
+            VALUES (:eventId, :topic, :key, :type, :payload, :traceParent, :occurredAt)
             """)
         .bind("eventId", ids.newId())
         .bind("topic", topicPrefix + serialized.topic())
         .bind("key", event.aggregateId())
         .bind("type", serialized.eventType())
         .bind("payload", serialized.payload())
-        .bind("traceId", MDC.get("trace_id"))
+        .bind("traceParent", Traces.currentTraceparent()) // the event continues this trace
         .bind("occurredAt", event.occurredAt())
         .execute();
     if (!listeners.isEmpty()) {

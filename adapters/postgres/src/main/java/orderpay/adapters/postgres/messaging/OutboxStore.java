@@ -14,7 +14,7 @@ public final class OutboxStore {
     return handle
         .createQuery(
             """
-            SELECT id, event_id, topic, message_key, event_type, payload, trace_id, occurred_at
+            SELECT id, event_id, topic, message_key, event_type, payload, trace_parent, occurred_at
             FROM outbox ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
             """)
         .bind("limit", limit)
@@ -27,7 +27,7 @@ public final class OutboxStore {
                     rs.getString("message_key"),
                     rs.getString("event_type"),
                     rs.getBytes("payload"),
-                    rs.getString("trace_id"),
+                    rs.getString("trace_parent"),
                     rs.getTimestamp("occurred_at").toInstant()))
         .list();
   }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.OutboxStore;
+import orderpay.adapters.telemetry.CarriedTraces;
+import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.notification.DeadLetters;
 import orderpay.domain.notification.Lease;
 import orderpay.domain.notification.Notification;
@@ -37,10 +39,10 @@ public final class JdbiNotificationRepository implements NotificationRepository,
                         """
                         INSERT INTO notifications (id, dedup_key, user_id, order_id, channel, template, recipient, subject,
                             text_body, html_body, status, attempts, next_attempt_at, created_at,
-                            source_event_id, source_topic, source_key, source_type, source_payload)
+                            source_event_id, source_topic, source_key, source_type, source_payload, trace_parent)
                         VALUES (:id, :dedup, :userId, :orderId, :channel, :template, :recipient, :subject,
                             :text, :html, :status, 0, :createdAt, :createdAt,
-                            :sourceId, :sourceTopic, :sourceKey, :sourceType, :sourcePayload)
+                            :sourceId, :sourceTopic, :sourceKey, :sourceType, :sourcePayload, :traceParent)
                         ON CONFLICT (dedup_key) DO NOTHING
                         """)
                     .bind("id", n.id())
@@ -60,6 +62,8 @@ public final class JdbiNotificationRepository implements NotificationRepository,
                     .bind("sourceKey", source.map(SourceEvent::key).orElse(null))
                     .bind("sourceType", source.map(SourceEvent::type).orElse(null))
                     .bind("sourcePayload", source.map(SourceEvent::payload).orElse(null))
+                    // its sending joins the trace of the event that asked for it
+                    .bind("traceParent", Traces.currentTraceparent())
                     .execute()
                 == 1);
   }
@@ -85,13 +89,20 @@ public final class JdbiNotificationRepository implements NotificationRepository,
                                  WHERE status = 'PENDING' AND channel = 'email' AND next_attempt_at <= :now
                                  ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                     RETURNING """
-                        + " "
+                        + " trace_parent, "
                         + COLUMNS)
                 .bind("now", now)
                 .bind("leaseUntil", lease.until())
                 .bind("owner", lease.token())
                 .bind("limit", limit)
-                .map((rs, ctx) -> toNotification(rs))
+                .map(
+                    (rs, ctx) -> {
+                      var notification = toNotification(rs);
+                      // for the mailer's span: the domain in between needs no trace context
+                      CarriedTraces.remember(
+                          notification.id().toString(), rs.getString("trace_parent"));
+                      return notification;
+                    })
                 .list());
   }
 

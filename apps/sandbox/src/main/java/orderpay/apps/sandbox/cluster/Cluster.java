@@ -508,6 +508,8 @@ public final class Cluster implements AutoCloseable {
       List<String> command,
       Map<String, String> env) {
     var environment = new HashMap<>(options.environment());
+    // each process names itself in its traces (kafka, postgres: not traced, harmless)
+    environment.put("OTEL_SERVICE_NAME", service);
     environment.putAll(env);
     return new ChildProcess(
         service,
