@@ -9,6 +9,7 @@ import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Transactions;
+import orderpay.domain.user.Reader;
 
 /**
  * PENDING -> CANCELLED (the intent is cancelled first, so it cannot succeed afterwards); PAID ->
@@ -43,8 +44,8 @@ public final class CancelOrder {
     this.clock = clock;
   }
 
-  public Order cancel(OrderId orderId, OrderQueries.Caller caller) {
-    Order order = queries.get(orderId, caller);
+  public Order cancel(OrderId orderId, Reader reader) {
+    Order order = queries.get(orderId, reader);
     return switch (order.status()) {
       case PENDING -> cancelPending(order);
       case PAID -> refund(orderId);

@@ -247,10 +247,6 @@ public final class Order {
     return drained;
   }
 
-  public boolean isOwnedBy(UserId user) {
-    return userId.equals(user);
-  }
-
   private static Money totalOf(List<OrderLine> lines) {
     Money sum = null;
     for (OrderLine line : lines) {

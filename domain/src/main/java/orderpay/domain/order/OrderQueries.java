@@ -5,22 +5,21 @@ import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Page;
 import orderpay.domain.shared.PageToken;
+import orderpay.domain.user.Reader;
 import orderpay.domain.user.UserId;
 
 /** Reading orders: users see their own; admins see all. Someone else's order does not exist. */
 public final class OrderQueries {
-  public record Caller(UserId userId, boolean admin) {}
-
   private final OrderRepository orders;
 
   public OrderQueries(OrderRepository orders) {
     this.orders = orders;
   }
 
-  public Order get(OrderId orderId, Caller caller) {
+  public Order get(OrderId orderId, Reader reader) {
     return orders
         .find(orderId)
-        .filter(order -> caller.admin() || order.isOwnedBy(caller.userId()))
+        .filter(order -> reader.mayRead(order.userId()))
         .orElseThrow(() -> DomainException.notFound("order", orderId.toString()));
   }
 

@@ -14,6 +14,7 @@ import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Transactions;
+import orderpay.domain.user.Reader;
 import orderpay.domain.user.UserId;
 
 /**
@@ -126,10 +127,21 @@ public final class PaymentProcessing {
         .orElseThrow(() -> DomainException.notFound("payment", orderId.toString()));
   }
 
-  public Payment byId(String paymentId) {
+  /** A payment is its payer's (or an admin's) to see; others learn not even that it exists. */
+  public Payment readById(String paymentId, Reader reader) {
     return payments
         .findById(paymentId)
+        .filter(payment -> reader.mayRead(payment.userId()))
         .orElseThrow(() -> DomainException.notFound("payment", paymentId));
+  }
+
+  /** The order's payment, to its payer or an admin; as {@link #readById}. */
+  public Payment readByOrder(OrderId orderId, Reader reader) {
+    Payment payment = byOrder(orderId);
+    if (!reader.mayRead(payment.userId())) {
+      throw DomainException.notFound("payment", "for order " + orderId);
+    }
+    return payment;
   }
 
   /**

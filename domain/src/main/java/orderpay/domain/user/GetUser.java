@@ -2,6 +2,7 @@ package orderpay.domain.user;
 
 import orderpay.domain.shared.DomainException;
 
+/** An account, to its holder, an admin or a service acting for no customer; to others none. */
 public final class GetUser {
   private final UserRepository users;
 
@@ -9,7 +10,11 @@ public final class GetUser {
     this.users = users;
   }
 
-  public User get(UserId id) {
+  public User get(UserId id, Reader reader) {
+    // no lookup for a stranger: the answer is the same whether the account exists or not
+    if (!reader.mayRead(id)) {
+      throw DomainException.notFound("user", id.toString());
+    }
     return users.findById(id).orElseThrow(() -> DomainException.notFound("user", id.toString()));
   }
 }

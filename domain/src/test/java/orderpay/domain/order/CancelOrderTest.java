@@ -8,6 +8,7 @@ import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.testing.FakePayments.Call;
+import orderpay.domain.user.Reader;
 import orderpay.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class CancelOrderTest {
           f.transactions,
           f.events,
           f.clock);
-  private final OrderQueries.Caller owner = new OrderQueries.Caller(f.customer, false);
+  private final Reader owner = Reader.of(f.customer, false);
 
   @Test
   void theOwnerCancelsAPendingOrderAndItsIntentIsCancelledFirst() {
@@ -58,7 +59,7 @@ class CancelOrderTest {
   @Test
   void anAdminMayCancelSomeoneElsesOrder() {
     var order = f.accepted();
-    var admin = new OrderQueries.Caller(new UserId(UUID.randomUUID()), true);
+    var admin = Reader.of(new UserId(UUID.randomUUID()), true);
 
     assertThat(cancelOrder.cancel(order.id(), admin).status()).isEqualTo(OrderStatus.CANCELLED);
   }
@@ -66,7 +67,7 @@ class CancelOrderTest {
   @Test
   void anotherCustomerIsToldTheOrderDoesNotExistAndNothingHappens() {
     var order = f.paid();
-    var stranger = new OrderQueries.Caller(new UserId(UUID.randomUUID()), false);
+    var stranger = Reader.of(new UserId(UUID.randomUUID()), false);
 
     assertThatThrownBy(() -> cancelOrder.cancel(order.id(), stranger))
         .isInstanceOfSatisfying(

@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.UUID;
 import orderpay.domain.money.Money;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.ImmediateTransactions;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.testing.RecordingEvents;
 import orderpay.domain.testing.SequentialIds;
+import orderpay.domain.user.Reader;
 import orderpay.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -221,6 +223,42 @@ class PaymentProcessingTest {
     assertThatThrownBy(() -> processing.initiate(order, user, Money.of(999, "EUR"), null, 1))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.reason()).isEqualTo("conflict"));
+  }
+
+  @Test
+  void aPaymentIsShownToItsPayerAndToAnAdminByIdOrByOrder() {
+    var payment = processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1);
+    var payer = Reader.of(user, false);
+    var admin = Reader.of(new UserId(UUID.randomUUID()), true);
+
+    for (var reader : List.of(payer, admin)) {
+      assertThat(processing.readById(payment.id(), reader)).isEqualTo(payment);
+      assertThat(processing.readByOrder(order, reader)).isEqualTo(payment);
+    }
+  }
+
+  @Test
+  void toAnotherCustomerAPaymentIsNotFound() {
+    var payment = processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1);
+    var stranger = Reader.of(new UserId(UUID.randomUUID()), false);
+
+    assertThatThrownBy(() -> processing.readById(payment.id(), stranger))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
+              assertThat(e.reason()).isEqualTo("not_found");
+              assertThat(e).hasMessage("payment not found");
+              assertThat(e.details()).isEqualTo(Map.of("id", payment.id()));
+            });
+    assertThatThrownBy(() -> processing.readByOrder(order, stranger))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
+              assertThat(e.reason()).isEqualTo("not_found");
+              assertThat(e).hasMessage("payment not found");
+            });
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.testing.FakePasswordHasher;
@@ -35,6 +37,7 @@ class UserUseCasesTest {
       new AuthenticateUser(users, hasher, policy, new FakeTokenIssuer(), refreshTokens, tx, ids);
   private final RefreshAccessToken refresh =
       new RefreshAccessToken(tokens, refreshTokens, users, new FakeTokenIssuer(), tx, clock);
+  private final GetUser getUser = new GetUser(users);
 
   private User signUp(String email) {
     return register.register(new RegisterUser.Command(email, "correct horse", "Ada Lovelace"));
@@ -62,6 +65,34 @@ class UserUseCasesTest {
               assertThat(e.reason()).isEqualTo("email_taken");
             });
     assertThat(events.published).hasSize(1);
+  }
+
+  @Test
+  void anAccountIsReadByItsHolderAnAdminOrAServiceActingForNoCustomer() {
+    User ada = signUp("ada@example.com");
+    var holder = Reader.of(ada.id(), false);
+    var admin = Reader.of(new UserId(UUID.randomUUID()), true);
+
+    assertThat(getUser.get(ada.id(), holder)).isEqualTo(ada);
+    assertThat(getUser.get(ada.id(), admin)).isEqualTo(ada);
+    // the notification service addressing an order's buyer
+    assertThat(getUser.get(ada.id(), Reader.forNoCustomer())).isEqualTo(ada);
+  }
+
+  @Test
+  void toAnotherCustomerAnAccountIsNotFoundJustAsOneThatDoesNotExist() {
+    User ada = signUp("ada@example.com");
+    User bob = signUp("bob@example.com");
+
+    assertThatThrownBy(() -> getUser.get(ada.id(), Reader.of(bob.id(), false)))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
+              assertThat(e.reason()).isEqualTo("not_found");
+              assertThat(e).hasMessage("user not found");
+              assertThat(e.details()).isEqualTo(Map.of("id", ada.id().toString()));
+            });
   }
 
   @ParameterizedTest

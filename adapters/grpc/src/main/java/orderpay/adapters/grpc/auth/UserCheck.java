@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.adapters.security.Principal;
+import orderpay.domain.user.Reader;
+import orderpay.domain.user.UserId;
 
 /**
  * The customer a call acts for, proven by the customer's own access token: the gateway forwards it
@@ -119,6 +121,24 @@ public final class UserCheck implements ServerInterceptor {
       throw new IllegalStateException("no verified user: is UserCheck installed on this service?");
     }
     return user;
+  }
+
+  /** The verified customer of the call being served, as the domain's reader. */
+  public static Reader currentReader() {
+    return readerOf(currentUser());
+  }
+
+  /**
+   * The verified customer of the call as the domain's reader; a call that acts for none came from
+   * one of the {@code callersForNoCustomer} (see {@link #customersOnly(JwtVerifier, Set,
+   * MethodDescriptor[])}) doing its own work.
+   */
+  public static Reader currentReaderOrNoCustomer() {
+    return currentUserIfAny().map(UserCheck::readerOf).orElseGet(Reader::forNoCustomer);
+  }
+
+  private static Reader readerOf(Principal user) {
+    return Reader.of(UserId.parse(user.userId()), user.isAdmin());
   }
 
   @Override

@@ -16,7 +16,6 @@ import orderpay.contracts.user.v1.SigningKeys;
 import orderpay.contracts.user.v1.TokenPair;
 import orderpay.contracts.user.v1.User;
 import orderpay.contracts.user.v1.UserServiceGrpc;
-import orderpay.domain.shared.DomainException;
 import orderpay.domain.user.AuthenticateUser;
 import orderpay.domain.user.GetUser;
 import orderpay.domain.user.RefreshAccessToken;
@@ -68,15 +67,10 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
   @Override
   public void getUser(GetUserRequest request, StreamObserver<User> response) {
-    // a customer may read their own account (an admin any); a service acting for no customer
-    // (the notification service addressing an order's buyer) comes without one
-    UserCheck.currentUserIfAny()
-        .filter(reader -> !reader.isAdmin() && !reader.userId().equals(request.getId()))
-        .ifPresent(
-            stranger -> {
-              throw DomainException.notFound("user", request.getId());
-            });
-    reply(response, toProto(getUser.get(UserId.parse(request.getId()))));
+    // the notification service, addressing an order's buyer, comes without a customer
+    reply(
+        response,
+        toProto(getUser.get(UserId.parse(request.getId()), UserCheck.currentReaderOrNoCustomer())));
   }
 
   @Override
