@@ -137,11 +137,11 @@ public final class PaymentProcessing {
 
   /** The order's payment, to its payer or an admin; as {@link #readById}. */
   public Payment readByOrder(OrderId orderId, Reader reader) {
-    Payment payment = byOrder(orderId);
-    if (!reader.mayRead(payment.userId())) {
-      throw DomainException.notFound("payment", "for order " + orderId);
-    }
-    return payment;
+    return payments
+        .findByOrder(orderId)
+        .filter(payment -> reader.mayRead(payment.userId()))
+        // the same answer as for an order without a payment: a stranger learns nothing
+        .orElseThrow(() -> DomainException.notFound("payment", orderId.toString()));
   }
 
   /**

@@ -2,6 +2,7 @@ package orderpay.domain.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -251,6 +252,9 @@ class PaymentProcessingTest {
               assertThat(e).hasMessage("payment not found");
               assertThat(e.details()).isEqualTo(Map.of("id", payment.id()));
             });
+    // by order, the stranger's answer is the one for an order that has no payment at all
+    var noPayment = OrderId.parse(UUID.randomUUID().toString());
+    var unpaid = catchThrowableOfType(DomainException.class, () -> processing.byOrder(noPayment));
     assertThatThrownBy(() -> processing.readByOrder(order, stranger))
         .isInstanceOfSatisfying(
             DomainException.class,
@@ -258,6 +262,8 @@ class PaymentProcessingTest {
               assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND);
               assertThat(e.reason()).isEqualTo("not_found");
               assertThat(e).hasMessage("payment not found");
+              assertThat(e.details()).isEqualTo(Map.of("id", order.toString()));
+              assertThat(e.details().keySet()).isEqualTo(unpaid.details().keySet());
             });
   }
 
