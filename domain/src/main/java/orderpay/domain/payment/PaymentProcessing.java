@@ -326,10 +326,14 @@ public final class PaymentProcessing {
                   current.providerPaymentId() == null
                       ? current.withIntent(intent.providerPaymentId(), intent.clientSecret(), now())
                       : current;
-              if (withIntent != current) {
-                payments.update(withIntent);
+              Payment moved = withIntent.advance(intent.status(), intent.failureReason(), now());
+              if (moved != current) {
+                payments.update(moved); // the intent and its status in one write
               }
-              return advance(withIntent, intent.status(), intent.failureReason());
+              if (moved != withIntent) {
+                announce(moved);
+              }
+              return moved;
             });
     if (applied.status() == PaymentStatus.SUCCEEDED) {
       succeededIntents.remember(applied.providerPaymentId(), PaymentStatus.SUCCEEDED); // committed
@@ -347,12 +351,17 @@ public final class PaymentProcessing {
     Payment moved = current.advance(next, reason, now());
     if (moved != current) {
       payments.update(moved);
-      if (moved.status() == PaymentStatus.REFUNDED) {
-        payments.recordRefunded(moved.id(), moved.amount().amountMinor());
-      }
-      events.publish(new PaymentStatusChanged(moved, moved.updatedAt()));
+      announce(moved);
     }
     return moved;
+  }
+
+  /** Inside the transaction that stored the change: its consequences and its news, once. */
+  private void announce(Payment moved) {
+    if (moved.status() == PaymentStatus.REFUNDED) {
+      payments.recordRefunded(moved.id(), moved.amount().amountMinor());
+    }
+    events.publish(new PaymentStatusChanged(moved, moved.updatedAt()));
   }
 
   private Instant now() {

@@ -1,0 +1,109 @@
+package orderpay.adapters.postgres.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import orderpay.adapters.postgres.Database;
+import orderpay.adapters.postgres.PostgresTestDatabase;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.money.Money;
+import orderpay.domain.order.Order;
+import orderpay.domain.order.OrderLine;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.user.UserId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An order is read with its lines in one statement; these reads must still be whole and locked. */
+class JdbiOrderRepositoryTest {
+  private static Database database;
+  private static JdbiOrderRepository orders;
+  private static final Clock clock = Clock.systemUTC();
+
+  @BeforeAll
+  static void start() {
+    database = PostgresTestDatabase.open(JdbiOrderRepositoryTest.class, "order");
+    orders = new JdbiOrderRepository(database.transactions());
+  }
+
+  @AfterAll
+  static void close() {
+    database.close();
+  }
+
+  private static Order twoLineOrder(UserId user, String key) {
+    return Order.place(
+        new OrderId(UUID.randomUUID()),
+        user,
+        key,
+        List.of(
+            new OrderLine(new ProductId(UUID.randomUUID()), "Kettle", 2, Money.of(2999, "EUR")),
+            new OrderLine(new ProductId(UUID.randomUUID()), "Mug", 1, Money.of(450, "EUR"))),
+        "1 Main St",
+        "pm_card_visa",
+        clock);
+  }
+
+  @Test
+  void anOrderIsReadBackWithItsLinesInOrderByIdByLockAndByIdempotencyKey() {
+    var user = new UserId(UUID.randomUUID());
+    var order = twoLineOrder(user, "key-1");
+    database.transactions().run(() -> orders.addIfAbsent(order, "fingerprint-1"));
+
+    var found = orders.find(order.id()).orElseThrow();
+    assertThat(found.lines()).isEqualTo(order.lines());
+    assertThat(found.total()).isEqualTo(Money.of(2 * 2999 + 450, "EUR"));
+    assertThat(found.userId()).isEqualTo(user);
+    var locked =
+        database.transactions().inTransaction(() -> orders.findForUpdate(order.id()).orElseThrow());
+    assertThat(locked.lines()).isEqualTo(order.lines());
+    var keyed = orders.findByIdempotencyKey(user, "key-1").orElseThrow();
+    assertThat(keyed.order().id()).isEqualTo(order.id());
+    assertThat(keyed.order().lines()).isEqualTo(order.lines());
+    assertThat(keyed.requestFingerprint()).isEqualTo("fingerprint-1");
+
+    assertThat(orders.find(new OrderId(UUID.randomUUID()))).isEmpty();
+    assertThat(orders.findByIdempotencyKey(user, "key-2")).isEmpty();
+    assertThat(orders.findByIdempotencyKey(new UserId(UUID.randomUUID()), "key-1")).isEmpty();
+  }
+
+  @Test
+  void findForUpdateHoldsTheOrderUntilTheTransactionEnds() throws Exception {
+    var order = twoLineOrder(new UserId(UUID.randomUUID()), null);
+    database.transactions().run(() -> orders.addIfAbsent(order, null));
+    var holding = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var holder =
+        CompletableFuture.runAsync(
+            () ->
+                database
+                    .transactions()
+                    .run(
+                        () -> {
+                          orders.findForUpdate(order.id()).orElseThrow();
+                          holding.countDown();
+                          try {
+                            release.await(10, TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }));
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    var waiter =
+        CompletableFuture.supplyAsync(
+            () ->
+                database
+                    .transactions()
+                    .inTransaction(() -> orders.findForUpdate(order.id()).orElseThrow()));
+    // the second lock waits while the first transaction is open
+    assertThat(waiter).failsWithin(300, TimeUnit.MILLISECONDS);
+    release.countDown();
+    holder.get(10, TimeUnit.SECONDS);
+    assertThat(waiter.get(10, TimeUnit.SECONDS).lines()).hasSize(2);
+  }
+}
