@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import orderpay.domain.money.Money;
-import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
@@ -76,32 +74,10 @@ public final class Order {
       String shippingAddress,
       String paymentMethod,
       Clock clock) {
-    if (lines == null || lines.isEmpty()) {
-      throw DomainException.invalidField("items", "an order needs at least one item");
-    }
-    if (lines.size() > MAX_LINES) {
-      throw DomainException.invalidField("items", "an order has at most " + MAX_LINES + " items");
-    }
-    var seen = new HashSet<>();
-    for (OrderLine line : lines) {
-      if (!seen.add(line.productId())) {
-        throw DomainException.invalidField("items", "each product may appear once per order");
-      }
-    }
-    String address = shippingAddress == null ? "" : shippingAddress.strip();
-    if (address.isEmpty() || address.length() > MAX_ADDRESS_LENGTH) {
-      throw DomainException.invalidField(
-          "shipping_address",
-          "shipping_address is required (at most " + MAX_ADDRESS_LENGTH + " characters)");
-    }
-    if (paymentMethod != null && !paymentMethod.matches("[A-Za-z0-9_]{1,255}")) {
-      throw DomainException.invalidField(
-          "payment_method", "payment_method is not a payment method id");
-    }
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-      throw DomainException.invalidField(
-          "Idempotency-Key", "Idempotency-Key must have 1 to 255 characters");
-    }
+    NewOrderRules.checkLines(lines);
+    String address = NewOrderRules.address(shippingAddress);
+    NewOrderRules.checkPaymentMethod(paymentMethod);
+    NewOrderRules.checkIdempotencyKey(idempotencyKey);
     Instant now = now(clock);
     var order =
         new Order(
@@ -151,7 +127,7 @@ public final class Order {
 
   /** The payment exists: the order is accepted and announced ({@code order.created}). */
   public void accept(OrderPayment startedPayment, Clock clock) {
-    if (isNewerThanShown(startedPayment)) {
+    if (OrderPayment.isNewer(startedPayment, payment)) {
       this.payment = startedPayment;
     }
     updatedAt = now(clock);
@@ -165,37 +141,10 @@ public final class Order {
 
   /** Shows the payment's latest state; a view without a client secret keeps the one we have. */
   public void showPayment(OrderPayment latest, Clock clock) {
-    if (latest.clientSecret() == null && payment != null) {
-      latest =
-          new OrderPayment(
-              latest.id(),
-              latest.status(),
-              latest.provider(),
-              latest.providerPaymentId(),
-              payment.clientSecret());
-    }
-    if (!latest.equals(payment) && isNewerThanShown(latest)) {
+    latest = latest.keepingSecretOf(payment);
+    if (!latest.equals(payment) && OrderPayment.isNewer(latest, payment)) {
       this.payment = latest;
       updatedAt = now(clock);
-    }
-  }
-
-  /**
-   * Payment news arrives out of order (the webhook before the answer that started the payment, a
-   * decline after a success): a view whose status cannot follow the shown one is older, and the
-   * order keeps showing the newer state.
-   */
-  private boolean isNewerThanShown(OrderPayment latest) {
-    if (payment == null
-        || !java.util.Objects.equals(payment.id(), latest.id())
-        || payment.status().equals(latest.status())) {
-      return true;
-    }
-    try {
-      return PaymentStatus.valueOf(payment.status())
-          .canAdvanceTo(PaymentStatus.valueOf(latest.status()));
-    } catch (IllegalArgumentException unknownStatus) {
-      return true;
     }
   }
 

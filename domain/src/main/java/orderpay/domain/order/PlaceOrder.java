@@ -1,18 +1,14 @@
 package orderpay.domain.order;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import orderpay.domain.catalog.ProductCatalog;
-import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.Payments;
-import orderpay.domain.shared.BoundedMemory;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
@@ -25,7 +21,8 @@ import orderpay.domain.user.UserId;
  * The order saga's forward path: price (product service), record, reserve (inventory), start the
  * payment (payment service). The order is stored before any side effect and each step's outcome is
  * stored after it, so {@link #resume} can finish what a crash interrupted; every step is idempotent
- * by order id.
+ * by order id. Before the order is stored, {@link IdempotencyKeys} answers a repeated request and
+ * {@link OrderPricing} prices the items.
  */
 public final class PlaceOrder {
   public record Item(String productId, long quantity) {}
@@ -43,32 +40,16 @@ public final class PlaceOrder {
      * refused (Stripe's rule), not answered with the first order.
      */
     public String fingerprint() {
-      var canonical = new StringBuilder();
-      for (Item item : items == null ? List.<Item>of() : items) {
-        canonical.append(item.productId()).append('x').append(item.quantity()).append(';');
-      }
-      canonical
-          .append('\n')
-          .append(shippingAddress == null ? "" : shippingAddress.strip())
-          .append('\n')
-          .append(currency)
-          .append('\n')
-          .append(blankToNull(paymentMethod));
-      try {
-        var digest =
-            java.security.MessageDigest.getInstance("SHA-256")
-                .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return java.util.HexFormat.of().formatHex(digest);
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is part of every JDK", e);
-      }
+      return IdempotencyKeys.fingerprint(this);
     }
   }
 
   private static final System.Logger log = System.getLogger(PlaceOrder.class.getName());
 
   private final OrderRepository orders;
-  private final ProductCatalog catalog;
+  private final IdempotencyKeys keys;
+  private final OrderPricing pricing;
+  private final PaymentMethodCheck paymentMethods;
   private final StockReservations reservations;
   private final Payments payments;
   private final SettleOrder settle;
@@ -77,13 +58,6 @@ public final class PlaceOrder {
   private final OrderLimits limits;
   private final Transactions transactions;
   private final EventPublisher events;
-
-  /**
-   * Payment methods the payment service accepted: checked once, not on every order (a gRPC call).
-   * The payment service decides at the charge anyway; this check only turns a typo into a 400.
-   */
-  private final BoundedMemory<String, Boolean> acceptedPaymentMethods = new BoundedMemory<>(10_000);
-
   private final IdGenerator ids;
   private final Clock clock;
 
@@ -101,7 +75,9 @@ public final class PlaceOrder {
       IdGenerator ids,
       Clock clock) {
     this.orders = orders;
-    this.catalog = catalog;
+    this.keys = new IdempotencyKeys(orders);
+    this.pricing = new OrderPricing(catalog);
+    this.paymentMethods = new PaymentMethodCheck(payments);
     this.reservations = reservations;
     this.payments = payments;
     this.settle = settle;
@@ -122,14 +98,12 @@ public final class PlaceOrder {
   public Order place(Command command) {
     String fingerprint = command.fingerprint();
     for (int tries = 1; ; tries++) {
-      if (command.idempotencyKey() != null) {
-        var earlier = decidedOrderFor(command);
-        if (earlier.isPresent()) {
-          return sameRequestOrRefuse(earlier.get(), fingerprint);
-        }
+      var earlier = keys.earlierAnswer(command, fingerprint);
+      if (earlier.isPresent()) {
+        return earlier.get();
       }
       var currency = Money.currency(command.currency());
-      var lines = price(command.items(), currency);
+      var lines = pricing.price(command.items(), currency);
       var order =
           Order.place(
               new OrderId(ids.newId()),
@@ -139,15 +113,12 @@ public final class PlaceOrder {
               command.shippingAddress(),
               blankToNull(command.paymentMethod()),
               clock);
-      order.paymentMethod().ifPresent(this::checkPaymentMethod);
+      order.paymentMethod().ifPresent(paymentMethods::check);
       boolean recorded =
           transactions.inTransaction(
               () -> {
                 orders.lockOrdersOf(command.userId());
-                if (command.idempotencyKey() != null
-                    && orders
-                        .findByIdempotencyKey(command.userId(), command.idempotencyKey())
-                        .isPresent()) {
+                if (keys.takenMeanwhile(command)) {
                   return false; // the same key raced us: its order is the answer, once decided
                 }
                 limits.check(orders.openOrdersOf(command.userId()), order);
@@ -164,53 +135,6 @@ public final class PlaceOrder {
             ErrorKind.UNAVAILABLE, "unavailable", "the same Idempotency-Key is busy, try again");
       }
     }
-  }
-
-  private void checkPaymentMethod(String paymentMethod) {
-    if (!acceptedPaymentMethods.knows(paymentMethod)) {
-      payments.checkPaymentMethod(paymentMethod);
-      acceptedPaymentMethods.remember(paymentMethod, true);
-    }
-  }
-
-  /**
-   * The order an earlier request with this key made, once that request has decided: an order still
-   * at step NEW may yet be discarded for lack of stock, so answering with it could hand out a 2xx
-   * for an order that never exists. Empty if there is none (or it was discarded): then this request
-   * places the order itself.
-   */
-  private java.util.Optional<OrderRepository.KeyedOrder> decidedOrderFor(Command command) {
-    long waitedMillis = 0;
-    while (true) {
-      var earlier = orders.findByIdempotencyKey(command.userId(), command.idempotencyKey());
-      if (earlier.isEmpty()
-          || earlier.get().order().step() != SagaStep.NEW
-          || earlier.get().order().status() != OrderStatus.PENDING
-          || waitedMillis >= UNDECIDED_WAIT_MILLIS) {
-        return earlier; // past the wait, a NEW order is a crashed saga: recovery finishes it
-      }
-      try {
-        Thread.sleep(UNDECIDED_POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return earlier;
-      }
-      waitedMillis += UNDECIDED_POLL_MILLIS;
-    }
-  }
-
-  private static final long UNDECIDED_POLL_MILLIS = 20;
-  private static final long UNDECIDED_WAIT_MILLIS = 10_000;
-
-  private static Order sameRequestOrRefuse(OrderRepository.KeyedOrder earlier, String fingerprint) {
-    if (earlier.requestFingerprint() != null && !earlier.requestFingerprint().equals(fingerprint)) {
-      throw new DomainException(
-          ErrorKind.INVALID_ARGUMENT,
-          "idempotency_key_reused",
-          "this Idempotency-Key was used for a different request",
-          Map.of("order_id", earlier.order().id().toString()));
-    }
-    return earlier.order();
   }
 
   /**
@@ -293,44 +217,6 @@ public final class PlaceOrder {
     }
   }
 
-  private List<OrderLine> price(List<Item> items, java.util.Currency currency) {
-    if (items == null || items.isEmpty()) {
-      throw DomainException.invalidField("items", "an order needs at least one item");
-    }
-    if (items.size() > Order.MAX_LINES) {
-      throw DomainException.invalidField(
-          "items", "an order has at most " + Order.MAX_LINES + " items");
-    }
-    var ids = new ArrayList<ProductId>();
-    for (Item item : items) {
-      if (item.quantity() <= 0 || item.quantity() > OrderLine.MAX_QUANTITY) {
-        throw DomainException.invalidField(
-            "quantity", "quantity must be between 1 and " + OrderLine.MAX_QUANTITY);
-      }
-      ids.add(ProductId.parse(item.productId()));
-    }
-    var priced = catalog.priceAll(ids);
-    var lines = new ArrayList<OrderLine>();
-    for (int i = 0; i < items.size(); i++) {
-      var product = priced.get(ids.get(i));
-      if (product == null) {
-        throw new DomainException(
-            ErrorKind.INVALID_ARGUMENT,
-            "invalid_request",
-            "unknown product " + ids.get(i),
-            Map.of("field", "items", "product_id", ids.get(i).toString()));
-      }
-      if (!product.price().currency().equals(currency)) {
-        throw DomainException.invalidField(
-            "currency",
-            "product " + product.id() + " is sold in " + product.price().currencyCode());
-      }
-      lines.add(
-          new OrderLine(product.id(), product.name(), items.get(i).quantity(), product.price()));
-    }
-    return lines;
-  }
-
   private Order fail(OrderId orderId, String reason, boolean cancelAnyPayment) {
     return update(
         orderId,
@@ -355,7 +241,7 @@ public final class PlaceOrder {
         });
   }
 
-  private static String blankToNull(String value) {
+  static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 }

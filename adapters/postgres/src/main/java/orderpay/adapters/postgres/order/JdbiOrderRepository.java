@@ -1,40 +1,26 @@
 package orderpay.adapters.postgres.order;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.IntFunction;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.domain.catalog.ProductId;
-import orderpay.domain.money.Money;
 import orderpay.domain.order.Order;
 import orderpay.domain.order.OrderLimits;
-import orderpay.domain.order.OrderLine;
-import orderpay.domain.order.OrderPayment;
 import orderpay.domain.order.OrderRepository;
 import orderpay.domain.order.OrderStatus;
-import orderpay.domain.order.SagaStep;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
-import org.jdbi.v3.core.Handle;
 
+/**
+ * The order service's orders in Postgres: the statements on {@code orders}; {@link OrderRows} maps
+ * their rows, {@link OrderLines} writes and reads the lines.
+ */
 public final class JdbiOrderRepository implements OrderRepository {
   /** The advisory-lock key space of per-user order creation (the second key is the user). */
   private static final int ORDER_CREATION_LOCKS = 0x0de5;
 
-  private static final String COLUMNS =
-      "id, user_id, idempotency_key, status, saga_step, shipping_address, payment_method, currency, payment_id,"
-          + " payment_status, payment_provider, provider_payment_id, client_secret, failure_reason, created_at, updated_at";
-  private static final String QUALIFIED_COLUMNS =
-      java.util.Arrays.stream(COLUMNS.split(","))
-          .map(column -> "o." + column.strip())
-          .collect(java.util.stream.Collectors.joining(", "));
   private final JdbiTransactions transactions;
 
   public JdbiOrderRepository(JdbiTransactions transactions) {
@@ -72,24 +58,7 @@ public final class JdbiOrderRepository implements OrderRepository {
           if (inserted == 0) {
             return false;
           }
-          var batch =
-              h.prepareBatch(
-                  """
-                  INSERT INTO order_lines (order_id, line_no, product_id, name, quantity, unit_price_minor)
-                  VALUES (:order, :no, :product, :name, :q, :price)
-                  """);
-          int no = 0;
-          for (OrderLine line : s.lines()) {
-            batch
-                .bind("order", s.id().value())
-                .bind("no", no++)
-                .bind("product", line.productId().value())
-                .bind("name", line.name())
-                .bind("q", line.quantity())
-                .bind("price", line.unitPrice().amountMinor())
-                .add();
-          }
-          batch.execute();
+          OrderLines.insert(h, s);
           return true;
         });
   }
@@ -162,12 +131,10 @@ public final class JdbiOrderRepository implements OrderRepository {
   private Optional<KeyedOrder> one(String where, boolean lock, Map<String, Object> binds) {
     return transactions.withHandle(
         h -> {
-          Header[] header = new Header[1];
-          String[] fingerprint = new String[1];
-          var lines = new ArrayList<OrderLine>();
+          var joined = new OrderRows.Joined();
           h.createQuery(
                   "SELECT "
-                      + QUALIFIED_COLUMNS
+                      + OrderRows.QUALIFIED_COLUMNS
                       + ", o.request_fingerprint, l.product_id, l.name, l.quantity,"
                       + " l.unit_price_minor FROM orders o"
                       + " LEFT JOIN order_lines l ON l.order_id = o.id WHERE "
@@ -175,26 +142,9 @@ public final class JdbiOrderRepository implements OrderRepository {
                       + " ORDER BY l.line_no"
                       + (lock ? " FOR UPDATE OF o" : ""))
               .bindMap(binds)
-              .map(
-                  (rs, ctx) -> {
-                    if (header[0] == null) {
-                      header[0] = header(rs);
-                      fingerprint[0] = rs.getString("request_fingerprint");
-                    }
-                    if (rs.getObject("product_id") != null) {
-                      lines.add(
-                          new OrderLine(
-                              new ProductId(rs.getObject("product_id", UUID.class)),
-                              rs.getString("name"),
-                              rs.getLong("quantity"),
-                              Money.of(rs.getLong("unit_price_minor"), header[0].currency())));
-                    }
-                    return null;
-                  })
+              .map(joined)
               .list();
-          return header[0] == null
-              ? Optional.<KeyedOrder>empty()
-              : Optional.of(new KeyedOrder(restore(header[0], lines), fingerprint[0]));
+          return joined.order();
         });
   }
 
@@ -233,7 +183,7 @@ public final class JdbiOrderRepository implements OrderRepository {
           var headers =
               h.createQuery(
                       "SELECT "
-                          + COLUMNS
+                          + OrderRows.COLUMNS
                           + " FROM orders WHERE user_id = :user"
                           + " AND (CAST(:status AS text) IS NULL OR status = :status)"
                           + " AND (CAST(:before AS uuid) IS NULL OR id < :before)"
@@ -242,9 +192,9 @@ public final class JdbiOrderRepository implements OrderRepository {
                   .bind("status", status.map(Enum::name).orElse(null))
                   .bind("before", before.map(OrderId::value).orElse(null))
                   .bind("limit", limit)
-                  .map((rs, ctx) -> header(rs))
+                  .map((rs, ctx) -> OrderRows.header(rs))
                   .list();
-          return withLines(h, headers);
+          return OrderLines.attachTo(h, headers);
         });
   }
 
@@ -283,7 +233,7 @@ public final class JdbiOrderRepository implements OrderRepository {
           var headers =
               h.createQuery(
                       "SELECT "
-                          + COLUMNS
+                          + OrderRows.COLUMNS
                           + " FROM orders WHERE status = 'PENDING' AND "
                           + condition
                           + " AND (sweep_after IS NULL OR sweep_after <= :now)"
@@ -291,94 +241,9 @@ public final class JdbiOrderRepository implements OrderRepository {
                   .bind("before", before)
                   .bind("now", now)
                   .bind("limit", limit)
-                  .map((rs, ctx) -> header(rs))
+                  .map((rs, ctx) -> OrderRows.header(rs))
                   .list();
-          return withLines(h, headers);
+          return OrderLines.attachTo(h, headers);
         });
-  }
-
-  /** An order row without its lines yet. */
-  private record Header(Order.Snapshot snapshot, String currency) {}
-
-  private static Header header(ResultSet rs) throws SQLException {
-    String paymentId = rs.getString("payment_id");
-    var payment =
-        paymentId == null
-            ? null
-            : new OrderPayment(
-                paymentId,
-                rs.getString("payment_status"),
-                rs.getString("payment_provider"),
-                rs.getString("provider_payment_id"),
-                rs.getString("client_secret"));
-    return new Header(
-        new Order.Snapshot(
-            new OrderId(rs.getObject("id", UUID.class)),
-            new UserId(rs.getObject("user_id", UUID.class)),
-            rs.getString("idempotency_key"),
-            List.of(),
-            rs.getString("shipping_address"),
-            rs.getString("payment_method"),
-            OrderStatus.valueOf(rs.getString("status")),
-            SagaStep.valueOf(rs.getString("saga_step")),
-            payment,
-            rs.getString("failure_reason"),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant()),
-        rs.getString("currency"));
-  }
-
-  private static List<Order> withLines(Handle h, List<Header> headers) {
-    if (headers.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, List<OrderLine>> lines = new LinkedHashMap<>();
-    Map<UUID, String> currencies = new LinkedHashMap<>();
-    headers.forEach(
-        header -> {
-          lines.put(header.snapshot().id().value(), new ArrayList<>());
-          currencies.put(header.snapshot().id().value(), header.currency());
-        });
-    h.createQuery(
-            """
-            SELECT order_id, product_id, name, quantity, unit_price_minor FROM order_lines
-            WHERE order_id = ANY(:ids) ORDER BY order_id, line_no
-            """)
-        .bindArray("ids", UUID.class, List.copyOf(lines.keySet()))
-        .map(
-            (rs, ctx) -> {
-              UUID orderId = rs.getObject("order_id", UUID.class);
-              lines
-                  .get(orderId)
-                  .add(
-                      new OrderLine(
-                          new ProductId(rs.getObject("product_id", UUID.class)),
-                          rs.getString("name"),
-                          rs.getLong("quantity"),
-                          Money.of(rs.getLong("unit_price_minor"), currencies.get(orderId))));
-              return null;
-            })
-        .list();
-    return headers.stream()
-        .map(header -> restore(header, lines.get(header.snapshot().id().value())))
-        .toList();
-  }
-
-  private static Order restore(Header header, List<OrderLine> lines) {
-    var s = header.snapshot();
-    return Order.restore(
-        new Order.Snapshot(
-            s.id(),
-            s.userId(),
-            s.idempotencyKey(),
-            lines,
-            s.shippingAddress(),
-            s.paymentMethod(),
-            s.status(),
-            s.step(),
-            s.payment(),
-            s.failureReason(),
-            s.createdAt(),
-            s.updatedAt()));
   }
 }

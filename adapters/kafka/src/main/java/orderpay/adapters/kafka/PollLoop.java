@@ -1,0 +1,154 @@
+package orderpay.adapters.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thread of an {@link IdempotentConsumer}: poll, apply, commit, round after round, backing off
+ * after each round that left something to come back to. Any error from the Kafka client drops the
+ * client with its positions (never committed) for a new one, which resumes from the last committed
+ * offsets. Only {@link Closing} ends it.
+ */
+final class PollLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+
+  /** How one poll and its records ended. */
+  private enum Round {
+    /** Everything fetched was applied or parked (and committed, or due to be within a second). */
+    CAUGHT_UP,
+    /** A record must be come back to: its partition is rewound to it. */
+    LEFT_BEHIND,
+    /** Everything fetched was handled, but the commit did not go through; it is owed. */
+    COMMIT_OWED
+  }
+
+  private final String consumerName;
+  private final List<String> topics;
+  private final IdempotentConsumer.Clients clients;
+  private final RetryPolicy retryPolicy;
+  private final RecordApplier applier;
+  private final DeadLetterParking parking;
+  private final OffsetCommits commits;
+  private final ConsumerLag lag;
+  private final ConsumerProgress progress;
+  private final Closing closing;
+  // owned by the loop thread; close() only wakes the consumer up
+  private volatile Consumer<String, byte[]> consumer;
+
+  PollLoop(
+      String consumerName,
+      List<String> topics,
+      IdempotentConsumer.Clients clients,
+      RetryPolicy retryPolicy,
+      RecordApplier applier,
+      DeadLetterParking parking,
+      OffsetCommits commits,
+      ConsumerLag lag,
+      ConsumerProgress progress,
+      Closing closing) {
+    this.consumerName = consumerName;
+    this.topics = topics;
+    this.clients = clients;
+    this.retryPolicy = retryPolicy;
+    this.applier = applier;
+    this.parking = parking;
+    this.commits = commits;
+    this.lag = lag;
+    this.progress = progress;
+    this.closing = closing;
+  }
+
+  @Override
+  public void run() {
+    int failures = 0;
+    try {
+      while (!closing.requested()) {
+        try {
+          switch (pollOnce()) {
+            case CAUGHT_UP -> failures = 0;
+            case LEFT_BEHIND, COMMIT_OWED -> pause(++failures);
+          }
+        } catch (RuntimeException failure) {
+          if (closing.requested()) {
+            break; // close() woke us up
+          }
+          // positions may be past records not yet handled: drop them with the client, never
+          // commit them; a new client starts from the last committed offsets
+          failures++;
+          progress.problem(failure.toString());
+          log.warn(
+              "consumer {} failed ({}); reconnecting in {}",
+              consumerName,
+              failure,
+              retryPolicy.backoffAfter(failures),
+              failure);
+          discardConsumer();
+          pause(failures);
+        }
+      }
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    } catch (Error fatal) {
+      progress.problem(fatal.toString());
+      log.error("consumer {} died", consumerName, fatal);
+      throw fatal;
+    } finally {
+      commits.beforeLeaving(consumer);
+      discardConsumer();
+      parking.discard();
+    }
+  }
+
+  /** One poll, its records, and the commit of what they moved past. */
+  private Round pollOnce() {
+    if (consumer == null) {
+      var fresh = clients.consumer();
+      consumer = fresh;
+      commits.clientReplaced();
+      fresh.subscribe(topics, commits.beforeHandingOver(fresh));
+    }
+    var records = consumer.poll(POLL_TIMEOUT);
+    commits.polled(!records.isEmpty());
+    lag.update(consumer);
+    boolean leftBehind = applier.apply(consumer, records);
+    if (!leftBehind) {
+      progress.mark();
+    }
+    commits.handled(!records.isEmpty());
+    boolean committed = commits.commitIfDue(consumer);
+    if (leftBehind) {
+      return Round.LEFT_BEHIND;
+    }
+    return committed ? Round.CAUGHT_UP : Round.COMMIT_OWED;
+  }
+
+  /** Waits the backoff for the n-th failure in a row; close() cuts it short. */
+  private void pause(int failures) throws InterruptedException {
+    closing.pause(retryPolicy.backoffAfter(failures));
+  }
+
+  private void discardConsumer() {
+    var current = consumer;
+    consumer = null;
+    if (current != null) {
+      try {
+        current.close(CloseOptions.timeout(IdempotentConsumer.CLIENT_CLOSE_TIMEOUT));
+      } catch (RuntimeException e) {
+        log.debug("closing consumer {} failed", consumerName, e);
+      }
+    }
+  }
+
+  /** Wakes the loop from a poll; close() does so after asking it to stop. */
+  void wakeUp() {
+    var current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package orderpay.domain.order;
+
+import java.util.HashSet;
+import java.util.List;
+import orderpay.domain.shared.DomainException;
+
+/** What a new order must be before it is recorded; each check refuses with the field at fault. */
+final class NewOrderRules {
+  private NewOrderRules() {}
+
+  static void checkLines(List<OrderLine> lines) {
+    if (lines == null || lines.isEmpty()) {
+      throw DomainException.invalidField("items", "an order needs at least one item");
+    }
+    if (lines.size() > Order.MAX_LINES) {
+      throw DomainException.invalidField(
+          "items", "an order has at most " + Order.MAX_LINES + " items");
+    }
+    var seen = new HashSet<>();
+    for (OrderLine line : lines) {
+      if (!seen.add(line.productId())) {
+        throw DomainException.invalidField("items", "each product may appear once per order");
+      }
+    }
+  }
+
+  /** The address as stored: stripped, required, bounded. */
+  static String address(String shippingAddress) {
+    String address = shippingAddress == null ? "" : shippingAddress.strip();
+    if (address.isEmpty() || address.length() > Order.MAX_ADDRESS_LENGTH) {
+      throw DomainException.invalidField(
+          "shipping_address",
+          "shipping_address is required (at most " + Order.MAX_ADDRESS_LENGTH + " characters)");
+    }
+    return address;
+  }
+
+  static void checkPaymentMethod(String paymentMethod) {
+    if (paymentMethod != null && !paymentMethod.matches("[A-Za-z0-9_]{1,255}")) {
+      throw DomainException.invalidField(
+          "payment_method", "payment_method is not a payment method id");
+    }
+  }
+
+  static void checkIdempotencyKey(String idempotencyKey) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+      throw DomainException.invalidField(
+          "Idempotency-Key", "Idempotency-Key must have 1 to 255 characters");
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package orderpay.domain.order;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import orderpay.domain.catalog.ProductCatalog;
+import orderpay.domain.catalog.ProductId;
+import orderpay.domain.order.PlaceOrder.Item;
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
+
+/**
+ * Prices an order's items at the product service's current prices, in one call; refuses unknown
+ * products, quantities out of range and products sold in another currency.
+ */
+final class OrderPricing {
+  private final ProductCatalog catalog;
+
+  OrderPricing(ProductCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  List<OrderLine> price(List<Item> items, Currency currency) {
+    if (items == null || items.isEmpty()) {
+      throw DomainException.invalidField("items", "an order needs at least one item");
+    }
+    if (items.size() > Order.MAX_LINES) {
+      throw DomainException.invalidField(
+          "items", "an order has at most " + Order.MAX_LINES + " items");
+    }
+    var ids = new ArrayList<ProductId>();
+    for (Item item : items) {
+      if (item.quantity() <= 0 || item.quantity() > OrderLine.MAX_QUANTITY) {
+        throw DomainException.invalidField(
+            "quantity", "quantity must be between 1 and " + OrderLine.MAX_QUANTITY);
+      }
+      ids.add(ProductId.parse(item.productId()));
+    }
+    var priced = catalog.priceAll(ids);
+    var lines = new ArrayList<OrderLine>();
+    for (int i = 0; i < items.size(); i++) {
+      var product = priced.get(ids.get(i));
+      if (product == null) {
+        throw new DomainException(
+            ErrorKind.INVALID_ARGUMENT,
+            "invalid_request",
+            "unknown product " + ids.get(i),
+            Map.of("field", "items", "product_id", ids.get(i).toString()));
+      }
+      if (!product.price().currency().equals(currency)) {
+        throw DomainException.invalidField(
+            "currency",
+            "product " + product.id() + " is sold in " + product.price().currencyCode());
+      }
+      lines.add(
+          new OrderLine(product.id(), product.name(), items.get(i).quantity(), product.price()));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,37 @@
+package orderpay.domain.payment;
+
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.user.Reader;
+
+/** Reads of one payment. */
+final class PaymentQueries {
+  private final PaymentRepository payments;
+
+  PaymentQueries(PaymentRepository payments) {
+    this.payments = payments;
+  }
+
+  Payment byOrder(OrderId orderId) {
+    return payments
+        .findByOrder(orderId)
+        .orElseThrow(() -> DomainException.notFound("payment", orderId.toString()));
+  }
+
+  /** A payment is its payer's (or an admin's) to see; others learn not even that it exists. */
+  Payment readById(String paymentId, Reader reader) {
+    return payments
+        .findById(paymentId)
+        .filter(payment -> reader.mayRead(payment.userId()))
+        .orElseThrow(() -> DomainException.notFound("payment", paymentId));
+  }
+
+  /** The order's payment, to its payer or an admin; as {@link #readById}. */
+  Payment readByOrder(OrderId orderId, Reader reader) {
+    return payments
+        .findByOrder(orderId)
+        .filter(payment -> reader.mayRead(payment.userId()))
+        // the same answer as for an order without a payment: a stranger learns nothing
+        .orElseThrow(() -> DomainException.notFound("payment", orderId.toString()));
+  }
+}

@@ -1,0 +1,30 @@
+package orderpay.domain.payment;
+
+import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.OrderId;
+
+/** Refunds an order's succeeded payment in full; a refunded one stays as it is. */
+final class RefundPayment {
+  private final PaymentProvider provider;
+  private final PaymentQueries queries;
+  private final PaymentChanges changes;
+
+  RefundPayment(PaymentProvider provider, PaymentQueries queries, PaymentChanges changes) {
+    this.provider = provider;
+    this.queries = queries;
+    this.changes = changes;
+  }
+
+  Payment refund(OrderId orderId) {
+    Payment payment = queries.byOrder(orderId);
+    return switch (payment.status()) {
+      case REFUNDED -> payment;
+      case SUCCEEDED ->
+          changes.apply(
+              orderId, provider.refund(payment.providerPaymentId(), "orderpay-refund-" + orderId));
+      case PENDING, REQUIRES_ACTION, FAILED, CANCELLED ->
+          throw DomainException.invalidState(
+              "payment for order " + orderId + " is " + payment.status() + ", nothing to refund");
+    };
+  }
+}
