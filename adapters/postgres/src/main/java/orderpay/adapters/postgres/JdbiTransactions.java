@@ -47,6 +47,19 @@ public final class JdbiTransactions implements Transactions {
     return handle != null ? callback.withHandle(handle) : jdbi.withHandle(callback);
   }
 
+  /**
+   * Runs {@code effect} once the current transaction has committed (never if it rolls back); at
+   * once outside a transaction, where the statement before it has committed already.
+   */
+  public void afterCommit(Runnable effect) {
+    Handle handle = current.get();
+    if (handle == null) {
+      effect.run();
+    } else {
+      handle.afterCommit(effect::run);
+    }
+  }
+
   /** The open transaction's handle; fails loudly where a transaction is required. */
   public Handle requireTransaction() {
     Handle handle = current.get();

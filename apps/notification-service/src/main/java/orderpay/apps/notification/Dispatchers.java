@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import orderpay.adapters.runtime.Wakeup;
 import orderpay.apps.kit.Workers;
 
 /**
@@ -54,9 +55,13 @@ final class Dispatchers {
     }
   }
 
-  List<Supplier<AutoCloseable>> workers(Duration interval) {
+  /**
+   * The first dispatcher is also woken when this process records a message (after its commit): the
+   * email leaves now, not at the next poll. Messages recorded by other replicas wait for a poll.
+   */
+  List<Supplier<AutoCloseable>> workers(Duration interval, Wakeup recorded) {
     var workers = new ArrayList<Supplier<AutoCloseable>>();
-    workers.add(Workers.drain(interval, "notification-dispatch-1", this::poll, BATCH));
+    workers.add(Workers.drain(interval, "notification-dispatch-1", this::poll, BATCH, recorded));
     for (int i = 2; i <= count; i++) {
       workers.add(Workers.drain(interval, "notification-dispatch-" + i, this::help, BATCH));
     }

@@ -12,6 +12,7 @@ import orderpay.adapters.grpc.notification.NotificationGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.Database;
+import orderpay.adapters.runtime.Wakeup;
 import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.RunningService;
@@ -42,6 +43,7 @@ public final class NotificationService {
   private final CustomerTokens customers;
   private final BindableService grpcService;
   private final SmtpMailer mailer;
+  private final Wakeup recorded;
 
   @Inject
   NotificationService(
@@ -53,7 +55,8 @@ public final class NotificationService {
       Notifications notifications,
       NotificationGrpcService grpcService,
       CustomerTokens customers,
-      SmtpMailer mailer) {
+      SmtpMailer mailer,
+      Wakeup recorded) {
     this.config = config;
     this.database = database;
     this.relay = relay;
@@ -67,6 +70,7 @@ public final class NotificationService {
             .customersFor(NotificationServiceGrpc.getListNotificationsMethod())
             .protect(grpcService);
     this.mailer = mailer;
+    this.recorded = recorded;
   }
 
   public RunningService start() {
@@ -86,7 +90,7 @@ public final class NotificationService {
     // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
     workers.addAll(
         new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
-            .workers(config.dispatchInterval()));
+            .workers(config.dispatchInterval(), recorded));
     return RunningService.start(
         settings, database, relay, metrics, workers, List.of(grpcService), CALLERS);
   }

@@ -11,6 +11,7 @@ import orderpay.adapters.grpc.notification.NotificationGrpcService;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.notification.JdbiNotificationRepository;
+import orderpay.adapters.runtime.Wakeup;
 import orderpay.adapters.smtp.HttpSmsSender;
 import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.ServiceKitModule;
@@ -54,6 +55,13 @@ public interface NotificationServiceModule {
   /** How long a customer's name and address are reused before the user service is asked again. */
   static final java.time.Duration RECIPIENTS_KEPT_FOR = java.time.Duration.ofMinutes(10);
 
+  /** Rings when this process has committed a new message to send: the dispatcher wakes. */
+  @Provides
+  @Singleton
+  static Wakeup messagesRecorded() {
+    return new Wakeup();
+  }
+
   @Provides
   @Singleton
   static Notifications notifications(
@@ -63,8 +71,9 @@ public interface NotificationServiceModule {
       SmtpMailer mailer,
       MeterRegistry metrics,
       IdGenerator ids,
-      Clock clock) {
-    var repository = new JdbiNotificationRepository(tx);
+      Clock clock,
+      Wakeup recorded) {
+    var repository = new JdbiNotificationRepository(tx, recorded);
     return new Notifications(
         repository,
         new RememberedRecipients(

@@ -42,6 +42,16 @@ public final class Workers {
     return () -> PeriodicJob.draining(name, interval, batch, batchSize);
   }
 
+  /** As {@link #drain}, also woken at once by {@code wakeup} (work made in this process). */
+  public static Supplier<AutoCloseable> drain(
+      Duration interval,
+      String name,
+      java.util.function.IntSupplier batch,
+      int batchSize,
+      orderpay.adapters.runtime.Wakeup wakeup) {
+    return () -> PeriodicJob.draining(name, interval, batch, batchSize, wakeup);
+  }
+
   /** A job run at a fixed delay. */
   public static Supplier<AutoCloseable> every(Duration interval, String name, Runnable task) {
     return () -> PeriodicJob.start(name, interval, task);

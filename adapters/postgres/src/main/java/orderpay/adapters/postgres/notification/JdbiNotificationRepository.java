@@ -26,13 +26,30 @@ public final class JdbiNotificationRepository implements NotificationRepository,
       "id, user_id, order_id, channel, template, recipient, subject, text_body, html_body, status, attempts,"
           + " last_error, created_at, sent_at";
   private final JdbiTransactions transactions;
+  private final Runnable emailRecorded;
 
   public JdbiNotificationRepository(JdbiTransactions transactions) {
+    this(transactions, () -> {});
+  }
+
+  /**
+   * {@code emailRecorded} runs once a new email to send is committed (the dispatcher's wake-up).
+   */
+  public JdbiNotificationRepository(JdbiTransactions transactions, Runnable emailRecorded) {
     this.transactions = transactions;
+    this.emailRecorded = emailRecorded;
   }
 
   @Override
   public boolean addIfAbsent(Notification n, String dedupKey, Optional<SourceEvent> source) {
+    boolean added = insert(n, dedupKey, source);
+    if (added && "email".equals(n.channel()) && n.status() == NotificationStatus.PENDING) {
+      transactions.afterCommit(emailRecorded);
+    }
+    return added;
+  }
+
+  private boolean insert(Notification n, String dedupKey, Optional<SourceEvent> source) {
     return transactions.withHandle(
         h ->
             h.createUpdate(
