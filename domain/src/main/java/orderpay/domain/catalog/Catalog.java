@@ -23,6 +23,7 @@ import orderpay.domain.shared.Transactions;
 public final class Catalog {
   public static final long MAX_INITIAL_STOCK = 1_000_000_000L;
   public static final int MAX_BATCH = 200;
+  public static final int MAX_QUERY_LENGTH = 100;
 
   public record NewProduct(String name, String description, Money price, long initialStock) {}
 
@@ -97,9 +98,23 @@ public final class Catalog {
   }
 
   public Page<Product> list(int requestedSize, String pageToken) {
+    return list(requestedSize, pageToken, null);
+  }
+
+  /**
+   * A page of live products; with a {@code query}, only those whose name or description contains it
+   * (ignoring case). A page token is only meaningful with the query it was made for.
+   */
+  public Page<Product> list(int requestedSize, String pageToken, String query) {
     int size = Page.sizeOrDefault(requestedSize);
     Optional<ProductId> after = PageToken.parse(pageToken).map(ProductId::new);
-    List<Product> fetched = products.listLive(after, size + 1);
+    Optional<String> containing =
+        Optional.ofNullable(query).map(String::strip).filter(q -> !q.isEmpty());
+    if (containing.isPresent() && containing.get().length() > MAX_QUERY_LENGTH) {
+      throw DomainException.invalidField(
+          "q", "a search is at most " + MAX_QUERY_LENGTH + " characters");
+    }
+    List<Product> fetched = products.listLive(after, size + 1, containing);
     boolean more = fetched.size() > size;
     List<Product> page = more ? fetched.subList(0, size) : fetched;
     return new Page<>(

@@ -17,8 +17,11 @@ public interface ProductRepository {
   /** Soft delete; returns false if the product was absent or already deleted. */
   boolean markDeleted(ProductId id, java.time.Instant at);
 
-  /** Live products with ids after {@code after} (keyset paging), at most {@code limit}. */
-  List<Product> listLive(Optional<ProductId> after, int limit);
+  /**
+   * Live products with ids after {@code after} (keyset paging), at most {@code limit}; with {@code
+   * containing}, only those whose name or description contains it, ignoring case.
+   */
+  List<Product> listLive(Optional<ProductId> after, int limit, Optional<String> containing);
 
   List<Product> findLive(Collection<ProductId> ids);
 }

@@ -17,7 +17,8 @@ import orderpay.domain.user.UserId;
  * published once, in the transaction that records it ({@link PaymentChanges}).
  *
  * <p>One class per use case behind this facade: {@link InitiatePayment}, {@link CancelPayment},
- * {@link RefundPayment}, {@link HandleWebhook}, {@link ReconcilePayments}, {@link PaymentQueries}.
+ * {@link RefundPayment}, {@link HandleWebhook}, {@link ReconcilePayments}, {@link PaymentQueries},
+ * {@link CompleteTestAuthentication}.
  */
 public final class PaymentProcessing {
   /** What a webhook delivery did: applied, or acknowledged as a duplicate / of no interest. */
@@ -29,6 +30,7 @@ public final class PaymentProcessing {
   private final HandleWebhook webhooks;
   private final ReconcilePayments reconciliation;
   private final PaymentQueries queries;
+  private final CompleteTestAuthentication authentication;
 
   public PaymentProcessing(
       PaymentRepository payments,
@@ -46,6 +48,7 @@ public final class PaymentProcessing {
     this.refund = new RefundPayment(provider, queries, changes);
     this.webhooks = new HandleWebhook(payments, verifier, processedEvents, transactions, changes);
     this.reconciliation = new ReconcilePayments(payments, provider, changes);
+    this.authentication = new CompleteTestAuthentication(payments, provider, changes);
   }
 
   /** Starts the order's payment, once per order: a retry answers with the payment made before. */
@@ -83,6 +86,17 @@ public final class PaymentProcessing {
 
   public Payment refund(OrderId orderId) {
     return refund.refund(orderId);
+  }
+
+  /**
+   * The payer passes the 3-D Secure challenge of their payment in test mode (a storefront's
+   * stand-in for Stripe.js's challenge, against the local emulator). Only the payer may: anyone
+   * else, admins included, is told there is no such payment. The provider's answer is applied at
+   * once, so the payment is SUCCEEDED when this returns; the order follows through {@code
+   * payment.status-updated}.
+   */
+  public Payment completeTestAuthentication(OrderId orderId, Reader reader) {
+    return authentication.complete(orderId, reader);
   }
 
   public WebhookOutcome handleWebhook(byte[] payload, String signatureHeader) {

@@ -32,4 +32,13 @@ public interface PaymentProvider {
 
   /** Refunds a succeeded intent in full. */
   Intent refund(String providerPaymentId, String idempotencyKey);
+
+  /**
+   * Passes the 3-D Secure challenge of an intent the way a customer does in test mode, where the
+   * provider lets a server do that (the local emulator); empty where it does not (Stripe itself:
+   * there the customer authenticates in Stripe.js).
+   */
+  default java.util.Optional<Intent> completeTestAuthentication(String providerPaymentId) {
+    return java.util.Optional.empty();
+  }
 }

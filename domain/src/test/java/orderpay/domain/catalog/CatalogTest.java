@@ -102,4 +102,21 @@ class CatalogTest {
     assertThat(pages).isEqualTo(3);
     assertThatThrownBy(() -> catalog.list(3, "not-a-token!")).hasMessageContaining("page_token");
   }
+
+  @Test
+  void aSearchMatchesNameOrDescriptionIgnoringCaseAndPagesLikeTheCatalog() {
+    var teapot = create("Blue Teapot");
+    var cup =
+        catalog.create(
+            new Catalog.NewProduct("Cup", "goes with the teapot", Money.of(5, "EUR"), 1));
+    create("Lamp");
+    create("Teaspoon");
+    var first = catalog.list(1, null, "  TEAPOT ");
+    assertThat(first.items()).extracting(Product::id).containsExactly(teapot.id());
+    var second = catalog.list(1, first.nextCursor().orElseThrow(), "teapot");
+    assertThat(second.items()).extracting(Product::id).containsExactly(cup.id());
+    assertThat(second.nextCursor()).isEmpty();
+    assertThat(catalog.list(10, null, " ").items()).hasSize(4); // blank: no search
+    assertThatThrownBy(() -> catalog.list(10, null, "x".repeat(101))).hasMessageContaining("100");
+  }
 }

@@ -74,7 +74,11 @@ class PaymentProcessingTest {
               k ->
                   new Intent(
                       "pi_" + byKey.size(),
-                      paymentMethod == null ? PaymentStatus.PENDING : PaymentStatus.SUCCEEDED,
+                      paymentMethod == null
+                          ? PaymentStatus.PENDING
+                          : paymentMethod.contains("threeDSecure")
+                              ? PaymentStatus.REQUIRES_ACTION
+                              : PaymentStatus.SUCCEEDED,
                       "secret",
                       null));
       byOrder.put(orderId, intent);
@@ -120,6 +124,16 @@ class PaymentProcessingTest {
     public Intent refund(String id, String key) {
       calls.add("refund " + id);
       return new Intent(id, PaymentStatus.REFUNDED, null, null);
+    }
+
+    boolean offersTestAuthentication = true;
+
+    @Override
+    public Optional<Intent> completeTestAuthentication(String id) {
+      calls.add("authenticate " + id);
+      return offersTestAuthentication
+          ? Optional.of(new Intent(id, PaymentStatus.SUCCEEDED, null, null))
+          : Optional.empty();
     }
   }
 
@@ -617,5 +631,49 @@ class PaymentProcessingTest {
     processing.handleWebhook(new byte[0], "valid");
     assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.PENDING);
     assertThat(announced(PaymentStatus.SUCCEEDED)).isZero();
+  }
+
+  @Test
+  void onlyThePayerPassesATestThreeDSecureChallengeAndOnlyWhileItWaits() {
+    var waiting =
+        processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_threeDSecure2Required", 1);
+    assertThat(waiting.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
+    var payer = Reader.of(user, false);
+    for (var other :
+        List.of(
+            Reader.of(new UserId(UUID.randomUUID()), false),
+            Reader.of(new UserId(UUID.randomUUID()), true),
+            Reader.forNoCustomer())) {
+      assertThat(
+              catchThrowableOfType(
+                      DomainException.class,
+                      () -> processing.completeTestAuthentication(order, other))
+                  .kind())
+          .isEqualTo(ErrorKind.NOT_FOUND);
+    }
+
+    provider.offersTestAuthentication = false; // Stripe itself: Stripe.js does it in the browser
+    assertThat(
+            catchThrowableOfType(
+                    DomainException.class,
+                    () -> processing.completeTestAuthentication(order, payer))
+                .kind())
+        .isEqualTo(ErrorKind.INVALID_STATE);
+    assertThat(payments.findByOrder(order).orElseThrow().status())
+        .isEqualTo(PaymentStatus.REQUIRES_ACTION);
+
+    provider.offersTestAuthentication = true;
+    var paid = processing.completeTestAuthentication(order, payer);
+    assertThat(paid.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(events.published.getLast())
+        .isInstanceOfSatisfying(
+            PaymentStatusChanged.class,
+            e -> assertThat(e.payment().status()).isEqualTo(PaymentStatus.SUCCEEDED));
+    assertThat(
+            catchThrowableOfType(
+                    DomainException.class,
+                    () -> processing.completeTestAuthentication(order, payer))
+                .kind())
+        .isEqualTo(ErrorKind.INVALID_STATE);
   }
 }

@@ -43,9 +43,17 @@ public final class InMemoryProductRepository implements ProductRepository {
   }
 
   @Override
-  public synchronized List<Product> listLive(Optional<ProductId> after, int limit) {
+  public synchronized List<Product> listLive(
+      Optional<ProductId> after, int limit, Optional<String> containing) {
+    var needle = containing.map(c -> c.toLowerCase(java.util.Locale.ROOT));
     return products.values().stream()
         .filter(p -> !deleted.contains(p.id()))
+        .filter(
+            p ->
+                needle.isEmpty()
+                    || (p.name() + "\n" + p.description())
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(needle.get()))
         .filter(p -> after.isEmpty() || p.id().value().compareTo(after.get().value()) > 0)
         .limit(limit)
         .toList();

@@ -16,6 +16,9 @@ import orderpay.contracts.product.v1.UpdateProductRequest;
 
 /** Products (product service) and their stock (inventory service). Reads public, writes admin. */
 public final class CatalogRoutes {
+  /** The product service's own limit; checked here too, so a long one is refused before a call. */
+  private static final int MAX_QUERY_LENGTH = 100;
+
   private final ProductServiceGrpc.ProductServiceBlockingStub products;
   private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
   private final Authenticator auth;
@@ -41,6 +44,10 @@ public final class CatalogRoutes {
   }
 
   private void list(Context ctx) {
+    String query = ctx.queryParam("q");
+    if (query != null && query.length() > MAX_QUERY_LENGTH) {
+      throw ApiError.invalidField("q", "a search is at most " + MAX_QUERY_LENGTH + " characters");
+    }
     var page =
         products.listProducts(
             ListProductsRequest.newBuilder()
@@ -48,6 +55,7 @@ public final class CatalogRoutes {
                     PageRequest.newBuilder()
                         .setPageSize(QueryParams.pageSize(ctx))
                         .setPageToken(QueryParams.pageToken(ctx)))
+                .setQuery(query == null ? "" : query)
                 .build());
     var json = new LinkedHashMap<String, Object>();
     json.put("products", page.getProductsList().stream().map(ApiJson::product).toList());

@@ -32,6 +32,7 @@ public final class GatewayServer implements AutoCloseable {
     byte[] openApi = resource("/openapi.json");
     byte[] docs = resource("/docs.html");
     var swaggerUi = SwaggerUi.load();
+    var storefront = Storefront.load();
     Javalin app =
         Javalin.create(
             config -> {
@@ -56,6 +57,7 @@ public final class GatewayServer implements AutoCloseable {
               config.routes.get(
                   "/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
               config.routes.get("/docs/ui/{asset}", swaggerUi::serve);
+              storefront.register(config);
               routes.forEach(
                   route ->
                       config.routes.addEndpoint(

@@ -16,6 +16,7 @@ import orderpay.contracts.order.v1.Order;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.order.v1.OrderStatus;
 import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
+import orderpay.contracts.payment.v1.CompleteTestAuthenticationRequest;
 import orderpay.contracts.payment.v1.Payment;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.StripeWebhookRequest;
@@ -43,6 +44,7 @@ public final class OrderRoutes {
         Route.get("/api/v1/orders/{id}", this::get),
         Route.post("/api/v1/orders/{id}/cancel", this::cancel),
         Route.get("/api/v1/orders/{id}/payment", this::payment),
+        Route.post("/api/v1/orders/{id}/payment/authenticate", this::authenticate),
         Route.post("/api/v1/webhooks/stripe", this::stripeWebhook));
   }
 
@@ -123,6 +125,22 @@ public final class OrderRoutes {
             .withCallCredentials(caller.forwarded())
             .checkPaymentStatus(
                 CheckPaymentStatusRequest.newBuilder().setOrderId(order.getId()).build());
+    Json.respond(ctx, 200, payment(payment));
+  }
+
+  /**
+   * The payer passes the test 3-D Secure challenge (the storefront's stand-in for Stripe.js with
+   * the local emulator); the payment service decides whether the caller is the payer.
+   */
+  private void authenticate(Context ctx) {
+    var caller = auth.requireForwarding(ctx);
+    var payment =
+        payments
+            .withCallCredentials(caller.forwarded())
+            .completeTestAuthentication(
+                CompleteTestAuthenticationRequest.newBuilder()
+                    .setOrderId(ctx.pathParam("id"))
+                    .build());
     Json.respond(ctx, 200, payment(payment));
   }
 

@@ -38,7 +38,8 @@ public final class MeteredPaymentProvider implements PaymentProvider {
     FIND_BY_ORDER,
     PAYMENT_METHOD_EXISTS,
     CANCEL,
-    REFUND
+    REFUND,
+    COMPLETE_TEST_AUTHENTICATION
   }
 
   enum Outcome {
@@ -110,6 +111,14 @@ public final class MeteredPaymentProvider implements PaymentProvider {
   @Override
   public Intent refund(String providerPaymentId, String idempotencyKey) {
     return timed(Operation.REFUND, () -> stripe.refund(providerPaymentId, idempotencyKey), ok());
+  }
+
+  @Override
+  public Optional<Intent> completeTestAuthentication(String providerPaymentId) {
+    return timed(
+        Operation.COMPLETE_TEST_AUTHENTICATION,
+        () -> stripe.completeTestAuthentication(providerPaymentId),
+        ok());
   }
 
   private static <T> Function<T, Outcome> ok() {

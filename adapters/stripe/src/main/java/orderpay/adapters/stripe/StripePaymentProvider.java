@@ -11,7 +11,16 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentProvider;
 import orderpay.domain.payment.PaymentStatus;
@@ -26,8 +35,19 @@ import orderpay.domain.shared.ErrorKind;
 public final class StripePaymentProvider implements PaymentProvider {
   private final StripeClient stripe;
 
+  /** The local emulator's base URL, which offers test 3-D Secure; null for Stripe itself. */
+  private final String emulatorBase;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
   public StripePaymentProvider(StripeClient stripe) {
+    this(stripe, null);
+  }
+
+  StripePaymentProvider(StripeClient stripe, String emulatorBase) {
     this.stripe = stripe;
+    this.emulatorBase = emulatorBase;
   }
 
   public static StripePaymentProvider connect(String secretKey, String apiBase) {
@@ -40,10 +60,12 @@ public final class StripePaymentProvider implements PaymentProvider {
             .setMaxNetworkRetries(2)
             .setConnectTimeout(2_000)
             .setReadTimeout(5_000);
-    if (apiBase != null && !apiBase.isBlank()) {
+    boolean emulated = apiBase != null && !apiBase.isBlank();
+    if (emulated) {
       builder.setApiBase(apiBase);
     }
-    return new StripePaymentProvider(builder.build());
+    return new StripePaymentProvider(
+        builder.build(), emulated ? apiBase.replaceAll("/+$", "") : null);
   }
 
   @Override
@@ -151,6 +173,43 @@ public final class StripePaymentProvider implements PaymentProvider {
     } catch (StripeException e) {
       throw refusal(e);
     }
+  }
+
+  /**
+   * Against the local emulator (an API base was set), its test helper passes the challenge; Stripe
+   * itself has no such call (the customer authenticates in Stripe.js), so there it is empty.
+   */
+  @Override
+  public Optional<Intent> completeTestAuthentication(String providerPaymentId) {
+    if (emulatorBase == null) {
+      return Optional.empty();
+    }
+    var request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    emulatorBase
+                        + "/_emulator/payment_intents/"
+                        + URLEncoder.encode(providerPaymentId, StandardCharsets.UTF_8)
+                        + "/authenticate"))
+            .timeout(Duration.ofSeconds(5))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status / 100 != 2) {
+        throw new DomainException(
+            ErrorKind.UNAVAILABLE,
+            "unavailable",
+            "the payment provider refused the authentication (" + status + ")");
+      }
+    } catch (IOException e) {
+      throw new DomainException(
+          ErrorKind.UNAVAILABLE, "unavailable", "the payment provider is unreachable");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DomainException(ErrorKind.UNAVAILABLE, "unavailable", "interrupted");
+    }
+    return Optional.of(retrieve(providerPaymentId));
   }
 
   private static Intent intent(PaymentIntent pi) {

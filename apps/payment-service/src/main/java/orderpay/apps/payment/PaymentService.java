@@ -20,11 +20,13 @@ public final class PaymentService {
   /** Who may call this service: the edges the architecture draws. */
   public static final CallerPolicy CALLERS =
       CallerPolicy.builder()
-          // the gateway reads a payment and passes Stripe's webhooks on; it never moves money
+          // the gateway reads a payment, passes Stripe's webhooks on and the payer's test 3-D
+          // Secure answer (for the payer's own token only); it never cancels or refunds
           .allow(
               Callers.GATEWAY,
               PaymentServiceGrpc.getCheckPaymentStatusMethod(),
-              PaymentServiceGrpc.getHandleStripeWebhookMethod())
+              PaymentServiceGrpc.getHandleStripeWebhookMethod(),
+              PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
           .allow(
               Callers.ORDER_SERVICE,
               PaymentServiceGrpc.getCheckPaymentMethodMethod(),
@@ -56,10 +58,12 @@ public final class PaymentService {
     this.metrics = metrics;
     this.payments = payments;
     this.customers = customers;
-    // reading a payment acts for its payer; the saga's calls act for no customer
+    // reading a payment and authenticating it act for its payer; the saga's calls for no customer
     this.grpcService =
         customers
-            .customersFor(PaymentServiceGrpc.getCheckPaymentStatusMethod())
+            .customersFor(
+                PaymentServiceGrpc.getCheckPaymentStatusMethod(),
+                PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
             .protect(grpcService);
   }
 

@@ -271,4 +271,49 @@ class CatalogApiTest {
     assertError(
         system.get("/api/v1/products?page_token=%21%21garbage", null), 400, "invalid_request");
   }
+
+  @Test
+  void aSearchFindsNameOrDescriptionIgnoringCaseAndPagesThroughItsMatches() {
+    String word = "zq" + UUID.randomUUID().toString().substring(0, 6);
+    var ids = new ArrayList<String>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(
+          createProduct("Teapot " + word.toUpperCase() + " " + i, 100 + i, 0).get("id").asText());
+    }
+    var inDescription =
+        asAdmin(
+            "POST",
+            "/api/v1/products",
+            "{\"name\":\"Cup\",\"description\":\"goes with %s\",\"price\":{\"amount\":300,\"currency\":\"EUR\"}}"
+                .formatted(word));
+    ids.add(inDescription.body().get("id").asText());
+    createProduct("Unrelated", 100, 0);
+
+    var seen = new ArrayList<String>();
+    String token = null;
+    do {
+      var page =
+          system.get(
+              "/api/v1/products?q="
+                  + word
+                  + "&page_size=3"
+                  + (token == null ? "" : "&page_token=" + token),
+              null);
+      assertThat(page.status()).isEqualTo(200);
+      page.body().get("products").forEach(p -> seen.add(p.get("id").asText()));
+      token =
+          page.body().get("next_page_token").isNull()
+              ? null
+              : page.body().get("next_page_token").asText();
+    } while (token != null);
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(ids);
+
+    // LIKE's wildcards are plain characters in a search
+    assertThat(system.get("/api/v1/products?q=%25", null).body().get("products").size()).isZero();
+    assertThat(system.get("/api/v1/products?q=_", null).body().get("products").size()).isZero();
+    assertThat(system.get("/api/v1/products?q=%20%20", null).body().get("products").size())
+        .as("a blank search is no search")
+        .isPositive();
+    assertError(system.get("/api/v1/products?q=" + "x".repeat(101), null), 400, "invalid_request");
+  }
 }

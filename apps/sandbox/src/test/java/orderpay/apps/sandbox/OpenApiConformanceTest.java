@@ -317,6 +317,9 @@ class OpenApiConformanceTest {
             "/api/v1/products?page_size=1&page_token="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8)));
     exchange(400, Request.get("/api/v1/products?page_size=0"));
+    var found = exchange(200, Request.get("/api/v1/products?q=DESK%20lamp&page_size=1")).body();
+    assertThat(found.get("products").size()).isEqualTo(1);
+    exchange(400, Request.get("/api/v1/products?q=" + "x".repeat(101)));
 
     exchange(200, Request.get("/api/v1/products/" + lamp));
     exchange(404, Request.get("/api/v1/products/" + unknownId()));
@@ -424,6 +427,21 @@ class OpenApiConformanceTest {
     exchange(404, Request.post("/api/v1/orders/" + unknownId() + "/cancel", null).as(customer));
     exchange(400, Request.post("/api/v1/orders/not-a-uuid/cancel", null).as(customer));
     refusesUnreadableBodies(Request.post(paidPath + "/cancel", "{}").as(customer));
+
+    // the test 3-D Secure challenge, passed by the payer only
+    var challenged = placeOrder(customer, product, "pm_card_threeDSecure2Required");
+    assertThat(challenged.at("/payment/status").asText()).isEqualTo("REQUIRES_ACTION");
+    String authenticate =
+        "/api/v1/orders/" + challenged.get("id").asText() + "/payment/authenticate";
+    exchange(401, Request.post(authenticate, null));
+    exchange(404, Request.post(authenticate, null).as(stranger));
+    exchange(404, Request.post(authenticate, null).as(admin)); // the payer's alone
+    exchange(
+        400, Request.post("/api/v1/orders/not-a-uuid/payment/authenticate", null).as(customer));
+    refusesUnreadableBodies(Request.post(authenticate, "{}").as(customer));
+    var authenticated = exchange(200, Request.post(authenticate, null).as(customer)).body();
+    assertThat(authenticated.get("status").asText()).isEqualTo("SUCCEEDED");
+    exchange(409, Request.post(authenticate, null).as(customer)); // it awaits nothing now
   }
 
   @Test

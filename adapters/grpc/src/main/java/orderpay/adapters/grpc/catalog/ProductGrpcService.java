@@ -47,7 +47,9 @@ public final class ProductGrpcService extends ProductServiceGrpc.ProductServiceI
   @Override
   public void listProducts(
       ListProductsRequest request, StreamObserver<ListProductsResponse> response) {
-    var page = catalog.list(request.getPage().getPageSize(), request.getPage().getPageToken());
+    var page =
+        catalog.list(
+            request.getPage().getPageSize(), request.getPage().getPageToken(), request.getQuery());
     var reply = ListProductsResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
     page.items().forEach(p -> reply.addProducts(toProto(p)));
     reply(response, reply.build());

@@ -11,6 +11,7 @@ import orderpay.contracts.payment.v1.CancelPaymentRequest;
 import orderpay.contracts.payment.v1.CheckPaymentMethodRequest;
 import orderpay.contracts.payment.v1.CheckPaymentMethodResponse;
 import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
+import orderpay.contracts.payment.v1.CompleteTestAuthenticationRequest;
 import orderpay.contracts.payment.v1.InitiatePaymentRequest;
 import orderpay.contracts.payment.v1.Payment;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
@@ -94,6 +95,17 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
             .setEventId(outcome.eventId())
             .setDuplicate(outcome.duplicate())
             .build());
+  }
+
+  @Override
+  public void completeTestAuthentication(
+      CompleteTestAuthenticationRequest request, StreamObserver<Payment> response) {
+    // behind UserCheck, like checkPaymentStatus: the reader is the verified customer
+    reply(
+        response,
+        toProto(
+            payments.completeTestAuthentication(
+                OrderId.parse(request.getOrderId()), UserCheck.currentReader())));
   }
 
   public static Payment toProto(orderpay.domain.payment.Payment payment) {

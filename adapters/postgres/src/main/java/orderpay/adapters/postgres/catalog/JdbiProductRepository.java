@@ -91,15 +91,19 @@ public final class JdbiProductRepository implements ProductRepository {
   }
 
   @Override
-  public List<Product> listLive(Optional<ProductId> after, int limit) {
+  public List<Product> listLive(Optional<ProductId> after, int limit, Optional<String> containing) {
+    // a plain scan with ILIKE: fine for a shop's catalogue; pg_trgm would index it if it grows
     return transactions.withHandle(
         h ->
             h.createQuery(
                     "SELECT "
                         + COLUMNS
                         + " FROM products WHERE deleted_at IS NULL AND (CAST(:after AS uuid) IS NULL OR id > :after)"
+                        + " AND (CAST(:pattern AS text) IS NULL"
+                        + " OR name ILIKE :pattern ESCAPE '!' OR description ILIKE :pattern ESCAPE '!')"
                         + " ORDER BY id LIMIT :limit")
                 .bind("after", after.map(ProductId::value).orElse(null))
+                .bind("pattern", containing.map(JdbiProductRepository::likePattern).orElse(null))
                 .bind("limit", limit)
                 .map((rs, ctx) -> toProduct(rs))
                 .list());
@@ -119,6 +123,14 @@ public final class JdbiProductRepository implements ProductRepository {
                 .bindArray("ids", UUID.class, ids.stream().map(ProductId::value).toList())
                 .map((rs, ctx) -> toProduct(rs))
                 .list());
+  }
+
+  /**
+   * {@code %text%} with LIKE's wildcards in the text taken literally ({@code !} escapes: Jdbi's
+   * statement parser would take a backslash for its own).
+   */
+  static String likePattern(String text) {
+    return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 
   private static Product toProduct(ResultSet rs) throws SQLException {

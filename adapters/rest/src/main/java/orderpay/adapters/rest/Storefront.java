@@ -1,0 +1,116 @@
+package orderpay.adapters.rest;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The storefront: one HTML page for every path a customer can open (the page's script reads the
+ * path) and its own scripts and style sheet, all from the gateway's resources and held in memory.
+ * Only the files listed here are served: no path from a request ever reaches the classpath. The
+ * pages call the public REST API and nothing else, and their Content-Security-Policy says so: no
+ * inline script or style, nothing from another origin.
+ */
+final class Storefront {
+  /** What a customer may open; each answers the same page (the script reads the path). */
+  static final List<String> PAGES =
+      List.of(
+          "/",
+          "/products/{id}",
+          "/cart",
+          "/checkout",
+          "/login",
+          "/signup",
+          "/orders",
+          "/orders/{id}",
+          "/notifications",
+          "/admin");
+
+  private static final Map<String, String> ASSETS =
+      Map.ofEntries(
+          Map.entry("app.js", "text/javascript; charset=utf-8"),
+          Map.entry("api.js", "text/javascript; charset=utf-8"),
+          Map.entry("session.js", "text/javascript; charset=utf-8"),
+          Map.entry("dom.js", "text/javascript; charset=utf-8"),
+          Map.entry("words.js", "text/javascript; charset=utf-8"),
+          Map.entry("cart.js", "text/javascript; charset=utf-8"),
+          Map.entry("catalog.js", "text/javascript; charset=utf-8"),
+          Map.entry("account.js", "text/javascript; charset=utf-8"),
+          Map.entry("checkout.js", "text/javascript; charset=utf-8"),
+          Map.entry("orders.js", "text/javascript; charset=utf-8"),
+          Map.entry("admin.js", "text/javascript; charset=utf-8"),
+          Map.entry("app.css", "text/css; charset=utf-8"),
+          Map.entry("favicon.svg", "image/svg+xml"));
+
+  static final String CONTENT_SECURITY_POLICY =
+      String.join(
+          "; ",
+          "default-src 'none'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "img-src 'self'",
+          "connect-src 'self'",
+          "manifest-src 'self'",
+          "base-uri 'none'",
+          "form-action 'self'",
+          "frame-ancestors 'none'");
+
+  private record Asset(byte[] bytes, String contentType) {}
+
+  private final byte[] page;
+  private final Map<String, Asset> assets;
+
+  private Storefront(byte[] page, Map<String, Asset> assets) {
+    this.page = page;
+    this.assets = assets;
+  }
+
+  static Storefront load() {
+    var loaded = new HashMap<String, Asset>();
+    ASSETS.forEach((name, type) -> loaded.put(name, new Asset(read("/storefront/" + name), type)));
+    return new Storefront(read("/storefront/index.html"), Map.copyOf(loaded));
+  }
+
+  void register(JavalinConfig config) {
+    PAGES.forEach(path -> config.routes.get(path, this::page));
+    config.routes.get("/assets/{asset}", this::asset);
+  }
+
+  private void page(Context ctx) {
+    secure(ctx).header("Cache-Control", "no-cache").contentType("text/html; charset=utf-8");
+    ctx.result(page);
+  }
+
+  /** {@code GET /assets/{asset}}: a listed file, or 404. */
+  private void asset(Context ctx) {
+    var asset = assets.get(ctx.pathParam("asset"));
+    if (asset == null) {
+      throw new ApiError(404, "not_found", "no such asset");
+    }
+    secure(ctx).header("Cache-Control", "no-cache").contentType(asset.contentType());
+    ctx.result(asset.bytes());
+  }
+
+  private static Context secure(Context ctx) {
+    return ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+        .header("Cross-Origin-Opener-Policy", "same-origin");
+  }
+
+  private static byte[] read(String path) {
+    try (InputStream in = Storefront.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is missing from the gateway's resources");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
