@@ -15,6 +15,7 @@ class GatewayClient {
   record Reply(
       int status, JsonNode body, String text, Map<String, java.util.List<String>> headers) {}
 
+  private static final int LARGE_BODY_CHARS = 16 * 1024;
   private final String gatewayUrl;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -46,6 +47,12 @@ class GatewayClient {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null && body.length() > LARGE_BODY_CHARS) {
+      // a large body asks first (Expect: 100-continue), as careful clients do: the gateway may
+      // refuse it (413) unread and close, and a client still writing would see a broken pipe
+      // instead of the answer
+      request.expectContinue(true);
+    }
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
