@@ -173,18 +173,6 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
       }
     }
 
-    /**
-     * Whether the failure may be a kept connection the server dropped, worth once more on a fresh
-     * one. A server's answer is not (a 550 for a mailbox comes again on any connection), except
-     * 421: the server is closing this session.
-     */
-    private static boolean connectionLost(MessagingException failure) {
-      if (failure instanceof SMTPSendFailedException answer) {
-        return answer.getReturnCode() == 421;
-      }
-      return !(failure instanceof SendFailedException);
-    }
-
     private Transport open() throws MessagingException {
       if (transport != null && System.nanoTime() - lastUsedNanos > IDLE_TIMEOUT.toNanos()) {
         disconnect();
@@ -212,6 +200,20 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
       }
       transport = null;
     }
+  }
+
+  /**
+   * Whether the failure may be a kept connection the server dropped, worth once more on a fresh
+   * one. A server's answer is not (a 550 for a mailbox comes again on any connection), except 421
+   * (the server is closing this session) and no answer at all: angus-mail reports a connection
+   * closed under its read as code -1 "[EOF]", under its write as an I/O failure; which one a
+   * dropped connection gives is a race.
+   */
+  static boolean connectionLost(MessagingException failure) {
+    if (failure instanceof SMTPSendFailedException answer) {
+      return answer.getReturnCode() == 421 || answer.getReturnCode() < 0;
+    }
+    return !(failure instanceof SendFailedException);
   }
 
   private static IllegalStateException refused(MessagingException e) {
