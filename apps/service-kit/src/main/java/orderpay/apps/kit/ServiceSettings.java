@@ -14,11 +14,11 @@ import orderpay.adapters.runtime.Env;
  * What every backend service reads the same way: {@code <NAME>_GRPC_HOST/PORT}, {@code
  * <NAME>_DB_URL/USER/PASSWORD/POOL_SIZE}, the Kafka settings and {@code INBOX_RETENTION} (how long
  * a consumed event id is remembered: longer than the topics keep events; 14 days by default) and
- * {@code <NAME>_ADMIN_PORT} (Prometheus metrics; the gRPC port + 1000 by default), {@code
- * ORDERPAY_SERVICE_KEY} (required: the key internal calls are signed with, the same in every
- * service) and {@code ORDERPAY_GRPC_REFLECTION} ({@code true} to let grpcurl list the services; off
- * by default); services that verify customers' tokens read the keys from {@code
- * ORDERPAY_JWT_PUBLIC_JWKS} or ask the user service at {@code USER_SERVICE_TARGET}.
+ * {@code <NAME>_ADMIN_PORT} (Prometheus metrics; 9000 plus the gRPC port's last three digits by
+ * default, 9051 for 50051), {@code ORDERPAY_SERVICE_KEY} (required: the key internal calls are
+ * signed with, the same in every service) and {@code ORDERPAY_GRPC_REFLECTION} ({@code true} to let
+ * grpcurl list the services; off by default); services that verify customers' tokens read the keys
+ * from {@code ORDERPAY_JWT_PUBLIC_JWKS} or ask the user service at {@code USER_SERVICE_TARGET}.
  */
 public record ServiceSettings(
     String name,
@@ -33,9 +33,14 @@ public record ServiceSettings(
     String userServiceTarget,
     Optional<String> publicJwks) {
 
-  /** The metrics port beside a gRPC port: 1000 above it, or any free one beside a free one. */
+  /**
+   * The metrics port beside a gRPC port: 9000 plus its last three digits (50051 -> 9051), or any
+   * free one beside a free one. Below Linux's ephemeral range (32768-60999) on purpose: on one host
+   * (the sandbox) a service's outbound connection may already hold a port in that range, and
+   * connections to the same database get neighbouring ports run after run.
+   */
   public static int defaultAdminPort(int grpcPort) {
-    return grpcPort == 0 ? 0 : grpcPort + 1000;
+    return grpcPort == 0 ? 0 : 9000 + grpcPort % 1000;
   }
 
   public ServiceSettings(

@@ -77,7 +77,7 @@ public final class ClusterMain {
     Lifecycle.runUntilShutdown(cluster, "cluster");
   }
 
-  /** A service's replicas' metrics ports, e.g. {@code 51054/51064}. */
+  /** A service's replicas' metrics ports, e.g. {@code 9054/9064}. */
   private static String metricsPorts(Cluster cluster, String service) {
     return IntStream.rangeClosed(1, cluster.replicas(service))
         .mapToObj(
