@@ -15,7 +15,6 @@ import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -116,12 +115,10 @@ final class DeadLetterPositions {
     partitions.forEach(p -> request.put(p, spec));
     var offsets = new HashMap<TopicPartition, Long>();
     if (!request.isEmpty()) {
-      KafkaFuture<
-              Map<
-                  TopicPartition,
-                  org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo>>
-          all = admin.listOffsets(request).all();
-      all.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+      admin
+          .listOffsets(request)
+          .all()
+          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
           .forEach((p, info) -> offsets.put(p, info.offset()));
     }
     return offsets;
