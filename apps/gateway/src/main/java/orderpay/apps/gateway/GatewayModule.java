@@ -5,6 +5,7 @@ import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.auth.UserSigningKeys;
+import orderpay.adapters.rest.AdminDeadLetterRoutes;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.LoginThrottle;
@@ -13,6 +14,7 @@ import orderpay.adapters.rest.OrderRoutes;
 import orderpay.adapters.rest.RequestRateLimits;
 import orderpay.adapters.rest.UserRoutes;
 import orderpay.adapters.security.JwtVerifier;
+import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
@@ -55,6 +57,13 @@ public interface GatewayModule {
   static NotificationRoutes notificationRoutes(Downstreams downstreams, Authenticator auth) {
     return new NotificationRoutes(
         NotificationServiceGrpc.newBlockingStub(downstreams.notification().channel()), auth);
+  }
+
+  /** The operator console's dead letters, served by the order service (ADR 0013). */
+  @Provides
+  static AdminDeadLetterRoutes adminDeadLetterRoutes(Downstreams downstreams, Authenticator auth) {
+    return new AdminDeadLetterRoutes(
+        DeadLetterServiceGrpc.newBlockingStub(downstreams.order().channel()), auth);
   }
 
   /** Public keys only: from the environment if pinned there, otherwise from the user service. */

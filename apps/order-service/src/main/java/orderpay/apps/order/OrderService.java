@@ -13,9 +13,11 @@ import orderpay.adapters.kafka.order.PaymentEventsHandler;
 import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.CustomerTokens;
+import orderpay.apps.kit.DeadLetterGrpcService;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
+import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.domain.order.RecoverOrders;
 import orderpay.domain.order.RunFollowUps;
@@ -30,6 +32,7 @@ public final class OrderService {
   public static final CallerPolicy CALLERS =
       CallerPolicy.builder()
           .allow(Callers.GATEWAY, OrderServiceGrpc.getServiceDescriptor())
+          .allow(Callers.GATEWAY, DeadLetterServiceGrpc.getServiceDescriptor())
           .build();
 
   private static final int SWEEP_BATCH = 100;
@@ -44,6 +47,7 @@ public final class OrderService {
   private final RunFollowUps followUps;
   private final CustomerTokens customers;
   private final BindableService grpcService;
+  private final BindableService deadLetters;
 
   @Inject
   OrderService(
@@ -68,6 +72,8 @@ public final class OrderService {
     this.customers = customers;
     // every order call acts for the customer whose forwarded token verifies here
     this.grpcService = customers.onEveryCall().protect(grpcService);
+    // the operator console's dead letters: hosted here, where the gateway already calls (ADR 0013)
+    this.deadLetters = new DeadLetterGrpcService(config.service().kafka()).protectedBy(customers);
   }
 
   public RunningService start() {
@@ -106,7 +112,7 @@ public final class OrderService {
                   recover.resumeStuck(config.recoveryGrace(), SWEEP_BATCH);
                   settle.expireUnpaid(config.paymentTtl(), SWEEP_BATCH);
                 })),
-        List.of(grpcService),
+        List.of(grpcService, deadLetters),
         CALLERS);
   }
 }

@@ -22,7 +22,15 @@ public final class ReplayDeadLetters {
             env.get(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env.get("ORDERPAY_KAFKA_PORT", "59092")),
             env.get("KAFKA_TOPIC_PREFIX", ""));
-    int replayed = DeadLetterReplay.replay(settings, args[0]);
+    int replayed;
+    try {
+      replayed = DeadLetterReplay.replay(settings, args[0]);
+    } catch (DeadLetterReplay.TakenOver overtaken) {
+      // what went back before is recorded; the other replay goes on from there
+      System.err.println(overtaken.getMessage() + "; run again once it is done");
+      System.exit(1);
+      return;
+    }
     System.out.printf(
         "replayed %d record(s) from %s.dlq to %s%n",
         replayed, settings.topic(args[0]), settings.topic(args[0]));

@@ -493,6 +493,49 @@ class OpenApiConformanceTest {
     exchange(401, Request.get("/api/v1/notifications"));
   }
 
+  @Test
+  @Order(20)
+  void theOperatorConsolesDeadLetters() {
+    String customer = customer();
+    String list = "/api/v1/admin/dead-letters";
+    String replay = "/api/v1/admin/dead-letters/replay";
+    try (var kafka = new DeadLetterDrops(system)) {
+      // updates of a product inventory ignores: replayed, they are consumed and change nothing
+      String productId = unknownId(); // one key: one partition, where messages leave in order
+      byte[] update =
+          orderpay.contracts.events.v1.ProductChanged.newBuilder()
+              .setProductId(productId)
+              .setChange(orderpay.contracts.events.v1.ProductChanged.Change.CHANGE_UPDATED)
+              .build()
+              .toByteArray();
+      String consumer = "inventory-product-events";
+      var older =
+          kafka.park("product.changed", productId, "ProductUpdated", update, "e", 5, consumer);
+      var newer =
+          kafka.park("product.changed", productId, "ProductUpdated", update, "e", 5, consumer);
+      var listed = exchange(200, Request.get(list + "?topic=product.changed").as(admin)).body();
+      assertThat(listed.get("messages")).hasSize(2);
+      exchange(200, Request.get(list).as(admin));
+      exchange(401, Request.get(list));
+      exchange(403, Request.get(list).as(customer));
+      exchange(404, Request.get(list + "?topic=no.such-topic").as(admin));
+
+      String one = "{\"topic\":\"product.changed\",\"partition\":%d,\"offset\":%d}";
+      var valid = Request.post(replay, one.formatted(older.partition(), older.offset()));
+      exchange(
+          409, Request.post(replay, one.formatted(newer.partition(), newer.offset())).as(admin));
+      exchange(401, valid);
+      exchange(403, valid.as(customer));
+      exchange(400, Request.post(replay, "{\"topic\":\"product.changed\",\"offset\":1}").as(admin));
+      exchange(404, Request.post(replay, "{\"topic\":\"no.such-topic\"}").as(admin));
+      refusesUnreadableBodies(valid.as(admin));
+      assertThat(exchange(200, valid.as(admin)).body().get("replayed").asInt()).isEqualTo(1);
+      exchange(404, valid.as(admin)); // replayed already
+      var rest = Request.post(replay, "{\"topic\":\"product.changed\"}").as(admin);
+      assertThat(exchange(200, rest).body().get("replayed").asInt()).isEqualTo(1);
+    }
+  }
+
   /** The judge itself: answers the document does not allow are reported, not waved through. */
   @Test
   @Order(7)
