@@ -1,15 +1,26 @@
-// /admin: the operator console's door. The console itself comes later; what it will show is
-// guarded by the API (admin-only routes answer 403 to anyone else), this page only says so.
+// /admin: the operator console. The page only shows what the admin API answers; the API itself
+// refuses (403) anyone who is not an admin, so this door is a courtesy, not the guard.
+import {adminCatalogPage} from './admin-catalog.js';
+import {deadLettersPage, reconciliationPage} from './admin-ops.js';
+import {adminOrderPage, adminOrdersPage, stuckSagasPage} from './admin-orders.js';
 import {api} from './api.js';
 import {h, show} from './dom.js';
 import * as session from './session.js';
 import {describeError} from './words.js';
 
-export async function adminPage() {
+const SECTIONS = [
+  ['/admin', 'Orders'],
+  ['/admin/stuck', 'Stuck sagas'],
+  ['/admin/dead-letters', 'Dead letters'],
+  ['/admin/reconciliation', 'Reconciliation'],
+  ['/admin/products', 'Products and stock'],
+];
+
+export async function adminPage(go, pathname, params, isCurrent) {
   if (!session.current()) {
     show(
       h('h1', {}, 'Admins only'),
-      h('p', {}, 'The operator console is for administrators. ', h('a', {href: '/login?next=/admin'}, 'Log in with an admin account'), '.'),
+      h('p', {}, 'The operator console is for administrators. ', h('a', {href: `/login?next=${encodeURIComponent(pathname)}`}, 'Log in with an admin account'), '.'),
     );
     return;
   }
@@ -29,9 +40,24 @@ export async function adminPage() {
     );
     return;
   }
-  show(
-    h('h1', {}, 'Operator console'),
-    h('p', {}, `Logged in as ${me.email} (admin).`),
-    h('p', {}, 'The console (products, stock, orders, payments, dead letters) is not built yet. Meanwhile the whole API is at ', h('a', {href: '/docs'}, '/docs'), '.'),
+  if (!isCurrent()) return;
+  const page = {go, params, isCurrent, nav: sectionNav(pathname)};
+  const order = /^\/admin\/orders\/([^/]+)$/.exec(pathname);
+  if (order) await adminOrderPage(page, decodeURIComponent(order[1]));
+  else if (pathname === '/admin/stuck') await stuckSagasPage(page);
+  else if (pathname === '/admin/dead-letters') await deadLettersPage(page);
+  else if (pathname === '/admin/reconciliation') await reconciliationPage(page);
+  else if (pathname === '/admin/products') await adminCatalogPage(page);
+  else await adminOrdersPage(page);
+}
+
+/** The console's own menu, under the shop's: which part of the console this is. */
+function sectionNav(pathname) {
+  const here = pathname.startsWith('/admin/orders/') ? '/admin' : pathname;
+  return h(
+    'nav',
+    {'aria-label': 'Console', class: 'console-nav'},
+    h('ul', {}, SECTIONS.map(([href, label]) =>
+      h('li', {}, h('a', {href, 'aria-current': here === href ? 'page' : false}, label)))),
   );
 }

@@ -90,4 +90,20 @@ export const api = {
   authenticatePayment: (id) => authed('POST', `/api/v1/orders/${enc(id)}/payment/authenticate`),
 
   notifications: (orderId) => authed('GET', `/api/v1/notifications${query({order_id: orderId})}`),
+
+  // the operator console's calls: the API answers 403 to anyone but an admin
+  admin: {
+    orders: ({status, olderThanSeconds, customer, pageSize, pageToken} = {}) =>
+      authed('GET', `/api/v1/admin/orders${query({status, older_than_seconds: olderThanSeconds, customer, page_size: pageSize, page_token: pageToken})}`),
+    timeline: (id) => authed('GET', `/api/v1/admin/orders/${enc(id)}/timeline`),
+    retry: (id) => authed('POST', `/api/v1/admin/orders/${enc(id)}/retry`),
+    deadLetters: (topic) => authed('GET', `/api/v1/admin/dead-letters${query({topic})}`),
+    replay: (topic, partition, offset) =>
+      authed('POST', '/api/v1/admin/dead-letters/replay', {body: partition === undefined ? {topic} : {topic, partition, offset}}),
+    reconciliation: (days) => authed('GET', `/api/v1/admin/reconciliation${query({days})}`),
+    createProduct: (product) => authed('POST', '/api/v1/products', {body: product}),
+    updateProduct: (id, changes) => authed('PATCH', `/api/v1/products/${enc(id)}`, {body: changes}),
+    deleteProduct: (id) => authed('DELETE', `/api/v1/products/${enc(id)}`),
+    setStock: (id, onHand) => authed('PUT', `/api/v1/products/${enc(id)}/stock`, {body: {on_hand: onHand}}),
+  },
 };

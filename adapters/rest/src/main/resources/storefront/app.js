@@ -22,6 +22,7 @@ function route() {
   const isCurrent = () => mine === visit;
   const {pathname, searchParams} = new URL(location.href);
   renderNav();
+  document.getElementById('main').classList.toggle('wide', pathname === '/admin' || pathname.startsWith('/admin/'));
   const needsLogin = SIGNED_IN_ONLY.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (needsLogin && !session.current()) {
     go(`/login?next=${encodeURIComponent(pathname + location.search)}`, {replace: true});
@@ -38,7 +39,7 @@ function route() {
   else if (pathname === '/orders') ordersPage(go, searchParams);
   else if (order) orderPage(go, decodeURIComponent(order[1]), isCurrent);
   else if (pathname === '/notifications') notificationsPage();
-  else if (pathname === '/admin') adminPage();
+  else if (pathname === '/admin' || pathname.startsWith('/admin/')) adminPage(go, pathname, searchParams, isCurrent);
   else go('/', {replace: true});
 }
 

@@ -29,7 +29,12 @@ final class Storefront {
           "/orders",
           "/orders/{id}",
           "/notifications",
-          "/admin");
+          "/admin",
+          "/admin/orders/{id}",
+          "/admin/stuck",
+          "/admin/dead-letters",
+          "/admin/reconciliation",
+          "/admin/products");
 
   private static final Map<String, String> ASSETS =
       Map.ofEntries(
@@ -44,6 +49,10 @@ final class Storefront {
           Map.entry("checkout.js", "text/javascript; charset=utf-8"),
           Map.entry("orders.js", "text/javascript; charset=utf-8"),
           Map.entry("admin.js", "text/javascript; charset=utf-8"),
+          Map.entry("admin-view.js", "text/javascript; charset=utf-8"),
+          Map.entry("admin-orders.js", "text/javascript; charset=utf-8"),
+          Map.entry("admin-ops.js", "text/javascript; charset=utf-8"),
+          Map.entry("admin-catalog.js", "text/javascript; charset=utf-8"),
           Map.entry("app.css", "text/css; charset=utf-8"),
           Map.entry("favicon.svg", "image/svg+xml"));
 

@@ -140,6 +140,11 @@ final class Browser implements AutoCloseable {
         .until(condition);
   }
 
+  /** The element once the page shows it (pages render after their API calls answer). */
+  WebElement element(By locator) {
+    return waitFor(d -> d.findElement(locator), "an element " + locator);
+  }
+
   String mainText() {
     try {
       return driver.findElement(By.id("main")).getText();
