@@ -28,7 +28,7 @@ public final class InventoryEventsHandler implements EventHandler {
     } catch (InvalidProtocolBufferException | DomainException malformed) {
       throw new PoisonMessage("unreadable inventory.commit-refused payload", malformed);
     }
-    settle.stockUnavailable(orderId);
     history.record(orderId, PaymentEventsHandler.consumed(event));
+    settle.stockUnavailable(orderId);
   }
 }

@@ -40,19 +40,18 @@ public final class PaymentEventsHandler implements EventHandler {
         | DomainException malformed) {
       throw new PoisonMessage("unreadable payment.status-updated payload", malformed);
     }
-    var order =
-        settle.apply(
-            orderId,
-            new PaymentUpdate(
-                update.getPaymentId(),
-                status,
-                update.getProvider(),
-                emptyToNull(update.getProviderPaymentId()),
-                null, // events carry no client secret: the order keeps the one it has
-                emptyToNull(update.getFailureReason())));
-    if (order != null) { // the consumer's transaction: the entry commits with the inbox row
-      history.record(orderId, consumed(event));
-    }
+    // first, so the history reads cause before effect; the consumer's transaction: the entry
+    // commits with the inbox row and the order's move
+    history.record(orderId, consumed(event));
+    settle.apply(
+        orderId,
+        new PaymentUpdate(
+            update.getPaymentId(),
+            status,
+            update.getProvider(),
+            emptyToNull(update.getProviderPaymentId()),
+            null, // events carry no client secret: the order keeps the one it has
+            emptyToNull(update.getFailureReason())));
   }
 
   static HistoryEntry consumed(ReceivedEvent event) {
