@@ -96,6 +96,15 @@ public final class Notifications {
     return notifications.listForUser(userId, orderId, 200);
   }
 
+  /**
+   * The messages of {@code customer} (about one order if given), to that customer or an admin; to
+   * anyone else there are none.
+   */
+  public List<Notification> listOf(
+      UserId customer, Optional<OrderId> orderId, orderpay.domain.user.Reader reader) {
+    return reader.mayRead(customer) ? list(customer, orderId) : List.of();
+  }
+
   /** A stable id for messages that need one before they are recorded. */
   public UUID newId() {
     return ids.newId();

@@ -13,7 +13,8 @@ import orderpay.domain.user.UserId;
 
 /**
  * The order aggregate. Status changes only through its transition methods, each of which refuses an
- * illegal move and records one {@link OrderEvent}.
+ * illegal move and records one {@link OrderEvent}. Every step of the saga and every transition also
+ * notes a {@link HistoryEntry}, which the repository stores with the change.
  */
 public final class Order {
   public static final int MAX_LINES = 100;
@@ -33,6 +34,7 @@ public final class Order {
   private String failureReason;
   private Instant updatedAt;
   private final List<OrderEvent> pendingEvents = new ArrayList<>();
+  private final List<HistoryEntry> pendingHistory = new ArrayList<>();
 
   /** Everything a stored order holds; {@link #restore} takes it back. */
   public record Snapshot(
@@ -95,6 +97,12 @@ public final class Order {
                 now,
                 now));
     totalOf(order.lines); // mixed currencies fail here, before anything is stored
+    order.note(
+        HistoryKind.CREATED,
+        order.lines.size()
+            + " line(s), total "
+            + order.total
+            + (paymentMethod == null ? "" : ", " + paymentMethod));
     return order;
   }
 
@@ -122,6 +130,7 @@ public final class Order {
     if (step == SagaStep.NEW) {
       step = SagaStep.RESERVED;
       updatedAt = now(clock);
+      note(HistoryKind.STOCK_RESERVED, "");
     }
   }
 
@@ -133,6 +142,7 @@ public final class Order {
     updatedAt = now(clock);
     if (step != SagaStep.ACCEPTED) {
       step = SagaStep.ACCEPTED;
+      note(HistoryKind.PAYMENT_STARTED, startedPayment.describe());
       if (status == OrderStatus.PENDING) { // cancelled while it was being placed: never announced
         pendingEvents.add(new OrderEvent.Placed(this, updatedAt));
       }
@@ -143,6 +153,9 @@ public final class Order {
   public void showPayment(OrderPayment latest, Clock clock) {
     latest = latest.keepingSecretOf(payment);
     if (!latest.equals(payment) && OrderPayment.isNewer(latest, payment)) {
+      if (payment == null || !latest.status().equals(payment.status())) {
+        note(HistoryKind.PAYMENT_UPDATED, latest.describe());
+      }
       this.payment = latest;
       updatedAt = now(clock);
     }
@@ -150,29 +163,32 @@ public final class Order {
 
   public void markPaid(Clock clock) {
     moveTo(OrderStatus.PAID, clock);
+    note(HistoryKind.PAID, "");
     pendingEvents.add(new OrderEvent.Paid(this, updatedAt));
   }
 
   public void markFailed(String reason, Clock clock) {
     moveTo(OrderStatus.FAILED, clock);
     this.failureReason = reason;
+    note(HistoryKind.FAILED, reason);
     pendingEvents.add(new OrderEvent.Failed(this, reason, updatedAt));
   }
 
   public void cancel(Clock clock) {
     moveTo(OrderStatus.CANCELLED, clock);
+    note(HistoryKind.CANCELLED, "");
     pendingEvents.add(new OrderEvent.Cancelled(this, updatedAt));
   }
 
   public void refund(Clock clock) {
-    moveTo(OrderStatus.REFUNDED, clock);
-    pendingEvents.add(new OrderEvent.Refunded(this, updatedAt));
+    refund(null, clock); // a PAID order has no failure reason to keep
   }
 
   /** Refunded by the shop, not the customer (e.g. {@code out_of_stock}): the reason is kept. */
   public void refund(String reason, Clock clock) {
     moveTo(OrderStatus.REFUNDED, clock);
     this.failureReason = reason;
+    note(HistoryKind.REFUNDED, reason);
     pendingEvents.add(new OrderEvent.Refunded(this, updatedAt));
   }
 
@@ -187,6 +203,17 @@ public final class Order {
 
   private static Instant now(Clock clock) {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private void note(HistoryKind kind, String detail) {
+    pendingHistory.add(new HistoryEntry(kind, detail));
+  }
+
+  /** Hands the noted history to the caller (the repository storing the change) and forgets it. */
+  public List<HistoryEntry> drainHistory() {
+    var drained = List.copyOf(pendingHistory);
+    pendingHistory.clear();
+    return drained;
   }
 
   /** Hands the recorded events to the caller (the unit of work) and forgets them. */

@@ -33,4 +33,9 @@ public record OrderPayment(
     }
     return this;
   }
+
+  /** The payment as the order's history names it. */
+  String describe() {
+    return id + " " + status + " at " + provider;
+  }
 }

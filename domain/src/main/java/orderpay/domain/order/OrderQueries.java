@@ -1,19 +1,25 @@
 package orderpay.domain.order;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Page;
 import orderpay.domain.shared.PageToken;
 import orderpay.domain.user.Reader;
-import orderpay.domain.user.UserId;
 
 /** Reading orders: users see their own; admins see all. Someone else's order does not exist. */
 public final class OrderQueries {
   private final OrderRepository orders;
+  private final OrderHistory history;
+  private final Clock clock;
 
-  public OrderQueries(OrderRepository orders) {
+  public OrderQueries(OrderRepository orders, OrderHistory history, Clock clock) {
     this.orders = orders;
+    this.history = history;
+    this.clock = clock;
   }
 
   public Order get(OrderId orderId, Reader reader) {
@@ -23,11 +29,43 @@ public final class OrderQueries {
         .orElseThrow(() -> DomainException.notFound("order", orderId.toString()));
   }
 
-  public Page<Order> list(
-      UserId userId, Optional<OrderStatus> status, int requestedSize, String pageToken) {
+  /**
+   * Orders across customers, newest first: an admin's filter is taken as it is (no customer: every
+   * customer); a customer sees only their own, and another customer's orders do not exist for them.
+   */
+  public Page<Order> search(
+      Reader reader, OrderFilter filter, int requestedSize, String pageToken) {
+    if (!reader.admin() && reader.customer().isPresent()) {
+      var self = reader.customer().get();
+      if (filter.customer().isPresent() && !filter.customer().get().equals(self)) {
+        Page.sizeOrDefault(requestedSize); // a bad request is still refused as one
+        PageToken.parse(pageToken);
+        return new Page<>(List.of(), Optional.empty());
+      }
+      filter = filter.forCustomer(self);
+    }
+    return page(filter, requestedSize, pageToken);
+  }
+
+  /** What happened to the order, oldest first: an operator's view, for admins only. */
+  public List<OrderHistory.Line> history(OrderId orderId, Reader reader) {
+    requireAdmin(reader);
+    get(orderId, reader); // an unknown order is NOT_FOUND, not an empty history
+    return history.of(orderId);
+  }
+
+  static void requireAdmin(Reader reader) {
+    if (!reader.admin()) {
+      throw new DomainException(
+          ErrorKind.FORBIDDEN, "forbidden", "this action needs the admin role");
+    }
+  }
+
+  private Page<Order> page(OrderFilter filter, int requestedSize, String pageToken) {
     int size = Page.sizeOrDefault(requestedSize);
     var before = PageToken.parse(pageToken).map(OrderId::new);
-    var fetched = orders.listByUser(userId, status, before, size + 1);
+    var createdBefore = filter.minAge().map(age -> clock.instant().minus(age));
+    var fetched = orders.list(filter.customer(), filter.status(), createdBefore, before, size + 1);
     boolean more = fetched.size() > size;
     var page = more ? fetched.subList(0, size) : fetched;
     return new Page<>(

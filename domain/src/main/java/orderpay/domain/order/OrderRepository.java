@@ -7,6 +7,10 @@ import java.util.function.IntFunction;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
+/**
+ * The order service's orders. Storing an order ({@link #addIfAbsent}, {@link #update}) also stores
+ * the history it noted ({@link Order#drainHistory}) in the same transaction.
+ */
 public interface OrderRepository {
   /** An order found by its idempotency key, with the fingerprint of the request that made it. */
   record KeyedOrder(Order order, String requestFingerprint) {}
@@ -40,9 +44,16 @@ public interface OrderRepository {
 
   void update(Order order);
 
-  /** The user's orders, newest first, keyset-paged after {@code before}. */
-  List<Order> listByUser(
-      UserId userId, Optional<OrderStatus> status, Optional<OrderId> before, int limit);
+  /**
+   * Orders newest first, keyset-paged after {@code before}: the user's (every user's if none), in
+   * {@code status} if given, created before {@code createdBefore} if given.
+   */
+  List<Order> list(
+      Optional<UserId> userId,
+      Optional<OrderStatus> status,
+      Optional<Instant> createdBefore,
+      Optional<OrderId> before,
+      int limit);
 
   /**
    * PENDING orders whose saga stopped short of ACCEPTED and were last touched before {@code
@@ -54,8 +65,8 @@ public interface OrderRepository {
   List<Order> findUnpaidSince(Instant before, Instant now, int limit);
 
   /**
-   * A sweep failed on this order: counts the failure and skips the order until the instant {@code
-   * nextAttempt} computes from the failure count.
+   * A sweep failed on this order ({@code why}, which its history keeps): counts the failure and
+   * skips the order until the instant {@code nextAttempt} computes from the failure count.
    */
-  void deferSweep(OrderId id, IntFunction<Instant> nextAttempt);
+  void deferSweep(OrderId id, String why, IntFunction<Instant> nextAttempt);
 }

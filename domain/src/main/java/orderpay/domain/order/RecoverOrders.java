@@ -5,20 +5,40 @@ import java.time.Duration;
 import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.shared.OrderId;
+import orderpay.domain.user.Reader;
 
-/** Finishes sagas a crash interrupted: orders left short of ACCEPTED longer than a grace period. */
+/**
+ * Finishes sagas a crash interrupted: orders left short of ACCEPTED longer than a grace period, by
+ * the sweep; and at once, one order an admin names ({@link #retryNow}).
+ */
 public final class RecoverOrders {
   private static final System.Logger log = System.getLogger(RecoverOrders.class.getName());
 
   private final OrderRepository orders;
+  private final OrderQueries queries;
   private final PlaceOrder placeOrder;
+  private final SettleOrder settle;
+  private final PaymentWindow window;
+  private final OrderHistory history;
   private final Clock clock;
   private final Backoff backoff;
 
   public RecoverOrders(
-      OrderRepository orders, PlaceOrder placeOrder, Clock clock, Backoff backoff) {
+      OrderRepository orders,
+      OrderQueries queries,
+      PlaceOrder placeOrder,
+      SettleOrder settle,
+      PaymentWindow window,
+      OrderHistory history,
+      Clock clock,
+      Backoff backoff) {
     this.orders = orders;
+    this.queries = queries;
     this.placeOrder = placeOrder;
+    this.settle = settle;
+    this.window = window;
+    this.history = history;
     this.clock = clock;
     this.backoff = backoff;
   }
@@ -31,6 +51,7 @@ public final class RecoverOrders {
     var now = clock.instant();
     var stuck = orders.findStuck(now.minus(grace), now, limit);
     for (Order order : stuck) {
+      attempted(order.id(), "the sweep resumes the saga from " + order.step());
       try {
         placeOrder.resume(order.id());
       } catch (DomainException refused) {
@@ -45,12 +66,47 @@ public final class RecoverOrders {
     return stuck.size();
   }
 
+  /**
+   * An admin runs now, on a PENDING order, what the sweeps would run on it later: a saga short of
+   * ACCEPTED is resumed (its grace period skipped); an accepted one whose payment window is over is
+   * expired. An accepted order still inside its window awaits its payment: there is nothing to run,
+   * and it is returned as it is. A failure is the admin's answer; the sweeps keep their own
+   * schedule.
+   */
+  public Order retryNow(OrderId orderId, Reader reader) {
+    OrderQueries.requireAdmin(reader);
+    var order = queries.get(orderId, reader);
+    if (order.status() != OrderStatus.PENDING) {
+      throw DomainException.invalidState(
+          "order " + orderId + " is " + order.status() + ", only a PENDING order can be retried");
+    }
+    String admin = "admin " + reader.customer().map(Object::toString).orElse("");
+    if (order.step() != SagaStep.ACCEPTED) {
+      attempted(orderId, admin + " resumes the saga from " + order.step());
+      return placeOrder.resume(orderId);
+    }
+    var deadline = window.deadlineFor(order.createdAt());
+    if (window.isOver(order, clock.instant())) {
+      attempted(orderId, admin + " expires the order, its payment window ended at " + deadline);
+      return settle.expire(orderId);
+    }
+    attempted(orderId, admin + " found nothing to run: its payment is awaited until " + deadline);
+    return order;
+  }
+
+  private void attempted(OrderId orderId, String what) {
+    history.record(orderId, new HistoryEntry(HistoryKind.RECOVERY_ATTEMPTED, what));
+  }
+
   private void deferred(Order order, RuntimeException failure) {
     log.log(
         System.Logger.Level.WARNING,
         "resuming order {0} failed ({1}); retried later",
         order.id(),
         failure.toString());
-    orders.deferSweep(order.id(), attempts -> clock.instant().plus(backoff.after(attempts)));
+    orders.deferSweep(
+        order.id(),
+        "recovery failed: " + failure,
+        attempts -> clock.instant().plus(backoff.after(attempts)));
   }
 }

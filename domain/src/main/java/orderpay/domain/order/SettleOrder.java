@@ -168,7 +168,10 @@ public final class SettleOrder {
             "expiring order {0} failed ({1}); retried later",
             order.id(),
             failure.toString());
-        orders.deferSweep(order.id(), attempts -> clock.instant().plus(backoff.after(attempts)));
+        orders.deferSweep(
+            order.id(),
+            "expiry failed: " + failure,
+            attempts -> clock.instant().plus(backoff.after(attempts)));
       }
     }
     return due.size();

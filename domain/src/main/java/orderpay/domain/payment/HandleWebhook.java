@@ -43,7 +43,8 @@ final class HandleWebhook {
     }
     return transactions.inTransaction(
         () -> {
-          if (!processedEvents.firstTime(event.eventId(), event.type())) {
+          if (!processedEvents.firstTime(
+              event.eventId(), event.type(), event.providerPaymentId())) {
             return new WebhookOutcome(event.eventId(), true);
           }
           var payment = payments.findByProviderIdForUpdate(event.providerPaymentId());

@@ -42,7 +42,7 @@ public final class PaymentProcessing {
       IdGenerator ids,
       Clock clock) {
     var changes = new PaymentChanges(payments, transactions, events, clock);
-    this.queries = new PaymentQueries(payments);
+    this.queries = new PaymentQueries(payments, processedEvents);
     this.initiate = new InitiatePayment(payments, provider, transactions, ids, changes);
     this.cancel = new CancelPayment(payments, provider, queries, changes);
     this.refund = new RefundPayment(provider, queries, changes);
@@ -69,6 +69,11 @@ public final class PaymentProcessing {
   /** The order's payment, to its payer or an admin; as {@link #readById}. */
   public Payment readByOrder(OrderId orderId, Reader reader) {
     return queries.readByOrder(orderId, reader);
+  }
+
+  /** The order's payment and the provider events about it, to its payer or an admin. */
+  public PaymentActivity activityOf(OrderId orderId, Reader reader) {
+    return queries.activityOf(orderId, reader);
   }
 
   /**

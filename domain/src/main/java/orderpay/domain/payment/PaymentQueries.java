@@ -8,8 +8,11 @@ import orderpay.domain.user.Reader;
 final class PaymentQueries {
   private final PaymentRepository payments;
 
-  PaymentQueries(PaymentRepository payments) {
+  private final ProcessedEvents processedEvents;
+
+  PaymentQueries(PaymentRepository payments, ProcessedEvents processedEvents) {
     this.payments = payments;
+    this.processedEvents = processedEvents;
   }
 
   Payment byOrder(OrderId orderId) {
@@ -33,5 +36,15 @@ final class PaymentQueries {
         .filter(payment -> reader.mayRead(payment.userId()))
         // the same answer as for an order without a payment: a stranger learns nothing
         .orElseThrow(() -> DomainException.notFound("payment", orderId.toString()));
+  }
+
+  /** The order's payment with the provider's events about it, to its payer or an admin. */
+  PaymentActivity activityOf(OrderId orderId, Reader reader) {
+    var payment = readByOrder(orderId, reader);
+    return new PaymentActivity(
+        payment,
+        payment.providerPaymentId() == null
+            ? java.util.List.of()
+            : processedEvents.about(payment.providerPaymentId()));
   }
 }

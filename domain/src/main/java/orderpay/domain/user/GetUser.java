@@ -17,4 +17,15 @@ public final class GetUser {
     }
     return users.findById(id).orElseThrow(() -> DomainException.notFound("user", id.toString()));
   }
+
+  /**
+   * The account with this email, to an admin (or its holder); to anyone else it does not exist, as
+   * an unknown address does not.
+   */
+  public User byEmail(Email email, Reader reader) {
+    return users
+        .findByEmail(email)
+        .filter(user -> reader.customer().isPresent() && reader.mayRead(user.id()))
+        .orElseThrow(() -> DomainException.notFound("user", email.value()));
+  }
 }

@@ -157,7 +157,10 @@ class NotificationsTest {
 
     @Override
     public List<Notification> listForUser(UserId userId, Optional<OrderId> orderId, int limit) {
-      return List.copyOf(byKey.values());
+      return byKey.values().stream()
+          .filter(n -> userId.equals(n.userId()))
+          .filter(n -> orderId.isEmpty() || orderId.get().equals(n.orderId()))
+          .toList();
     }
 
     private static Notification copy(
@@ -224,6 +227,21 @@ class NotificationsTest {
             });
     notifications.dispatchDue(10);
     assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void aCustomersMessagesAreTheirsAndAnAdminsToSeeAndNoOneElses() {
+    var first = confirmation("evt-o1");
+    var second = confirmation("evt-o2"); // another order's
+    var admin = orderpay.domain.user.Reader.of(new UserId(UUID.randomUUID()), true);
+    var stranger = orderpay.domain.user.Reader.of(new UserId(UUID.randomUUID()), false);
+    var holder = orderpay.domain.user.Reader.of(mia, false);
+
+    assertThat(notifications.listOf(mia, Optional.of(first.orderId()), admin))
+        .containsExactly(first);
+    assertThat(notifications.listOf(mia, Optional.empty(), holder))
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(notifications.listOf(mia, Optional.of(first.orderId()), stranger)).isEmpty();
   }
 
   @Test

@@ -20,7 +20,7 @@ class CancelOrderTest {
   private final OrderFixture f = new OrderFixture();
   private final CancelOrder cancelOrder =
       new CancelOrder(
-          new OrderQueries(f.orders),
+          f.queries,
           f.orders,
           f.payments,
           f.settle,

@@ -10,6 +10,7 @@ import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.FakePayments;
 import orderpay.domain.testing.ImmediateTransactions;
 import orderpay.domain.testing.InMemoryFollowUps;
+import orderpay.domain.testing.InMemoryOrderHistory;
 import orderpay.domain.testing.InMemoryOrderRepository;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.testing.RecordingEvents;
@@ -23,7 +24,8 @@ final class OrderFixture {
   final MutableClock clock = MutableClock.startingAt("2026-05-01T09:00:00Z");
   final UserId customer = new UserId(UUID.randomUUID());
   final ProductId teapot = new ProductId(UUID.randomUUID());
-  final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+  final InMemoryOrderHistory history = new InMemoryOrderHistory(clock);
+  final InMemoryOrderRepository orders = new InMemoryOrderRepository(history);
   final InMemoryFollowUps followUps = new InMemoryFollowUps();
   final RecordingEvents events = new RecordingEvents();
   final FakePayments payments = new FakePayments(clock);
@@ -31,6 +33,7 @@ final class OrderFixture {
   final Backoff backoff = Backoff.SWEEPS; // 1 s, doubled per failure, at most 5 min
   final SettleOrder settle =
       new SettleOrder(orders, payments, followUps, transactions, events, clock, backoff);
+  final OrderQueries queries = new OrderQueries(orders, history, clock);
 
   /** Recorded, nothing else done yet (step NEW), as a crash right after the insert leaves it. */
   Order recorded() {

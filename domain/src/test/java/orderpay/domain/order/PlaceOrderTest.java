@@ -199,6 +199,29 @@ class PlaceOrderTest {
   }
 
   @Test
+  void eachStepOfTheSagaIsInTheOrdersHistoryAndARefusedOrderLeavesNone() {
+    var paid = place.place(command(2, "pm_card_visa", null));
+    assertThat(orders.history.kinds(paid.id()))
+        .containsExactly(
+            HistoryKind.CREATED,
+            HistoryKind.STOCK_RESERVED,
+            HistoryKind.PAYMENT_STARTED,
+            HistoryKind.PAID);
+    assertThat(orders.history.of(paid.id()).getFirst().detail())
+        .isEqualTo("1 line(s), total 50.00 EUR, pm_card_visa");
+
+    var declined = place.place(command(1, "pm_card_chargeDeclined", null));
+    assertThat(orders.history.of(declined.id()))
+        .extracting(OrderHistory.Line::kind, OrderHistory.Line::detail)
+        .endsWith(org.assertj.core.groups.Tuple.tuple(HistoryKind.FAILED, "payment_failed"));
+
+    stock = 0;
+    assertThatThrownBy(() -> place.place(command(1, null, null)))
+        .isInstanceOf(InsufficientStock.class);
+    assertThat(orders.history.orders()).containsExactlyInAnyOrder(paid.id(), declined.id());
+  }
+
+  @Test
   void aDeclineFailsTheOrderAndCancelsTheIntentAfterCommit() {
     var order = place.place(command(1, "pm_card_chargeDeclined", null));
     assertThat(order.status()).isEqualTo(OrderStatus.FAILED);

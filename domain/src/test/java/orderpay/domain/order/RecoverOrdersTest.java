@@ -17,6 +17,7 @@ import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.FakePayments;
 import orderpay.domain.testing.FakePayments.Call;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class RecoverOrdersTest {
   private static final Duration GRACE = Duration.ofSeconds(30);
+  private static final PaymentWindow WINDOW =
+      new PaymentWindow(Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofSeconds(5));
 
   private final OrderFixture f = new OrderFixture();
   private final FakeReservations reservations = new FakeReservations();
@@ -40,13 +43,15 @@ class RecoverOrdersTest {
           f.payments,
           f.settle,
           f.followUps,
-          new PaymentWindow(Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofSeconds(5)),
+          WINDOW,
           new OrderLimits(3, 10),
           f.transactions,
           f.events,
           new SequentialIds(),
           f.clock);
-  private final RecoverOrders recover = new RecoverOrders(f.orders, placeOrder, f.clock, f.backoff);
+  private final RecoverOrders recover =
+      new RecoverOrders(
+          f.orders, f.queries, placeOrder, f.settle, WINDOW, f.history, f.clock, f.backoff);
 
   /** Inventory: holds every order's units unless told to fail; records what it was asked. */
   final class FakeReservations implements StockReservations {
@@ -86,6 +91,64 @@ class RecoverOrdersTest {
     assertThat(f.payments.calls).containsExactly(new Call("initiate", stuck.id()));
     assertThat(f.events.published).singleElement().isInstanceOf(OrderEvent.Placed.class);
     assertThat(recover.resumeStuck(GRACE, 10)).isZero(); // done: not stuck any more
+  }
+
+  private final orderpay.domain.user.Reader admin =
+      orderpay.domain.user.Reader.of(
+          new orderpay.domain.user.UserId(java.util.UUID.randomUUID()), true);
+
+  @Test
+  void anAdminRetryResumesAStuckOrderAtOnceAndItsHistoryTellsWhoDidIt() {
+    var stuck = f.reserved(); // well within the grace: the sweep would wait
+
+    var resumed = recover.retryNow(stuck.id(), admin);
+
+    assertThat(resumed.step()).isEqualTo(SagaStep.ACCEPTED);
+    assertThat(f.payments.calls).containsExactly(new Call("initiate", stuck.id()));
+    var history = f.history.of(stuck.id());
+    assertThat(history)
+        .extracting(OrderHistory.Line::kind)
+        .containsSubsequence(HistoryKind.RECOVERY_ATTEMPTED, HistoryKind.PAYMENT_STARTED);
+    assertThat(history)
+        .filteredOn(line -> line.kind() == HistoryKind.RECOVERY_ATTEMPTED)
+        .singleElement()
+        .extracting(
+            OrderHistory.Line::detail, org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("admin " + admin.customer().orElseThrow(), "from RESERVED");
+  }
+
+  @Test
+  void aRetryRunsWhatTheSweepsWouldRunOnAnAcceptedOrder() {
+    var awaiting = f.accepted();
+    var unchanged = recover.retryNow(awaiting.id(), admin); // its payment window is still open
+    assertThat(unchanged.status()).isEqualTo(OrderStatus.PENDING);
+    assertThat(f.payments.calls).isEmpty();
+
+    f.clock.advance(WINDOW.paymentTtl());
+    var expired = recover.retryNow(awaiting.id(), admin);
+    assertThat(expired.status()).isEqualTo(OrderStatus.FAILED);
+    assertThat(expired.failureReason()).isEqualTo("payment_expired");
+    assertThat(f.payments.calls).containsExactly(new Call("cancel", awaiting.id()));
+  }
+
+  @Test
+  void onlyAnAdminRetriesAndOnlyAPendingOrder() {
+    var paid = f.paid();
+    var stuck = f.recorded();
+    var owner = orderpay.domain.user.Reader.of(f.customer, false);
+
+    assertThatRefused(() -> recover.retryNow(paid.id(), admin), ErrorKind.INVALID_STATE);
+    assertThatRefused(() -> recover.retryNow(stuck.id(), owner), ErrorKind.FORBIDDEN);
+    assertThatRefused(
+        () -> recover.retryNow(new OrderId(java.util.UUID.randomUUID()), admin),
+        ErrorKind.NOT_FOUND);
+    assertThat(f.current(stuck.id()).step()).isEqualTo(SagaStep.NEW);
+    assertThat(reservations.calls).isEmpty();
+  }
+
+  private static void assertThatRefused(Runnable call, ErrorKind kind) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(kind));
   }
 
   @Test
@@ -162,6 +225,14 @@ class RecoverOrdersTest {
 
     assertThat(reservations.calls).hasSize(3);
     assertThat(f.current(stuck.id()).step()).isEqualTo(SagaStep.ACCEPTED);
+    assertThat(f.history.kinds(stuck.id()))
+        .containsSubsequence(
+            HistoryKind.RECOVERY_ATTEMPTED,
+            HistoryKind.SWEEP_DEFERRED,
+            HistoryKind.RECOVERY_ATTEMPTED,
+            HistoryKind.SWEEP_DEFERRED,
+            HistoryKind.RECOVERY_ATTEMPTED,
+            HistoryKind.STOCK_RESERVED);
   }
 
   @Test

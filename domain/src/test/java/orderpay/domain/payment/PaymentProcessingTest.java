@@ -210,9 +210,29 @@ class PaymentProcessingTest {
       finalAtProvider.add(paymentId);
     }
 
+    final List<String> intentsOfEvents = new ArrayList<>();
+
     @Override
-    public boolean firstTime(String eventId, String type) {
-      return seen.add(eventId);
+    public boolean firstTime(String eventId, String type, String providerPaymentId) {
+      if (!seen.add(eventId)) {
+        return false;
+      }
+      intentsOfEvents.add(providerPaymentId);
+      received.add(new Received(eventId, type, Instant.EPOCH.plusSeconds(received.size())));
+      return true;
+    }
+
+    final List<Received> received = new ArrayList<>();
+
+    @Override
+    public List<Received> about(String providerPaymentId) {
+      var about = new ArrayList<Received>();
+      for (int i = 0; i < received.size(); i++) {
+        if (intentsOfEvents.get(i).equals(providerPaymentId)) {
+          about.add(received.get(i));
+        }
+      }
+      return about;
     }
   }
 
@@ -307,6 +327,46 @@ class PaymentProcessingTest {
     assertThat(processing.byOrder(order).status()).isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(announced(PaymentStatus.SUCCEEDED)).isEqualTo(1);
     assertThat(announced(PaymentStatus.FAILED)).isZero();
+  }
+
+  @Test
+  void aPaymentsActivityListsTheProviderEventsAboutItsIntentToItsPayerAndAnAdmin() {
+    var payment = processing.initiate(order, user, Money.of(1000, "EUR"), null, 1);
+    var otherOrder = OrderId.parse(UUID.randomUUID().toString());
+    var other = processing.initiate(otherOrder, user, Money.of(500, "EUR"), null, 1);
+    for (var event : List.of("evt_a", "evt_a", "evt_b")) {
+      nextWebhook =
+          new ProviderEvent(
+              event,
+              "payment_intent.requires_action",
+              payment.providerPaymentId(),
+              Optional.of(PaymentStatus.REQUIRES_ACTION),
+              null,
+              order.toString());
+      processing.handleWebhook(new byte[0], "valid");
+    }
+    nextWebhook =
+        new ProviderEvent(
+            "evt_other",
+            "payment_intent.succeeded",
+            other.providerPaymentId(),
+            Optional.of(PaymentStatus.SUCCEEDED),
+            null,
+            otherOrder.toString());
+    processing.handleWebhook(new byte[0], "valid");
+
+    var admin = Reader.of(new UserId(UUID.randomUUID()), true);
+    for (var reader : List.of(Reader.of(user, false), admin)) {
+      var activity = processing.activityOf(order, reader);
+      assertThat(activity.payment().id()).isEqualTo(payment.id());
+      assertThat(activity.providerEvents())
+          .extracting(ProcessedEvents.Received::eventId)
+          .containsExactly("evt_a", "evt_b");
+    }
+    var stranger = Reader.of(new UserId(UUID.randomUUID()), false);
+    assertThatThrownBy(() -> processing.activityOf(order, stranger))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }
 
   @Test

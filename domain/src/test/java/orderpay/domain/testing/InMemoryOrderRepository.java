@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.Order;
 import orderpay.domain.order.OrderLimits;
 import orderpay.domain.order.OrderLine;
@@ -16,12 +17,24 @@ import orderpay.domain.order.SagaStep;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
-/** Orders in memory, with the same sweep and limit rules as the PostgreSQL repository. */
+/**
+ * Orders in memory, with the same sweep, limit and history rules as the PostgreSQL repository: what
+ * an order noted goes to {@link #history} when it is stored.
+ */
 public final class InMemoryOrderRepository implements OrderRepository {
+  public final InMemoryOrderHistory history;
   public final Map<OrderId, Order.Snapshot> rows = new HashMap<>();
   public final Map<OrderId, String> fingerprints = new HashMap<>();
   public final Map<OrderId, Instant> sweepAfter = new HashMap<>();
   public final Map<OrderId, Integer> sweepFailures = new HashMap<>();
+
+  public InMemoryOrderRepository(InMemoryOrderHistory history) {
+    this.history = history;
+  }
+
+  public InMemoryOrderRepository() {
+    this(new InMemoryOrderHistory(java.time.Clock.systemUTC()));
+  }
 
   @Override
   public synchronized boolean addIfAbsent(Order order, String requestFingerprint) {
@@ -29,8 +42,12 @@ public final class InMemoryOrderRepository implements OrderRepository {
         && findByIdempotencyKey(order.userId(), order.idempotencyKey().get()).isPresent()) {
       return false;
     }
+    if (rows.putIfAbsent(order.id(), order.snapshot()) != null) {
+      return false;
+    }
     fingerprints.put(order.id(), requestFingerprint);
-    return rows.putIfAbsent(order.id(), order.snapshot()) == null;
+    history.recordAll(order.id(), order.drainHistory());
+    return true;
   }
 
   /** For tests that simulate a crash right after the order was recorded. */
@@ -66,6 +83,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     if (row != null && row.status() == OrderStatus.PENDING && row.step() == SagaStep.NEW) {
       rows.remove(id);
       fingerprints.remove(id);
+      history.forget(id);
     }
   }
 
@@ -82,12 +100,25 @@ public final class InMemoryOrderRepository implements OrderRepository {
   @Override
   public synchronized void update(Order order) {
     rows.put(order.id(), order.snapshot());
+    history.recordAll(order.id(), order.drainHistory());
   }
 
   @Override
-  public List<Order> listByUser(
-      UserId userId, Optional<OrderStatus> status, Optional<OrderId> before, int limit) {
-    return List.of();
+  public synchronized List<Order> list(
+      Optional<UserId> userId,
+      Optional<OrderStatus> status,
+      Optional<Instant> createdBefore,
+      Optional<OrderId> before,
+      int limit) {
+    return rows.values().stream()
+        .filter(s -> userId.isEmpty() || s.userId().equals(userId.get()))
+        .filter(s -> status.isEmpty() || s.status() == status.get())
+        .filter(s -> createdBefore.isEmpty() || s.createdAt().isBefore(createdBefore.get()))
+        .filter(s -> before.isEmpty() || s.id().value().compareTo(before.get().value()) < 0)
+        .sorted(Comparator.comparing((Order.Snapshot s) -> s.id().value()).reversed())
+        .limit(limit)
+        .map(Order::restore)
+        .toList();
   }
 
   @Override
@@ -113,8 +144,9 @@ public final class InMemoryOrderRepository implements OrderRepository {
   }
 
   @Override
-  public synchronized void deferSweep(OrderId id, IntFunction<Instant> nextAttempt) {
+  public synchronized void deferSweep(OrderId id, String why, IntFunction<Instant> nextAttempt) {
     int failures = sweepFailures.merge(id, 1, Integer::sum);
     sweepAfter.put(id, nextAttempt.apply(failures));
+    history.record(id, HistoryEntry.sweepDeferred(why, sweepAfter.get(id)));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import orderpay.domain.shared.DomainException;
@@ -77,6 +78,26 @@ class UserUseCasesTest {
     assertThat(getUser.get(ada.id(), admin)).isEqualTo(ada);
     // the notification service addressing an order's buyer
     assertThat(getUser.get(ada.id(), Reader.forNoCustomer())).isEqualTo(ada);
+  }
+
+  @Test
+  void anAdminFindsAnAccountByItsEmailInAnyCaseAndAnotherCustomerDoesNot() {
+    User ada = signUp("ada@example.com");
+    User bob = signUp("bob@example.com");
+    var admin = Reader.of(new UserId(UUID.randomUUID()), true);
+
+    assertThat(getUser.byEmail(Email.parse("ADA@example.com"), admin)).isEqualTo(ada);
+    assertThat(getUser.byEmail(Email.parse("ada@example.com"), Reader.of(ada.id(), false)))
+        .isEqualTo(ada);
+    for (var notFound :
+        List.<Runnable>of(
+            () -> getUser.byEmail(Email.parse("ada@example.com"), Reader.of(bob.id(), false)),
+            () -> getUser.byEmail(Email.parse("nobody@example.com"), admin),
+            () -> getUser.byEmail(Email.parse("ada@example.com"), Reader.forNoCustomer()))) {
+      assertThatThrownBy(notFound::run)
+          .isInstanceOfSatisfying(
+              DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+    }
   }
 
   @Test

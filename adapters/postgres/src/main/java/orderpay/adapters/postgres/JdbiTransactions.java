@@ -1,6 +1,9 @@
 package orderpay.adapters.postgres;
 
 import io.opentelemetry.api.trace.SpanKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.shared.Transactions;
@@ -15,6 +18,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiTransactions implements Transactions {
   private final Jdbi jdbi;
   private final ThreadLocal<Handle> current = new ThreadLocal<>();
+  // values that live as long as the current transaction, each with what to do before it commits
+  private final ThreadLocal<Map<Object, Bound<?>>> bound = new ThreadLocal<>();
+
+  private record Bound<B>(B value, Consumer<B> beforeCommit) {
+    void flush() {
+      beforeCommit.accept(value);
+    }
+  }
 
   public JdbiTransactions(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -34,9 +45,12 @@ public final class JdbiTransactions implements Transactions {
                 handle -> {
                   current.set(handle);
                   try {
-                    return work.get();
+                    T result = work.get();
+                    flushBound();
+                    return result;
                   } finally {
                     current.remove();
+                    bound.remove();
                   }
                 }));
   }
@@ -58,6 +72,37 @@ public final class JdbiTransactions implements Transactions {
     } else {
       handle.afterCommit(effect::run);
     }
+  }
+
+  /**
+   * The value bound to {@code key} for the rest of the current transaction, made by {@code create}
+   * on first use; {@code beforeCommit} runs on it once the transaction's work is done, as its last
+   * statements (never if it rolls back, and the value is dropped either way). Writers use it to
+   * collect rows and write them in one statement.
+   */
+  @SuppressWarnings("unchecked")
+  public <B> B boundToTransaction(Object key, Supplier<B> create, Consumer<B> beforeCommit) {
+    requireTransaction();
+    var values = bound.get();
+    if (values == null) {
+      values = new LinkedHashMap<>();
+      bound.set(values);
+    }
+    return ((Bound<B>) values.computeIfAbsent(key, k -> new Bound<>(create.get(), beforeCommit)))
+        .value();
+  }
+
+  private void flushBound() {
+    var values = bound.get();
+    while (values != null && !values.isEmpty()) {
+      var first = values.keySet().iterator().next();
+      values.remove(first).flush(); // a flush that binds more is flushed too
+    }
+  }
+
+  /** Whether the calling thread is inside {@link #inTransaction}. */
+  public boolean inTransactionNow() {
+    return current.get() != null;
   }
 
   /** The open transaction's handle; fails loudly where a transaction is required. */

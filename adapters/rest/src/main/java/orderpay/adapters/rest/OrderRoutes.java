@@ -91,21 +91,30 @@ public final class OrderRoutes {
                 PageRequest.newBuilder()
                     .setPageSize(QueryParams.pageSize(ctx))
                     .setPageToken(QueryParams.pageToken(ctx)));
-    String status = ctx.queryParam("status");
-    if (status != null && !status.isBlank()) {
-      try {
-        request.setStatus(
-            OrderStatus.valueOf("ORDER_STATUS_" + status.strip().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException unknown) {
-        throw ApiError.invalidField(
-            "status", "status must be one of PENDING, PAID, FAILED, CANCELLED, REFUNDED");
-      }
-    }
+    status(ctx).ifPresent(request::setStatus);
     var page = ordersFor(caller).listOrders(request.build());
     var json = new LinkedHashMap<String, Object>();
     json.put("orders", page.getOrdersList().stream().map(OrderRoutes::order).toList());
     json.put("next_page_token", page.getNextPageToken().isEmpty() ? null : page.getNextPageToken());
     Json.respond(ctx, 200, json);
+  }
+
+  /** The {@code status} query parameter, if given; anything but an order status is a 400. */
+  static java.util.Optional<OrderStatus> status(Context ctx) {
+    String status = ctx.queryParam("status");
+    if (status == null || status.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      var parsed = OrderStatus.valueOf("ORDER_STATUS_" + status.strip().toUpperCase(Locale.ROOT));
+      if (parsed != OrderStatus.ORDER_STATUS_UNSPECIFIED && parsed != OrderStatus.UNRECOGNIZED) {
+        return java.util.Optional.of(parsed);
+      }
+    } catch (IllegalArgumentException unknown) {
+      // refused below
+    }
+    throw ApiError.invalidField(
+        "status", "status must be one of PENDING, PAID, FAILED, CANCELLED, REFUNDED");
   }
 
   private void cancel(Context ctx) {

@@ -3,6 +3,7 @@ package orderpay.apps.gateway;
 import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.rest.AdminDeadLetterRoutes;
+import orderpay.adapters.rest.AdminOrderRoutes;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
 import orderpay.adapters.rest.NotificationRoutes;
@@ -20,6 +21,7 @@ public final class Gateway implements AutoCloseable {
   private final OrderRoutes orderRoutes;
   private final NotificationRoutes notificationRoutes;
   private final AdminDeadLetterRoutes adminDeadLetterRoutes;
+  private final AdminOrderRoutes adminOrderRoutes;
   private final RequestRateLimits rateLimits;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
@@ -33,6 +35,7 @@ public final class Gateway implements AutoCloseable {
       OrderRoutes orderRoutes,
       NotificationRoutes notificationRoutes,
       AdminDeadLetterRoutes adminDeadLetterRoutes,
+      AdminOrderRoutes adminOrderRoutes,
       RequestRateLimits rateLimits) {
     this.config = config;
     this.downstreams = downstreams;
@@ -41,6 +44,7 @@ public final class Gateway implements AutoCloseable {
     this.orderRoutes = orderRoutes;
     this.notificationRoutes = notificationRoutes;
     this.adminDeadLetterRoutes = adminDeadLetterRoutes;
+    this.adminOrderRoutes = adminOrderRoutes;
     this.rateLimits = rateLimits;
   }
 
@@ -58,7 +62,8 @@ public final class Gateway implements AutoCloseable {
                             catalogRoutes.routes(),
                             orderRoutes.routes(),
                             notificationRoutes.routes(),
-                            adminDeadLetterRoutes.routes())
+                            adminDeadLetterRoutes.routes(),
+                            adminOrderRoutes.routes())
                         .flatMap(List::stream)
                         .toList())));
     return this;

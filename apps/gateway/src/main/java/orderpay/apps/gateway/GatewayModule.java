@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.auth.UserSigningKeys;
 import orderpay.adapters.rest.AdminDeadLetterRoutes;
+import orderpay.adapters.rest.AdminOrderRoutes;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.LoginThrottle;
@@ -50,6 +51,17 @@ public interface GatewayModule {
     return new OrderRoutes(
         OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
         PaymentServiceGrpc.newBlockingStub(downstreams.payment().channel()),
+        auth);
+  }
+
+  @Provides
+  static AdminOrderRoutes adminOrderRoutes(
+      Downstreams downstreams, UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth) {
+    return new AdminOrderRoutes(
+        OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
+        PaymentServiceGrpc.newBlockingStub(downstreams.payment().channel()),
+        NotificationServiceGrpc.newBlockingStub(downstreams.notification().channel()),
+        users,
         auth);
   }
 

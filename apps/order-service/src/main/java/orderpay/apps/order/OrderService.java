@@ -19,6 +19,7 @@ import orderpay.apps.kit.ServiceMetrics;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
+import orderpay.domain.order.OrderHistory;
 import orderpay.domain.order.RecoverOrders;
 import orderpay.domain.order.RunFollowUps;
 import orderpay.domain.order.SettleOrder;
@@ -45,6 +46,7 @@ public final class OrderService {
   private final SettleOrder settle;
   private final RecoverOrders recover;
   private final RunFollowUps followUps;
+  private final OrderHistory history;
   private final CustomerTokens customers;
   private final BindableService grpcService;
   private final BindableService deadLetters;
@@ -59,6 +61,7 @@ public final class OrderService {
       SettleOrder settle,
       RecoverOrders recover,
       RunFollowUps followUps,
+      OrderHistory history,
       OrderGrpcService grpcService,
       CustomerTokens customers) {
     this.config = config;
@@ -69,6 +72,7 @@ public final class OrderService {
     this.settle = settle;
     this.recover = recover;
     this.followUps = followUps;
+    this.history = history;
     this.customers = customers;
     // every order call acts for the customer whose forwarded token verifies here
     this.grpcService = customers.onEveryCall().protect(grpcService);
@@ -92,14 +96,14 @@ public final class OrderService {
                 metrics,
                 "order-payment-events",
                 List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
-                new PaymentEventsHandler(settle)),
+                new PaymentEventsHandler(settle, history)),
             Workers.consumer(
                 settings,
                 database,
                 metrics,
                 "order-inventory-events",
                 List.of(InventoryEventSerializer.COMMIT_REFUSED),
-                new InventoryEventsHandler(settle)),
+                new InventoryEventsHandler(settle, history)),
             Workers.drain(
                 config.followUpInterval(),
                 "order-follow-ups",

@@ -14,13 +14,17 @@ import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.CommittedEventListener;
 import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.adapters.postgres.messaging.OutboxWriteListener;
 import orderpay.adapters.postgres.order.JdbiFollowUpQueue;
+import orderpay.adapters.postgres.order.JdbiOrderHistory;
 import orderpay.adapters.postgres.order.JdbiOrderRepository;
 import orderpay.adapters.postgres.order.JdbiPendingOrders;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.order.CancelOrder;
 import orderpay.domain.order.FollowUpQueue;
+import orderpay.domain.order.HistoryEntry;
+import orderpay.domain.order.OrderHistory;
 import orderpay.domain.order.OrderQueries;
 import orderpay.domain.order.OrderRepository;
 import orderpay.domain.order.PlaceOrder;
@@ -31,6 +35,7 @@ import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
+import orderpay.domain.shared.OrderId;
 
 @Module(includes = ServiceKitModule.class)
 public interface OrderServiceModule {
@@ -65,8 +70,25 @@ public interface OrderServiceModule {
 
   @Provides
   @Singleton
-  static OrderRepository orders(JdbiTransactions tx) {
-    return new JdbiOrderRepository(tx);
+  static OrderHistory history(JdbiTransactions tx, Clock clock) {
+    return new JdbiOrderHistory(tx, clock);
+  }
+
+  /** Every event the order service writes to its outbox is in its order's history. */
+  @Provides
+  @Singleton
+  @IntoSet
+  static OutboxWriteListener publishedIntoHistory(OrderHistory history) {
+    return (event, eventId, topic, type) ->
+        history.record(
+            OrderId.parse(event.aggregateId()),
+            HistoryEntry.published(topic, type, eventId.toString()));
+  }
+
+  @Provides
+  @Singleton
+  static OrderRepository orders(JdbiTransactions tx, OrderHistory history) {
+    return new JdbiOrderRepository(tx, history);
   }
 
   @Provides
@@ -77,8 +99,8 @@ public interface OrderServiceModule {
 
   @Provides
   @Singleton
-  static FollowUpQueue followUps(JdbiTransactions tx) {
-    return new JdbiFollowUpQueue(tx);
+  static FollowUpQueue followUps(JdbiTransactions tx, OrderHistory history) {
+    return new JdbiFollowUpQueue(tx, history);
   }
 
   @Provides
@@ -135,8 +157,8 @@ public interface OrderServiceModule {
   }
 
   @Provides
-  static OrderQueries queries(OrderRepository orders) {
-    return new OrderQueries(orders);
+  static OrderQueries queries(OrderRepository orders, OrderHistory history, Clock clock) {
+    return new OrderQueries(orders, history, clock);
   }
 
   @Provides
@@ -153,13 +175,31 @@ public interface OrderServiceModule {
   }
 
   @Provides
-  static RecoverOrders recoverOrders(OrderRepository orders, PlaceOrder placeOrder, Clock clock) {
-    return new RecoverOrders(orders, placeOrder, clock, Backoff.SWEEPS);
+  static RecoverOrders recoverOrders(
+      OrderRepository orders,
+      OrderQueries queries,
+      PlaceOrder placeOrder,
+      SettleOrder settle,
+      OrderServiceConfig config,
+      OrderHistory history,
+      Clock clock) {
+    return new RecoverOrders(
+        orders,
+        queries,
+        placeOrder,
+        settle,
+        config.paymentWindow(),
+        history,
+        clock,
+        Backoff.SWEEPS);
   }
 
   @Provides
   static OrderGrpcService grpcService(
-      PlaceOrder placeOrder, CancelOrder cancelOrder, OrderQueries queries) {
-    return new OrderGrpcService(placeOrder, cancelOrder, queries);
+      PlaceOrder placeOrder,
+      CancelOrder cancelOrder,
+      OrderQueries queries,
+      RecoverOrders recoverOrders) {
+    return new OrderGrpcService(placeOrder, cancelOrder, queries, recoverOrders);
   }
 }

@@ -20,11 +20,13 @@ public final class PaymentService {
   /** Who may call this service: the edges the architecture draws. */
   public static final CallerPolicy CALLERS =
       CallerPolicy.builder()
-          // the gateway reads a payment, passes Stripe's webhooks on and the payer's test 3-D
-          // Secure answer (for the payer's own token only); it never cancels or refunds
+          // the gateway reads a payment (and its activity), passes Stripe's webhooks on and the
+          // payer's test 3-D Secure answer (for the payer's own token only); it never cancels or
+          // refunds
           .allow(
               Callers.GATEWAY,
               PaymentServiceGrpc.getCheckPaymentStatusMethod(),
+              PaymentServiceGrpc.getGetPaymentActivityMethod(),
               PaymentServiceGrpc.getHandleStripeWebhookMethod(),
               PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
           .allow(
@@ -63,6 +65,7 @@ public final class PaymentService {
         customers
             .customersFor(
                 PaymentServiceGrpc.getCheckPaymentStatusMethod(),
+                PaymentServiceGrpc.getGetPaymentActivityMethod(),
                 PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
             .protect(grpcService);
   }

@@ -567,6 +567,49 @@ class OpenApiConformanceTest {
     assertThat(contract.operation("GET", "/api/v1/nothing-here")).isEmpty();
   }
 
+  @Test
+  @Order(8)
+  void theAdminOrderConsole() {
+    String customer = customer();
+    var me = exchange(200, Request.get("/api/v1/users/me").as(customer)).body();
+    String product = product(10);
+    String paid = placeOrder(customer, product, "pm_card_visa").get("id").asText();
+    String pending = placeOrder(customer, product, null).get("id").asText();
+
+    String orders = "/api/v1/admin/orders";
+    exchange(200, Request.get(orders).as(admin));
+    var filtered =
+        Request.get(
+            orders
+                + "?status=PENDING&older_than_seconds=0&page_size=1&customer="
+                + me.get("id").asText());
+    assertThat(exchange(200, filtered.as(admin)).body().at("/orders/0/id").asText())
+        .isEqualTo(pending);
+    var byEmail =
+        orders + "?customer=" + URLEncoder.encode(me.get("email").asText(), StandardCharsets.UTF_8);
+    assertThat(exchange(200, Request.get(byEmail).as(admin)).body().get("orders").size())
+        .isEqualTo(2);
+    exchange(400, Request.get(orders + "?older_than_seconds=-5").as(admin));
+    exchange(401, Request.get(orders));
+    exchange(403, Request.get(orders).as(customer));
+
+    String timeline = orders + "/" + paid + "/timeline";
+    exchange(200, Request.get(timeline).as(admin));
+    exchange(400, Request.get(orders + "/not-a-uuid/timeline").as(admin));
+    exchange(401, Request.get(timeline));
+    exchange(403, Request.get(timeline).as(customer));
+    exchange(404, Request.get(orders + "/" + unknownId() + "/timeline").as(admin));
+
+    String retry = orders + "/" + pending + "/retry";
+    exchange(200, Request.post(retry, null).as(admin));
+    exchange(409, Request.post(orders + "/" + paid + "/retry", null).as(admin));
+    exchange(400, Request.post(orders + "/not-a-uuid/retry", null).as(admin));
+    exchange(401, Request.post(retry, null));
+    exchange(403, Request.post(retry, null).as(customer));
+    exchange(404, Request.post(orders + "/" + unknownId() + "/retry", null).as(admin));
+    refusesUnreadableBodies(Request.post(retry, "{}").as(admin));
+  }
+
   /**
    * Documented answers one healthy sandbox cannot give on demand: a downstream outage (503), an
    * HTTP request too broken to reach a route (4XX), and the sign-up and order limits, which this

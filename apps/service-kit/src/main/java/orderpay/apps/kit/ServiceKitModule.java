@@ -16,6 +16,7 @@ import orderpay.adapters.postgres.UuidV7Generator;
 import orderpay.adapters.postgres.messaging.CommittedEventListener;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.messaging.OutboxEventPublisher;
+import orderpay.adapters.postgres.messaging.OutboxWriteListener;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.Transactions;
@@ -60,6 +61,10 @@ public interface ServiceKitModule {
   @Multibinds
   Set<CommittedEventListener> committedEventListeners();
 
+  /** None unless the app contributes some (the order service keeps its orders' histories). */
+  @Multibinds
+  Set<OutboxWriteListener> outboxWriteListeners();
+
   @Provides
   static JdbiTransactions jdbiTransactions(Database database) {
     return database.transactions();
@@ -83,9 +88,15 @@ public interface ServiceKitModule {
       EventSerializer serializer,
       IdGenerator ids,
       ServiceSettings settings,
-      Set<CommittedEventListener> listeners) {
+      Set<CommittedEventListener> listeners,
+      Set<OutboxWriteListener> writeListeners) {
     return new OutboxEventPublisher(
-        tx, serializer, ids, settings.kafka().topicPrefix(), List.copyOf(listeners));
+        tx,
+        serializer,
+        ids,
+        settings.kafka().topicPrefix(),
+        List.copyOf(listeners),
+        List.copyOf(writeListeners));
   }
 
   @Provides

@@ -3,38 +3,54 @@ package orderpay.adapters.grpc.order;
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.util.Optional;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.CreateOrderRequest;
+import orderpay.contracts.order.v1.GetOrderHistoryRequest;
 import orderpay.contracts.order.v1.GetOrderRequest;
 import orderpay.contracts.order.v1.ListOrdersRequest;
 import orderpay.contracts.order.v1.ListOrdersResponse;
 import orderpay.contracts.order.v1.Order;
+import orderpay.contracts.order.v1.OrderHistory;
+import orderpay.contracts.order.v1.OrderHistoryEntry;
 import orderpay.contracts.order.v1.OrderItem;
 import orderpay.contracts.order.v1.OrderPayment;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.order.v1.OrderStatus;
+import orderpay.contracts.order.v1.RetryOrderRequest;
 import orderpay.domain.order.CancelOrder;
+import orderpay.domain.order.OrderFilter;
 import orderpay.domain.order.OrderQueries;
 import orderpay.domain.order.PlaceOrder;
+import orderpay.domain.order.RecoverOrders;
+import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
+import orderpay.domain.user.Reader;
 import orderpay.domain.user.UserId;
 
 /**
- * Serves a customer's orders; install behind {@link UserCheck}, which proves who the customer is.
+ * Serves a customer's orders, and an admin's view of everyone's; install behind {@link UserCheck},
+ * which proves who the caller is. Who may see and do what the domain decides.
  */
 public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
   private final PlaceOrder placeOrder;
   private final CancelOrder cancelOrder;
   private final OrderQueries queries;
+  private final RecoverOrders recoverOrders;
 
-  public OrderGrpcService(PlaceOrder placeOrder, CancelOrder cancelOrder, OrderQueries queries) {
+  public OrderGrpcService(
+      PlaceOrder placeOrder,
+      CancelOrder cancelOrder,
+      OrderQueries queries,
+      RecoverOrders recoverOrders) {
     this.placeOrder = placeOrder;
     this.cancelOrder = cancelOrder;
     this.queries = queries;
+    this.recoverOrders = recoverOrders;
   }
 
   @Override
@@ -67,11 +83,56 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
                 orderpay.domain.order.OrderStatus.valueOf(
                     request.getStatus().name().substring("ORDER_STATUS_".length())));
     var page =
-        queries.list(
-            customer(), status, request.getPage().getPageSize(), request.getPage().getPageToken());
+        queries.search(
+            request.getEveryCustomer() ? UserCheck.currentReader() : Reader.of(customer(), false),
+            filter(request, status),
+            request.getPage().getPageSize(),
+            request.getPage().getPageToken());
     var reply = ListOrdersResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
     page.items().forEach(order -> reply.addOrders(toProto(order)));
     reply(response, reply.build());
+  }
+
+  private static OrderFilter filter(
+      ListOrdersRequest request, Optional<orderpay.domain.order.OrderStatus> status) {
+    Optional<UserId> customer = Optional.empty();
+    if (!request.getCustomerId().isEmpty()) {
+      if (!request.getEveryCustomer()) {
+        throw DomainException.invalidField(
+            "customer_id", "customer_id filters a listing of every customer's orders only");
+      }
+      customer = Optional.of(UserId.parse(request.getCustomerId()));
+    }
+    var minAge =
+        request.getOlderThanSeconds() == 0
+            ? Optional.<Duration>empty()
+            : Optional.of(Duration.ofSeconds(request.getOlderThanSeconds()));
+    return new OrderFilter(customer, status, minAge);
+  }
+
+  @Override
+  public void getOrderHistory(
+      GetOrderHistoryRequest request, StreamObserver<OrderHistory> response) {
+    var orderId = OrderId.parse(request.getId());
+    var reply = OrderHistory.newBuilder().setOrderId(orderId.toString());
+    for (var line : queries.history(orderId, UserCheck.currentReader())) {
+      var entry =
+          OrderHistoryEntry.newBuilder()
+              .setSequence(line.sequence())
+              .setAt(ProtoTime.of(line.at()))
+              .setKind(line.kind().wireName())
+              .setDetail(line.detail());
+      line.traceParent().ifPresent(entry::setTraceParent);
+      reply.addEntries(entry);
+    }
+    reply(response, reply.build());
+  }
+
+  @Override
+  public void retryOrder(RetryOrderRequest request, StreamObserver<Order> response) {
+    reply(
+        response,
+        toProto(recoverOrders.retryNow(OrderId.parse(request.getId()), UserCheck.currentReader())));
   }
 
   @Override

@@ -12,10 +12,13 @@ import orderpay.contracts.payment.v1.CheckPaymentMethodRequest;
 import orderpay.contracts.payment.v1.CheckPaymentMethodResponse;
 import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
 import orderpay.contracts.payment.v1.CompleteTestAuthenticationRequest;
+import orderpay.contracts.payment.v1.GetPaymentActivityRequest;
 import orderpay.contracts.payment.v1.InitiatePaymentRequest;
 import orderpay.contracts.payment.v1.Payment;
+import orderpay.contracts.payment.v1.PaymentActivity;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.PaymentStatus;
+import orderpay.contracts.payment.v1.ProviderEvent;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
 import orderpay.contracts.payment.v1.StripeWebhookRequest;
 import orderpay.contracts.payment.v1.StripeWebhookResponse;
@@ -106,6 +109,23 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
         toProto(
             payments.completeTestAuthentication(
                 OrderId.parse(request.getOrderId()), UserCheck.currentReader())));
+  }
+
+  @Override
+  public void getPaymentActivity(
+      GetPaymentActivityRequest request, StreamObserver<PaymentActivity> response) {
+    // behind UserCheck, like checkPaymentStatus: the reader is the verified customer
+    var activity =
+        payments.activityOf(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
+    var reply = PaymentActivity.newBuilder().setPayment(toProto(activity.payment()));
+    for (var event : activity.providerEvents()) {
+      reply.addProviderEvents(
+          ProviderEvent.newBuilder()
+              .setEventId(event.eventId())
+              .setType(event.type())
+              .setReceivedAt(ProtoTime.of(event.receivedAt())));
+    }
+    reply(response, reply.build());
   }
 
   public static Payment toProto(orderpay.domain.payment.Payment payment) {

@@ -16,7 +16,9 @@ import orderpay.contracts.user.v1.SigningKeys;
 import orderpay.contracts.user.v1.TokenPair;
 import orderpay.contracts.user.v1.User;
 import orderpay.contracts.user.v1.UserServiceGrpc;
+import orderpay.domain.shared.DomainException;
 import orderpay.domain.user.AuthenticateUser;
+import orderpay.domain.user.Email;
 import orderpay.domain.user.GetUser;
 import orderpay.domain.user.RefreshAccessToken;
 import orderpay.domain.user.RegisterUser;
@@ -68,9 +70,15 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
   @Override
   public void getUser(GetUserRequest request, StreamObserver<User> response) {
     // the notification service, addressing an order's buyer, comes without a customer
-    reply(
-        response,
-        toProto(getUser.get(UserId.parse(request.getId()), UserCheck.currentReaderOrNoCustomer())));
+    var reader = UserCheck.currentReaderOrNoCustomer();
+    if (!request.getEmail().isEmpty()) {
+      if (!request.getId().isEmpty()) {
+        throw DomainException.invalid("give an id or an email, not both");
+      }
+      reply(response, toProto(getUser.byEmail(Email.parse(request.getEmail()), reader)));
+      return;
+    }
+    reply(response, toProto(getUser.get(UserId.parse(request.getId()), reader)));
   }
 
   @Override

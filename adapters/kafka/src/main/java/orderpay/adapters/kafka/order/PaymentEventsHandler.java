@@ -5,18 +5,25 @@ import orderpay.adapters.kafka.EventHandler;
 import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
+import orderpay.domain.order.HistoryEntry;
+import orderpay.domain.order.OrderHistory;
 import orderpay.domain.order.PaymentUpdate;
 import orderpay.domain.order.SettleOrder;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 
-/** payment.status-updated -> the order moves (PENDING -> PAID / FAILED, PAID -> REFUNDED). */
+/**
+ * payment.status-updated -> the order moves (PENDING -> PAID / FAILED, PAID -> REFUNDED), and its
+ * history tells which event it applied.
+ */
 public final class PaymentEventsHandler implements EventHandler {
   private final SettleOrder settle;
+  private final OrderHistory history;
 
-  public PaymentEventsHandler(SettleOrder settle) {
+  public PaymentEventsHandler(SettleOrder settle, OrderHistory history) {
     this.settle = settle;
+    this.history = history;
   }
 
   @Override
@@ -33,6 +40,9 @@ public final class PaymentEventsHandler implements EventHandler {
         | DomainException malformed) {
       throw new PoisonMessage("unreadable payment.status-updated payload", malformed);
     }
+    // first, so the history reads cause before effect; the consumer's transaction: the entry
+    // commits with the inbox row and the order's move
+    history.record(orderId, consumed(event));
     settle.apply(
         orderId,
         new PaymentUpdate(
@@ -42,6 +52,10 @@ public final class PaymentEventsHandler implements EventHandler {
             emptyToNull(update.getProviderPaymentId()),
             null, // events carry no client secret: the order keeps the one it has
             emptyToNull(update.getFailureReason())));
+  }
+
+  static HistoryEntry consumed(ReceivedEvent event) {
+    return HistoryEntry.consumed(event.eventType(), event.name(), event.eventId().toString());
   }
 
   private static String emptyToNull(String value) {

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes events into the outbox of the caller's transaction; refuses to run outside one. Listeners
- * hear of each event after that transaction commits.
+ * Writes events into the outbox of the caller's transaction; refuses to run outside one. Write
+ * listeners hear of each event in that transaction; committed-event listeners after it commits.
  */
 public final class OutboxEventPublisher implements EventPublisher {
   private static final Logger log = LoggerFactory.getLogger(OutboxEventPublisher.class);
@@ -20,6 +20,7 @@ public final class OutboxEventPublisher implements EventPublisher {
   private final IdGenerator ids;
   private final String topicPrefix;
   private final List<CommittedEventListener> listeners;
+  private final List<OutboxWriteListener> writeListeners;
 
   public OutboxEventPublisher(
       JdbiTransactions transactions,
@@ -35,24 +36,36 @@ public final class OutboxEventPublisher implements EventPublisher {
       IdGenerator ids,
       String topicPrefix,
       List<CommittedEventListener> listeners) {
+    this(transactions, serializer, ids, topicPrefix, listeners, List.of());
+  }
+
+  public OutboxEventPublisher(
+      JdbiTransactions transactions,
+      EventSerializer serializer,
+      IdGenerator ids,
+      String topicPrefix,
+      List<CommittedEventListener> listeners,
+      List<OutboxWriteListener> writeListeners) {
     this.transactions = transactions;
     this.serializer = serializer;
     this.ids = ids;
     this.topicPrefix = topicPrefix;
     this.listeners = List.copyOf(listeners);
+    this.writeListeners = List.copyOf(writeListeners);
   }
 
   @Override
   public void publish(DomainEvent event) {
     var serialized = serializer.serialize(event);
     var handle = transactions.requireTransaction();
+    var eventId = ids.newId();
     handle
         .createUpdate(
             """
             INSERT INTO outbox (event_id, topic, message_key, event_type, payload, trace_parent, occurred_at)
             VALUES (:eventId, :topic, :key, :type, :payload, :traceParent, :occurredAt)
             """)
-        .bind("eventId", ids.newId())
+        .bind("eventId", eventId)
         .bind("topic", topicPrefix + serialized.topic())
         .bind("key", event.aggregateId())
         .bind("type", serialized.eventType())
@@ -60,6 +73,9 @@ public final class OutboxEventPublisher implements EventPublisher {
         .bind("traceParent", Traces.currentTraceparent()) // the event continues this trace
         .bind("occurredAt", event.occurredAt())
         .execute();
+    for (var listener : writeListeners) {
+      listener.written(event, eventId, serialized.topic(), serialized.eventType());
+    }
     if (!listeners.isEmpty()) {
       handle.afterCommit(() -> tell(event));
     }

@@ -8,32 +8,41 @@ import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.domain.order.FollowUp;
 import orderpay.domain.order.FollowUpAction;
 import orderpay.domain.order.FollowUpQueue;
+import orderpay.domain.order.HistoryEntry;
+import orderpay.domain.order.OrderHistory;
 import orderpay.domain.shared.OrderId;
 
 /**
  * Follow-ups in {@code order_follow_ups}: written in the transition's transaction, claimed by a
- * lease ({@code due_at} moved forward) with {@code SKIP LOCKED}, so replicas share the work.
+ * lease ({@code due_at} moved forward) with {@code SKIP LOCKED}, so replicas share the work. The
+ * order's history tells when each was first asked for, done, or failed, in the same transaction.
  */
 public final class JdbiFollowUpQueue implements FollowUpQueue {
   private final JdbiTransactions transactions;
+  private final OrderHistory history;
 
-  public JdbiFollowUpQueue(JdbiTransactions transactions) {
+  public JdbiFollowUpQueue(JdbiTransactions transactions, OrderHistory history) {
     this.transactions = transactions;
+    this.history = history;
   }
 
   @Override
   public void schedule(OrderId orderId, FollowUpAction action, Instant dueAt) {
-    transactions
-        .requireTransaction()
-        .createUpdate(
-            """
+    int scheduled =
+        transactions
+            .requireTransaction()
+            .createUpdate(
+                """
             INSERT INTO order_follow_ups (order_id, action, due_at) VALUES (:order, :action, :due)
             ON CONFLICT DO NOTHING
             """)
-        .bind("order", orderId.value())
-        .bind("action", action.name())
-        .bind("due", dueAt)
-        .execute();
+            .bind("order", orderId.value())
+            .bind("action", action.name())
+            .bind("due", dueAt)
+            .execute();
+    if (scheduled > 0) { // a repeat changes nothing, and tells nothing new
+      history.record(orderId, HistoryEntry.followUpRequested(action));
+    }
   }
 
   @Override
@@ -65,30 +74,38 @@ public final class JdbiFollowUpQueue implements FollowUpQueue {
 
   @Override
   public void done(OrderId orderId, FollowUpAction action, Instant at) {
-    transactions.withHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE order_follow_ups SET done_at = :at WHERE order_id = :order AND action = :action")
-                .bind("order", orderId.value())
-                .bind("action", action.name())
-                .bind("at", at)
-                .execute());
+    transactions.run(
+        () -> {
+          transactions
+              .requireTransaction()
+              .createUpdate(
+                  "UPDATE order_follow_ups SET done_at = :at WHERE order_id = :order AND action = :action")
+              .bind("order", orderId.value())
+              .bind("action", action.name())
+              .bind("at", at)
+              .execute();
+          history.record(orderId, HistoryEntry.followUpDone(action));
+        });
   }
 
   @Override
   public void retryAt(OrderId orderId, FollowUpAction action, Instant next, String error) {
-    transactions.withHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    UPDATE order_follow_ups SET due_at = :next, attempts = attempts + 1,
-                           last_error = left(:error, 1000)
-                     WHERE order_id = :order AND action = :action
-                    """)
-                .bind("order", orderId.value())
-                .bind("action", action.name())
-                .bind("next", next)
-                .bind("error", error)
-                .execute());
+    transactions.run(
+        () -> {
+          transactions
+              .requireTransaction()
+              .createUpdate(
+                  """
+                  UPDATE order_follow_ups SET due_at = :next, attempts = attempts + 1,
+                         last_error = left(:error, 1000)
+                   WHERE order_id = :order AND action = :action
+                  """)
+              .bind("order", orderId.value())
+              .bind("action", action.name())
+              .bind("next", next)
+              .bind("error", error)
+              .execute();
+          history.record(orderId, HistoryEntry.followUpFailed(action, error, next));
+        });
   }
 }

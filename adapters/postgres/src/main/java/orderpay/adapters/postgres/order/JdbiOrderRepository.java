@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.Order;
+import orderpay.domain.order.OrderHistory;
 import orderpay.domain.order.OrderLimits;
 import orderpay.domain.order.OrderRepository;
 import orderpay.domain.order.OrderStatus;
@@ -15,16 +17,19 @@ import orderpay.domain.user.UserId;
 
 /**
  * The order service's orders in Postgres: the statements on {@code orders}; {@link OrderRows} maps
- * their rows, {@link OrderLines} writes and reads the lines.
+ * their rows, {@link OrderLines} writes and reads the lines, {@link JdbiOrderHistory} keeps what
+ * each stored change noted.
  */
 public final class JdbiOrderRepository implements OrderRepository {
   /** The advisory-lock key space of per-user order creation (the second key is the user). */
   private static final int ORDER_CREATION_LOCKS = 0x0de5;
 
   private final JdbiTransactions transactions;
+  private final OrderHistory history;
 
-  public JdbiOrderRepository(JdbiTransactions transactions) {
+  public JdbiOrderRepository(JdbiTransactions transactions, OrderHistory history) {
     this.transactions = transactions;
+    this.history = history;
   }
 
   @Override
@@ -59,6 +64,7 @@ public final class JdbiOrderRepository implements OrderRepository {
             return false;
           }
           OrderLines.insert(h, s);
+          history.recordAll(s.id(), order.drainHistory());
           return true;
         });
   }
@@ -110,7 +116,13 @@ public final class JdbiOrderRepository implements OrderRepository {
                 + ")")
         .bind("id", id.value())
         .execute();
-    handle.createUpdate("DELETE FROM orders WHERE " + unstarted).bind("id", id.value()).execute();
+    if (handle
+            .createUpdate("DELETE FROM orders WHERE " + unstarted)
+            .bind("id", id.value())
+            .execute()
+        > 0) {
+      JdbiOrderHistory.forget(handle, id);
+    }
   }
 
   @Override
@@ -173,23 +185,37 @@ public final class JdbiOrderRepository implements OrderRepository {
                 .bind("reason", s.failureReason())
                 .bind("updatedAt", s.updatedAt())
                 .execute());
+    history.recordAll(s.id(), order.drainHistory());
   }
 
   @Override
-  public List<Order> listByUser(
-      UserId userId, Optional<OrderStatus> status, Optional<OrderId> before, int limit) {
+  public List<Order> list(
+      Optional<UserId> userId,
+      Optional<OrderStatus> status,
+      Optional<Instant> createdBefore,
+      Optional<OrderId> before,
+      int limit) {
+    // a customer's listing keeps its own statement, planned on the index by user
+    String owner = userId.isPresent() ? "user_id = :user" : "true";
     return transactions.withHandle(
         h -> {
           var headers =
               h.createQuery(
                       "SELECT "
                           + OrderRows.COLUMNS
-                          + " FROM orders WHERE user_id = :user"
+                          + " FROM orders WHERE "
+                          + owner
                           + " AND (CAST(:status AS text) IS NULL OR status = :status)"
+                          + " AND (CAST(:createdBefore AS timestamptz) IS NULL"
+                          + " OR created_at < :createdBefore)"
                           + " AND (CAST(:before AS uuid) IS NULL OR id < :before)"
                           + " ORDER BY id DESC LIMIT :limit")
-                  .bind("user", userId.value())
+                  .bindMap(
+                      userId
+                          .map(user -> Map.<String, Object>of("user", user.value()))
+                          .orElse(Map.of()))
                   .bind("status", status.map(Enum::name).orElse(null))
+                  .bind("createdBefore", createdBefore.orElse(null))
                   .bind("before", before.map(OrderId::value).orElse(null))
                   .bind("limit", limit)
                   .map((rs, ctx) -> OrderRows.header(rs))
@@ -209,9 +235,10 @@ public final class JdbiOrderRepository implements OrderRepository {
   }
 
   @Override
-  public void deferSweep(OrderId id, IntFunction<Instant> nextAttempt) {
-    transactions.withHandle(
-        h -> {
+  public void deferSweep(OrderId id, String why, IntFunction<Instant> nextAttempt) {
+    transactions.inTransaction(
+        () -> {
+          var h = transactions.requireTransaction();
           int failures =
               h.createQuery(
                       "UPDATE orders SET sweep_failures = sweep_failures + 1 WHERE id = :id"
@@ -220,10 +247,13 @@ public final class JdbiOrderRepository implements OrderRepository {
                   .mapTo(Integer.class)
                   .findOne()
                   .orElse(1);
-          return h.createUpdate("UPDATE orders SET sweep_after = :next WHERE id = :id")
+          Instant next = nextAttempt.apply(failures);
+          h.createUpdate("UPDATE orders SET sweep_after = :next WHERE id = :id")
               .bind("id", id.value())
-              .bind("next", nextAttempt.apply(failures))
+              .bind("next", next)
               .execute();
+          history.record(id, HistoryEntry.sweepDeferred(why, next));
+          return null;
         });
   }
 

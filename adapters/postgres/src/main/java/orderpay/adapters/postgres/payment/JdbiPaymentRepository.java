@@ -162,15 +162,38 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
   }
 
   @Override
-  public boolean firstTime(String eventId, String type) {
+  public boolean firstTime(String eventId, String type, String providerPaymentId) {
     return transactions.withHandle(
         h ->
             h.createUpdate(
-                        "INSERT INTO provider_events (event_id, type) VALUES (:id, :type) ON CONFLICT DO NOTHING")
+                        """
+                        INSERT INTO provider_events (event_id, type, provider_payment_id)
+                        VALUES (:id, :type, :intent) ON CONFLICT DO NOTHING
+                        """)
                     .bind("id", eventId)
                     .bind("type", type)
+                    .bind("intent", providerPaymentId)
                     .execute()
                 == 1);
+  }
+
+  @Override
+  public List<Received> about(String providerPaymentId) {
+    return transactions.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT event_id, type, received_at FROM provider_events
+                    WHERE provider_payment_id = :intent ORDER BY received_at, event_id
+                    """)
+                .bind("intent", providerPaymentId)
+                .map(
+                    (rs, ctx) ->
+                        new Received(
+                            rs.getString("event_id"),
+                            rs.getString("type"),
+                            rs.getTimestamp("received_at").toInstant()))
+                .list());
   }
 
   private static Payment toPayment(ResultSet rs) throws SQLException {

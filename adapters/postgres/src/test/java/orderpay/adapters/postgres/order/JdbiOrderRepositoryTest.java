@@ -28,7 +28,9 @@ class JdbiOrderRepositoryTest {
   @BeforeAll
   static void start() {
     database = PostgresTestDatabase.open(JdbiOrderRepositoryTest.class, "order");
-    orders = new JdbiOrderRepository(database.transactions());
+    orders =
+        new JdbiOrderRepository(
+            database.transactions(), new JdbiOrderHistory(database.transactions(), clock));
   }
 
   @AfterAll
@@ -70,6 +72,74 @@ class JdbiOrderRepositoryTest {
     assertThat(orders.find(new OrderId(UUID.randomUUID()))).isEmpty();
     assertThat(orders.findByIdempotencyKey(user, "key-2")).isEmpty();
     assertThat(orders.findByIdempotencyKey(new UserId(UUID.randomUUID()), "key-1")).isEmpty();
+  }
+
+  @Test
+  void ordersAreListedNewestFirstAcrossCustomersOrForOneByStatusAndAge() {
+    var ann = new UserId(UUID.randomUUID());
+    var bob = new UserId(UUID.randomUUID());
+    var ids = new orderpay.adapters.postgres.UuidV7Generator(clock);
+    java.util.function.BiFunction<UserId, java.time.Instant, Order> placed =
+        (user, at) -> {
+          var order =
+              Order.place(
+                  new OrderId(ids.newId()),
+                  user,
+                  null,
+                  List.of(
+                      new OrderLine(
+                          new ProductId(UUID.randomUUID()), "Mug", 1, Money.of(450, "EUR"))),
+                  "1 Main St",
+                  null,
+                  java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+          database.transactions().run(() -> orders.addIfAbsent(order, null));
+          return order;
+        };
+    var now = clock.instant();
+    var annOld = placed.apply(ann, now.minusSeconds(3600));
+    var bobOld = placed.apply(bob, now.minusSeconds(3600));
+    var annNew = placed.apply(ann, now);
+    database
+        .transactions()
+        .run(
+            () -> {
+              var paid = orders.findForUpdate(annNew.id()).orElseThrow();
+              paid.markPaid(clock);
+              orders.update(paid);
+            });
+    java.util.function.Function<List<Order>, List<OrderId>> idsOf =
+        list -> list.stream().map(Order::id).toList();
+    var none = java.util.Optional.<UserId>empty();
+    var anyStatus = java.util.Optional.<orderpay.domain.order.OrderStatus>empty();
+    var anyAge = java.util.Optional.<java.time.Instant>empty();
+    var first = java.util.Optional.<OrderId>empty();
+
+    var everyone = orders.list(none, anyStatus, anyAge, first, 100);
+    assertThat(idsOf.apply(everyone)).containsSubsequence(annNew.id(), bobOld.id(), annOld.id());
+    assertThat(everyone)
+        .filteredOn(order -> order.id().equals(annNew.id()))
+        .singleElement()
+        .satisfies(order -> assertThat(order.lines()).hasSize(1));
+    assertThat(idsOf.apply(orders.list(java.util.Optional.of(ann), anyStatus, anyAge, first, 100)))
+        .containsExactly(annNew.id(), annOld.id());
+    var pendingOlderThanHalfAnHour =
+        orders.list(
+            none,
+            java.util.Optional.of(orderpay.domain.order.OrderStatus.PENDING),
+            java.util.Optional.of(now.minusSeconds(1800)),
+            first,
+            100);
+    assertThat(idsOf.apply(pendingOlderThanHalfAnHour)).contains(bobOld.id(), annOld.id());
+    assertThat(idsOf.apply(pendingOlderThanHalfAnHour)).doesNotContain(annNew.id());
+    assertThat(
+            idsOf.apply(
+                orders.list(
+                    java.util.Optional.of(ann),
+                    anyStatus,
+                    anyAge,
+                    java.util.Optional.of(annNew.id()),
+                    100)))
+        .containsExactly(annOld.id());
   }
 
   @Test

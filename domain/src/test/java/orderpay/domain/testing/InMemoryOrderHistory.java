@@ -1,0 +1,54 @@
+package orderpay.domain.testing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import orderpay.domain.order.HistoryEntry;
+import orderpay.domain.order.HistoryKind;
+import orderpay.domain.order.OrderHistory;
+import orderpay.domain.shared.OrderId;
+
+/** Order histories in memory, stamped with the test's clock. */
+public final class InMemoryOrderHistory implements OrderHistory {
+  private record Recorded(OrderId orderId, Line line) {}
+
+  private final Clock clock;
+  private final List<Recorded> lines = new ArrayList<>();
+
+  public InMemoryOrderHistory(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized void record(OrderId orderId, HistoryEntry entry) {
+    lines.add(
+        new Recorded(
+            orderId,
+            new Line(
+                lines.size() + 1,
+                clock.instant(),
+                entry.kind(),
+                entry.detail(),
+                Optional.empty())));
+  }
+
+  @Override
+  public synchronized List<Line> of(OrderId orderId) {
+    return lines.stream().filter(r -> r.orderId().equals(orderId)).map(Recorded::line).toList();
+  }
+
+  /** The kinds recorded for the order, in order. */
+  public List<HistoryKind> kinds(OrderId orderId) {
+    return of(orderId).stream().map(Line::kind).toList();
+  }
+
+  /** Every order with a history. */
+  public synchronized java.util.Set<OrderId> orders() {
+    return lines.stream().map(Recorded::orderId).collect(java.util.stream.Collectors.toSet());
+  }
+
+  public synchronized void forget(OrderId orderId) {
+    lines.removeIf(r -> r.orderId().equals(orderId));
+  }
+}
