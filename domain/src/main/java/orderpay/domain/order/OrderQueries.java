@@ -23,6 +23,15 @@ public final class OrderQueries {
         .orElseThrow(() -> DomainException.notFound("order", orderId.toString()));
   }
 
+  /**
+   * For the reconciliation report (admins only: the service checks the caller's token): the orders
+   * with these ids, and every order created at or after {@code from}.
+   */
+  public java.util.List<OrderSummary> summaries(
+      java.util.Collection<OrderId> ids, java.time.Instant from) {
+    return orders.summaries(ids, from);
+  }
+
   public Page<Order> list(
       UserId userId, Optional<OrderStatus> status, int requestedSize, String pageToken) {
     int size = Page.sizeOrDefault(requestedSize);

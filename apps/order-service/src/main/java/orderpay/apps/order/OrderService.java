@@ -66,8 +66,12 @@ public final class OrderService {
     this.recover = recover;
     this.followUps = followUps;
     this.customers = customers;
-    // every order call acts for the customer whose forwarded token verifies here
-    this.grpcService = customers.onEveryCall().protect(grpcService);
+    // every order call acts for the customer whose forwarded token verifies here; every order's
+    // summary (the reconciliation report) is an admin's to read
+    this.grpcService =
+        customers
+            .adminsFor(OrderServiceGrpc.getGetOrderSummariesMethod())
+            .protect(customers.onEveryCall().protect(grpcService));
   }
 
   public RunningService start() {
