@@ -25,7 +25,8 @@ class OpenApiDocumentTest {
             new UserRoutes(null, null, null).routes(),
             new CatalogRoutes(null, null, null).routes(),
             new OrderRoutes(null, null, null).routes(),
-            new NotificationRoutes(null, null).routes())
+            new NotificationRoutes(null, null).routes(),
+            new AdminReconciliationRoutes(null, null, null, null, null).routes())
         .flatMap(java.util.List::stream);
   }
 

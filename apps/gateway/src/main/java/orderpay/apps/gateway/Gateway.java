@@ -2,6 +2,7 @@ package orderpay.apps.gateway;
 
 import jakarta.inject.Inject;
 import java.util.List;
+import orderpay.adapters.rest.AdminReconciliationRoutes;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
 import orderpay.adapters.rest.NotificationRoutes;
@@ -18,6 +19,7 @@ public final class Gateway implements AutoCloseable {
   private final CatalogRoutes catalogRoutes;
   private final OrderRoutes orderRoutes;
   private final NotificationRoutes notificationRoutes;
+  private final AdminReconciliationRoutes reconciliationRoutes;
   private final RequestRateLimits rateLimits;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
@@ -30,6 +32,7 @@ public final class Gateway implements AutoCloseable {
       CatalogRoutes catalogRoutes,
       OrderRoutes orderRoutes,
       NotificationRoutes notificationRoutes,
+      AdminReconciliationRoutes reconciliationRoutes,
       RequestRateLimits rateLimits) {
     this.config = config;
     this.downstreams = downstreams;
@@ -37,6 +40,7 @@ public final class Gateway implements AutoCloseable {
     this.catalogRoutes = catalogRoutes;
     this.orderRoutes = orderRoutes;
     this.notificationRoutes = notificationRoutes;
+    this.reconciliationRoutes = reconciliationRoutes;
     this.rateLimits = rateLimits;
   }
 
@@ -53,7 +57,8 @@ public final class Gateway implements AutoCloseable {
                             userRoutes.routes(),
                             catalogRoutes.routes(),
                             orderRoutes.routes(),
-                            notificationRoutes.routes())
+                            notificationRoutes.routes(),
+                            reconciliationRoutes.routes())
                         .flatMap(List::stream)
                         .toList())));
     return this;

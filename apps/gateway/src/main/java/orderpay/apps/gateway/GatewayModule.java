@@ -5,6 +5,7 @@ import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import orderpay.adapters.grpc.auth.UserSigningKeys;
+import orderpay.adapters.rest.AdminReconciliationRoutes;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.LoginThrottle;
@@ -49,6 +50,17 @@ public interface GatewayModule {
         OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
         PaymentServiceGrpc.newBlockingStub(downstreams.payment().channel()),
         auth);
+  }
+
+  @Provides
+  static AdminReconciliationRoutes adminReconciliationRoutes(
+      Downstreams downstreams, Authenticator auth, Clock clock) {
+    return new AdminReconciliationRoutes(
+        PaymentServiceGrpc.newBlockingStub(downstreams.payment().channel()),
+        OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
+        InventoryServiceGrpc.newBlockingStub(downstreams.inventory().channel()),
+        auth,
+        clock);
   }
 
   @Provides
