@@ -1,5 +1,8 @@
 package orderpay.domain.order;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
@@ -27,8 +30,7 @@ public final class OrderQueries {
    * For the reconciliation report (admins only: the service checks the caller's token): the orders
    * with these ids, and every order created at or after {@code from}.
    */
-  public java.util.List<OrderSummary> summaries(
-      java.util.Collection<OrderId> ids, java.time.Instant from) {
+  public List<OrderSummary> summaries(Collection<OrderId> ids, Instant from) {
     return orders.summaries(ids, from);
   }
 

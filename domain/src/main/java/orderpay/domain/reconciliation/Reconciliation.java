@@ -1,6 +1,8 @@
 package orderpay.domain.reconciliation;
 
 import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
 import static java.util.stream.Collectors.toSet;
 
 import java.math.BigDecimal;
@@ -46,11 +48,7 @@ public final class Reconciliation {
     Map<String, List<ProviderIntent>> intentsByOrder =
         matches.stream()
             .filter(m -> m.intent() != null && m.orderId() != null)
-            .collect(
-                groupingBy(
-                    Match::orderId,
-                    java.util.stream.Collectors.mapping(
-                        Match::intent, java.util.stream.Collectors.toList())));
+            .collect(groupingBy(Match::orderId, mapping(Match::intent, toList())));
 
     var rows = new ArrayList<ReconciliationRow>();
     var judgedOrders = new HashSet<String>();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 
@@ -83,14 +82,14 @@ final class IntentList {
       long exact = number(ctx, "created", 0);
       filter = created -> created == exact;
     }
-    for (var bound : Map.of("gt", 1, "gte", 0, "lt", -1, "lte", 0).entrySet()) {
-      String name = "created[" + bound.getKey() + "]";
+    for (String bound : List.of("gt", "gte", "lt", "lte")) {
+      String name = "created[" + bound + "]";
       if (ctx.queryParam(name) == null) {
         continue;
       }
       long value = number(ctx, name, 0);
       LongPredicate test =
-          switch (bound.getKey()) {
+          switch (bound) {
             case "gt" -> created -> created > value;
             case "gte" -> created -> created >= value;
             case "lt" -> created -> created < value;
