@@ -221,6 +221,11 @@ public final class Inventory {
         });
   }
 
+  /** For reconciliation: each order's reservation status; orders without one are left out. */
+  public Map<OrderId, ReservationStatus> reservationStatuses(java.util.Collection<OrderId> ids) {
+    return reservations.statuses(ids);
+  }
+
   public StockItem get(ProductId productId) {
     return stock
         .find(productId)

@@ -16,6 +16,9 @@ public interface ReservationRepository {
 
   Optional<Reservation> findForUpdate(OrderId orderId);
 
+  /** Where each of these orders' reservations stands; orders without one are left out. */
+  java.util.Map<OrderId, ReservationStatus> statuses(java.util.Collection<OrderId> orderIds);
+
   void updateStatus(OrderId orderId, ReservationStatus status, Instant at);
 
   /** Holds a released or expired reservation again, until {@code expiresAt}. */

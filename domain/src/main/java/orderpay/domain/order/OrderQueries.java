@@ -1,6 +1,8 @@
 package orderpay.domain.order;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import orderpay.domain.shared.DomainException;
@@ -27,6 +29,14 @@ public final class OrderQueries {
         .find(orderId)
         .filter(order -> reader.mayRead(order.userId()))
         .orElseThrow(() -> DomainException.notFound("order", orderId.toString()));
+  }
+
+  /**
+   * For the reconciliation report (admins only: the service checks the caller's token): the orders
+   * with these ids, and every order created at or after {@code from}.
+   */
+  public List<OrderSummary> summaries(Collection<OrderId> ids, Instant from) {
+    return orders.summaries(ids, from);
   }
 
   /**

@@ -42,6 +42,12 @@ public interface OrderRepository {
 
   Optional<Order> findForUpdate(OrderId id);
 
+  /**
+   * For reconciliation: the orders with these ids, and every order created at or after {@code
+   * from}.
+   */
+  List<OrderSummary> summaries(java.util.Collection<OrderId> ids, Instant from);
+
   void update(Order order);
 
   /**

@@ -31,6 +31,8 @@ public final class PaymentProcessing {
   private final ReconcilePayments reconciliation;
   private final PaymentQueries queries;
   private final CompleteTestAuthentication authentication;
+  private final PaymentRepository payments;
+  private final PaymentProvider provider;
 
   public PaymentProcessing(
       PaymentRepository payments,
@@ -42,6 +44,8 @@ public final class PaymentProcessing {
       IdGenerator ids,
       Clock clock) {
     var changes = new PaymentChanges(payments, transactions, events, clock);
+    this.payments = payments;
+    this.provider = provider;
     this.queries = new PaymentQueries(payments, processedEvents);
     this.initiate = new InitiatePayment(payments, provider, transactions, ids, changes);
     this.cancel = new CancelPayment(payments, provider, queries, changes);
@@ -106,6 +110,17 @@ public final class PaymentProcessing {
 
   public WebhookOutcome handleWebhook(byte[] payload, String signatureHeader) {
     return webhooks.handle(payload, signatureHeader);
+  }
+
+  /**
+   * For reconciliation: every intent the provider lists as created since {@code from}, and our
+   * payments made since then or for those intents (asked after the provider, so a payment made
+   * meanwhile is there too rather than missing).
+   */
+  public ProviderLedger ledgerSince(java.time.Instant from) {
+    var intents = provider.listCreatedSince(from);
+    var ids = intents.stream().map(PaymentProvider.ListedIntent::providerPaymentId).toList();
+    return new ProviderLedger(intents, payments.findCreatedSinceOrFor(from, ids));
   }
 
   /** Asks the provider about payments not yet final there; returns how many were checked. */

@@ -8,6 +8,19 @@ public interface PaymentProvider {
   record Intent(
       String providerPaymentId, PaymentStatus status, String clientSecret, String failureReason) {}
 
+  /**
+   * An intent as the provider lists it, for reconciliation: its status in the provider's own words
+   * ({@code succeeded}, {@code requires_payment_method}, ...), its {@code metadata.order_id} (null
+   * if it has none), and how much of its charge was refunded.
+   */
+  record ListedIntent(
+      String providerPaymentId,
+      String orderId,
+      String providerStatus,
+      Money amount,
+      long amountRefunded,
+      java.time.Instant createdAt) {}
+
   String name();
 
   /**
@@ -23,6 +36,9 @@ public interface PaymentProvider {
    * lost still shows up here.
    */
   java.util.Optional<Intent> findByOrder(String orderId);
+
+  /** Every intent created at or after {@code from}, newest first, through all pages. */
+  java.util.List<ListedIntent> listCreatedSince(java.time.Instant from);
 
   /** Whether the provider knows this payment method id. */
   boolean paymentMethodExists(String paymentMethod);

@@ -20,6 +20,13 @@ public interface PaymentRepository {
   void update(Payment payment);
 
   /**
+   * For reconciliation: the payments created at or after {@code from}, and those whose intent is
+   * one of {@code providerPaymentIds} whenever they were made.
+   */
+  List<Payment> findCreatedSinceOrFor(
+      Instant from, java.util.Collection<String> providerPaymentIds);
+
+  /**
    * Reconciliation's work, oldest check first: payments not yet final at the provider (PENDING,
    * REQUIRES_ACTION or FAILED, untouched since {@code openBefore}; CANCELLED ones the provider has
    * not confirmed), skipping those whose next check is not due at {@code now}.

@@ -105,6 +105,14 @@ class PaymentProcessingTest {
       return Optional.ofNullable(byOrder.get(orderId));
     }
 
+    final List<ListedIntent> listed = new ArrayList<>();
+
+    @Override
+    public List<ListedIntent> listCreatedSince(Instant from) {
+      calls.add("list since " + from);
+      return listed.stream().filter(i -> !i.createdAt().isBefore(from)).toList();
+    }
+
     @Override
     public boolean paymentMethodExists(String paymentMethod) {
       calls.add("method " + paymentMethod);
@@ -174,6 +182,17 @@ class PaymentProcessingTest {
     @Override
     public void update(Payment p) {
       byOrder.put(p.orderId(), p);
+    }
+
+    @Override
+    public List<Payment> findCreatedSinceOrFor(
+        Instant from, java.util.Collection<String> providerPaymentIds) {
+      return byOrder.values().stream()
+          .filter(
+              p ->
+                  !p.createdAt().isBefore(from)
+                      || providerPaymentIds.contains(p.providerPaymentId()))
+          .toList();
     }
 
     @Override
@@ -735,5 +754,34 @@ class PaymentProcessingTest {
                     () -> processing.completeTestAuthentication(order, payer))
                 .kind())
         .isEqualTo(ErrorKind.INVALID_STATE);
+  }
+
+  @Test
+  void theLedgerOfAWindowHasTheProvidersIntentsAndOurPaymentsMadeInItOrForThem() {
+    var old = processing.initiate(order, user, Money.of(1000, "EUR"), "pm_card_visa", 1);
+    clock.advance(Duration.ofDays(2));
+    Instant from = clock.instant();
+    var recent = new OrderId(UUID.randomUUID());
+    processing.initiate(recent, user, Money.of(500, "EUR"), null, 1);
+    // the old payment's intent shows in the window (its listing says so), a foreign one too
+    provider.listed.add(
+        new PaymentProvider.ListedIntent(
+            old.providerPaymentId(), order.toString(), "succeeded", old.amount(), 0, from));
+    provider.listed.add(
+        new PaymentProvider.ListedIntent(
+            "pi_foreign", null, "succeeded", Money.of(1, "EUR"), 0, from.plusSeconds(1)));
+    provider.listed.add(
+        new PaymentProvider.ListedIntent(
+            "pi_before", null, "canceled", Money.of(1, "EUR"), 0, from.minusSeconds(1)));
+
+    var ledger = processing.ledgerSince(from);
+
+    assertThat(ledger.intents())
+        .extracting(PaymentProvider.ListedIntent::providerPaymentId)
+        .containsExactlyInAnyOrder(old.providerPaymentId(), "pi_foreign");
+    assertThat(ledger.payments())
+        .extracting(Payment::orderId)
+        .containsExactlyInAnyOrder(order, recent);
+    assertThat(provider.calls).contains("list since " + from);
   }
 }

@@ -98,6 +98,19 @@ public final class InMemoryOrderRepository implements OrderRepository {
   }
 
   @Override
+  public synchronized List<orderpay.domain.order.OrderSummary> summaries(
+      java.util.Collection<OrderId> ids, Instant from) {
+    return rows.values().stream()
+        .filter(s -> ids.contains(s.id()) || !s.createdAt().isBefore(from))
+        .map(Order::restore)
+        .map(
+            o ->
+                new orderpay.domain.order.OrderSummary(
+                    o.id(), o.status(), o.total(), o.createdAt()))
+        .toList();
+  }
+
+  @Override
   public synchronized void update(Order order) {
     rows.put(order.id(), order.snapshot());
     history.recordAll(order.id(), order.drainHistory());

@@ -31,6 +31,20 @@ public final class InMemoryReservationRepository
   }
 
   @Override
+  public synchronized Map<OrderId, ReservationStatus> statuses(
+      java.util.Collection<OrderId> orderIds) {
+    var found = new HashMap<OrderId, ReservationStatus>();
+    orderIds.forEach(
+        id -> {
+          var reservation = reservations.get(id);
+          if (reservation != null) {
+            found.put(id, reservation.status());
+          }
+        });
+    return found;
+  }
+
+  @Override
   public synchronized void updateStatus(OrderId orderId, ReservationStatus status, Instant at) {
     reservations.computeIfPresent(orderId, (id, r) -> r.withStatus(status));
   }

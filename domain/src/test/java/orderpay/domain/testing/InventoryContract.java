@@ -124,6 +124,27 @@ public abstract class InventoryContract {
   }
 
   @Test
+  void reservationStatusesAreReadForManyOrdersAtOnce() {
+    var book = stocked(10);
+    var held = order();
+    var sold = order();
+    var released = order();
+    inventory.reserve(held, List.of(new ReservationLine(book, 1)));
+    inventory.reserve(sold, List.of(new ReservationLine(book, 1)));
+    inventory.commit(sold);
+    inventory.reserve(released, List.of(new ReservationLine(book, 1)));
+    inventory.release(released);
+    var never = order();
+
+    assertThat(inventory.reservationStatuses(List.of(held, sold, released, never)))
+        .containsOnly(
+            java.util.Map.entry(held, ReservationStatus.RESERVED),
+            java.util.Map.entry(sold, ReservationStatus.COMMITTED),
+            java.util.Map.entry(released, ReservationStatus.RELEASED));
+    assertThat(inventory.reservationStatuses(List.of())).isEmpty();
+  }
+
+  @Test
   void aRefundPutsSoldUnitsBackOnceAndReleasesAnUncommittedHold() {
     var book = stocked(10);
     var sold = order();

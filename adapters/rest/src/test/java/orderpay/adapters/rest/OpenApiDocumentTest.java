@@ -27,7 +27,8 @@ class OpenApiDocumentTest {
             new OrderRoutes(null, null, null).routes(),
             new NotificationRoutes(null, null).routes(),
             new AdminDeadLetterRoutes(null, null).routes(),
-            new AdminOrderRoutes(null, null, null, null, null).routes())
+            new AdminOrderRoutes(null, null, null, null, null).routes(),
+            new AdminReconciliationRoutes(null, null, null, null, null).routes())
         .flatMap(java.util.List::stream);
   }
 

@@ -36,6 +36,7 @@ public final class MeteredPaymentProvider implements PaymentProvider {
     CREATE_INTENT,
     RETRIEVE,
     FIND_BY_ORDER,
+    LIST_CREATED_SINCE,
     PAYMENT_METHOD_EXISTS,
     CANCEL,
     REFUND,
@@ -95,6 +96,11 @@ public final class MeteredPaymentProvider implements PaymentProvider {
   @Override
   public Optional<Intent> findByOrder(String orderId) {
     return timed(Operation.FIND_BY_ORDER, () -> stripe.findByOrder(orderId), ok());
+  }
+
+  @Override
+  public java.util.List<ListedIntent> listCreatedSince(java.time.Instant from) {
+    return timed(Operation.LIST_CREATED_SINCE, () -> stripe.listCreatedSince(from), ok());
   }
 
   @Override

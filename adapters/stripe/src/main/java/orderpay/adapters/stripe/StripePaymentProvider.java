@@ -129,6 +129,15 @@ public final class StripePaymentProvider implements PaymentProvider {
   }
 
   @Override
+  public java.util.List<ListedIntent> listCreatedSince(java.time.Instant from) {
+    try {
+      return StripeIntentListing.createdSince(stripe, from);
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
+  }
+
+  @Override
   public boolean paymentMethodExists(String paymentMethod) {
     try {
       stripe.paymentMethods().retrieve(paymentMethod);

@@ -42,6 +42,13 @@ class MeteredPaymentProviderTest {
       }
 
       @Override
+      public java.util.List<ListedIntent> listCreatedSince(java.time.Instant from) {
+        return java.util.List.of(
+            new ListedIntent(
+                answer.get().providerPaymentId(), null, "succeeded", Money.of(1, "EUR"), 0, from));
+      }
+
+      @Override
       public boolean paymentMethodExists(String method) {
         return answer.get() != null;
       }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.rest.AdminDeadLetterRoutes;
 import orderpay.adapters.rest.AdminOrderRoutes;
+import orderpay.adapters.rest.AdminReconciliationRoutes;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.GatewayServer;
 import orderpay.adapters.rest.NotificationRoutes;
@@ -22,6 +23,7 @@ public final class Gateway implements AutoCloseable {
   private final NotificationRoutes notificationRoutes;
   private final AdminDeadLetterRoutes adminDeadLetterRoutes;
   private final AdminOrderRoutes adminOrderRoutes;
+  private final AdminReconciliationRoutes reconciliationRoutes;
   private final RequestRateLimits rateLimits;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
@@ -36,6 +38,7 @@ public final class Gateway implements AutoCloseable {
       NotificationRoutes notificationRoutes,
       AdminDeadLetterRoutes adminDeadLetterRoutes,
       AdminOrderRoutes adminOrderRoutes,
+      AdminReconciliationRoutes reconciliationRoutes,
       RequestRateLimits rateLimits) {
     this.config = config;
     this.downstreams = downstreams;
@@ -45,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     this.notificationRoutes = notificationRoutes;
     this.adminDeadLetterRoutes = adminDeadLetterRoutes;
     this.adminOrderRoutes = adminOrderRoutes;
+    this.reconciliationRoutes = reconciliationRoutes;
     this.rateLimits = rateLimits;
   }
 
@@ -63,7 +67,8 @@ public final class Gateway implements AutoCloseable {
                             orderRoutes.routes(),
                             notificationRoutes.routes(),
                             adminDeadLetterRoutes.routes(),
-                            adminOrderRoutes.routes())
+                            adminOrderRoutes.routes(),
+                            reconciliationRoutes.routes())
                         .flatMap(List::stream)
                         .toList())));
     return this;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import orderpay.adapters.grpc.auth.UserSigningKeys;
 import orderpay.adapters.rest.AdminDeadLetterRoutes;
 import orderpay.adapters.rest.AdminOrderRoutes;
+import orderpay.adapters.rest.AdminReconciliationRoutes;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
 import orderpay.adapters.rest.LoginThrottle;
@@ -63,6 +64,18 @@ public interface GatewayModule {
         NotificationServiceGrpc.newBlockingStub(downstreams.notification().channel()),
         users,
         auth);
+  }
+
+  @Provides
+  @Singleton
+  static AdminReconciliationRoutes adminReconciliationRoutes(
+      Downstreams downstreams, Authenticator auth, Clock clock) {
+    return new AdminReconciliationRoutes(
+        PaymentServiceGrpc.newBlockingStub(downstreams.payment().channel()),
+        OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
+        InventoryServiceGrpc.newBlockingStub(downstreams.inventory().channel()),
+        auth,
+        clock);
   }
 
   @Provides

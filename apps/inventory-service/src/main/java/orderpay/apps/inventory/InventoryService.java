@@ -59,9 +59,14 @@ public final class InventoryService {
     this.metrics = metrics;
     this.inventory = inventory;
     this.customers = customers;
-    // the gateway checks the admin too; the stock count does not take its word for it
+    // the gateway checks the admin too; the stock count (and the reservations read for the
+    // reconciliation report) do not take its word for it
     this.grpcService =
-        customers.adminsFor(InventoryServiceGrpc.getUpdateStockMethod()).protect(grpcService);
+        customers
+            .adminsFor(
+                InventoryServiceGrpc.getUpdateStockMethod(),
+                InventoryServiceGrpc.getGetReservationStatusesMethod())
+            .protect(grpcService);
   }
 
   public RunningService start() {

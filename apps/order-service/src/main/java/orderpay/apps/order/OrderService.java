@@ -74,8 +74,12 @@ public final class OrderService {
     this.followUps = followUps;
     this.history = history;
     this.customers = customers;
-    // every order call acts for the customer whose forwarded token verifies here
-    this.grpcService = customers.onEveryCall().protect(grpcService);
+    // every order call acts for the customer whose forwarded token verifies here; every order's
+    // summary (the reconciliation report) is an admin's to read
+    this.grpcService =
+        customers
+            .adminsFor(OrderServiceGrpc.getGetOrderSummariesMethod())
+            .protect(customers.onEveryCall().protect(grpcService));
     // the operator console's dead letters: hosted here, where the gateway already calls (ADR 0013)
     this.deadLetters = new DeadLetterGrpcService(config.service().kafka()).protectedBy(customers);
   }

@@ -21,14 +21,15 @@ public final class PaymentService {
   public static final CallerPolicy CALLERS =
       CallerPolicy.builder()
           // the gateway reads a payment (and its activity), passes Stripe's webhooks on and the
-          // payer's test 3-D Secure answer (for the payer's own token only); it never cancels or
-          // refunds
+          // payer's test 3-D Secure answer (for the payer's own token only), and reads the ledger
+          // for an admin's reconciliation report; it never cancels or refunds
           .allow(
               Callers.GATEWAY,
               PaymentServiceGrpc.getCheckPaymentStatusMethod(),
               PaymentServiceGrpc.getGetPaymentActivityMethod(),
               PaymentServiceGrpc.getHandleStripeWebhookMethod(),
-              PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
+              PaymentServiceGrpc.getCompleteTestAuthenticationMethod(),
+              PaymentServiceGrpc.getListIntentsAndPaymentsMethod())
           .allow(
               Callers.ORDER_SERVICE,
               PaymentServiceGrpc.getCheckPaymentMethodMethod(),
@@ -60,14 +61,18 @@ public final class PaymentService {
     this.metrics = metrics;
     this.payments = payments;
     this.customers = customers;
-    // reading a payment and authenticating it act for its payer; the saga's calls for no customer
+    // reading a payment and authenticating it act for its payer; the saga's calls for no customer;
+    // the ledger of every payment is an admin's to read
     this.grpcService =
         customers
-            .customersFor(
-                PaymentServiceGrpc.getCheckPaymentStatusMethod(),
-                PaymentServiceGrpc.getGetPaymentActivityMethod(),
-                PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
-            .protect(grpcService);
+            .adminsFor(PaymentServiceGrpc.getListIntentsAndPaymentsMethod())
+            .protect(
+                customers
+                    .customersFor(
+                        PaymentServiceGrpc.getCheckPaymentStatusMethod(),
+                        PaymentServiceGrpc.getGetPaymentActivityMethod(),
+                        PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
+                    .protect(grpcService));
   }
 
   public RunningService start() {

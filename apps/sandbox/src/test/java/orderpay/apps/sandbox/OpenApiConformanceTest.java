@@ -536,6 +536,20 @@ class OpenApiConformanceTest {
     }
   }
 
+  @Test
+  @Order(9)
+  void theReconciliationReport() {
+    String customer = customer();
+    placeOrder(customer, product(3), "pm_card_visa");
+    String report = "/api/v1/admin/reconciliation";
+    var rows = exchange(200, Request.get(report).as(admin)).body().get("rows");
+    assertThat(rows).isNotEmpty(); // every kind of row of the scenarios above is checked
+    exchange(200, Request.get(report + "?days=90").as(admin));
+    exchange(400, Request.get(report + "?days=0").as(admin));
+    exchange(401, Request.get(report));
+    exchange(403, Request.get(report).as(customer));
+  }
+
   /** The judge itself: answers the document does not allow are reported, not waved through. */
   @Test
   @Order(7)

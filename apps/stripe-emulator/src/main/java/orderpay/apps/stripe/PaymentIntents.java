@@ -211,6 +211,28 @@ final class PaymentIntents {
         .toList();
   }
 
+  /** An intent's id and creation second: what a list filters and pages by. */
+  record Stamp(String id, long created) {}
+
+  /** Every intent's stamp, newest first, as Stripe lists them (copies only what a page shows). */
+  List<Stamp> newestFirst() {
+    var all = new java.util.ArrayList<Stamp>();
+    for (String id : intentsInOrder) {
+      var intent = intents.get(id);
+      synchronized (intent) {
+        all.add(new Stamp(id, intent.get("created").asLong()));
+      }
+    }
+    Collections.reverse(all);
+    return all;
+  }
+
+  /** A charge as it is now (for expansion), or null if there is none with that id. */
+  ObjectNode charge(String id) {
+    var charge = charges.get(id);
+    return charge == null ? null : copy(charge);
+  }
+
   /** Every intent, charge attempt and refund made so far (see {@link LedgerView}). */
   ObjectNode ledger() {
     var intentsNow = intentsInOrder.stream().map(id -> copy(intents.get(id))).toList();

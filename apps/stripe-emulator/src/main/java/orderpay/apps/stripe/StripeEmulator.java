@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A local stand-in for the part of Stripe's API OrderPay uses: payment_intents (create, retrieve,
- * confirm, cancel) and refunds, with Stripe's test payment methods, Idempotency-Key replay, objects
- * shaped like Stripe's own, and signed webhook events sent to a configured URL.
+ * list, search, confirm, cancel) and refunds, with Stripe's test payment methods, Idempotency-Key
+ * replay, objects shaped like Stripe's own, and signed webhook events sent to a configured URL.
  *
  * <p>This class is the HTTP side (routes, keys, faults); {@link PaymentIntents} keeps the state,
  * {@link IdempotencyStore} the answers to replay, {@link StripeViews} the shape of the objects.
@@ -48,6 +48,12 @@ public final class StripeEmulator implements AutoCloseable {
               config.routes.before("/v1/*", ApiKeys::authenticate);
               config.routes.post(
                   "/v1/payment_intents", changing((ctx, params) -> intents.create(params)));
+              config.routes.get(
+                  IntentList.URL,
+                  reading(
+                      ctx ->
+                          IntentList.page(
+                              ctx, intents.newestFirst(), intents::intent, intents::charge)));
               // registered before {id}, so "search" is not taken for an intent id
               config.routes.get("/v1/payment_intents/search", reading(this::searchIntents));
               config.routes.get("/v1/payment_intents/{id}", reading(this::retrieveIntent));

@@ -7,11 +7,14 @@ import java.util.List;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.contracts.inventory.v1.CheckStockRequest;
 import orderpay.contracts.inventory.v1.CheckStockResponse;
+import orderpay.contracts.inventory.v1.GetReservationStatusesRequest;
+import orderpay.contracts.inventory.v1.GetReservationStatusesResponse;
 import orderpay.contracts.inventory.v1.GetStockRequest;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.Reservation;
 import orderpay.contracts.inventory.v1.ReservationRequest;
 import orderpay.contracts.inventory.v1.ReservationStatus;
+import orderpay.contracts.inventory.v1.ReservationStatusOfOrder;
 import orderpay.contracts.inventory.v1.ReserveStockRequest;
 import orderpay.contracts.inventory.v1.StockLevel;
 import orderpay.contracts.inventory.v1.UpdateStockRequest;
@@ -66,6 +69,29 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
     reply(response, toProto(inventory.get(ProductId.parse(request.getProductId()))));
   }
 
+  /** Admin only: the service runs this method behind an admin check of the forwarded token. */
+  @Override
+  public void getReservationStatuses(
+      GetReservationStatusesRequest request,
+      StreamObserver<GetReservationStatusesResponse> response) {
+    // an id that is no UUID names no order: nothing to find
+    var ids =
+        request.getOrderIdsList().stream()
+            .map(OrderId::tryParse)
+            .flatMap(java.util.Optional::stream)
+            .toList();
+    var reply = GetReservationStatusesResponse.newBuilder();
+    inventory
+        .reservationStatuses(ids)
+        .forEach(
+            (orderId, status) ->
+                reply.addReservations(
+                    ReservationStatusOfOrder.newBuilder()
+                        .setOrderId(orderId.toString())
+                        .setStatus(toProto(status))));
+    reply(response, reply.build());
+  }
+
   private static List<ReservationLine> lines(
       List<orderpay.contracts.inventory.v1.ReservationLine> lines) {
     return lines.stream()
@@ -82,18 +108,21 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
         .build();
   }
 
+  static ReservationStatus toProto(orderpay.domain.inventory.ReservationStatus status) {
+    return switch (status) {
+      case RESERVED -> ReservationStatus.RESERVATION_STATUS_RESERVED;
+      case COMMITTED -> ReservationStatus.RESERVATION_STATUS_COMMITTED;
+      case RELEASED -> ReservationStatus.RESERVATION_STATUS_RELEASED;
+      case EXPIRED -> ReservationStatus.RESERVATION_STATUS_EXPIRED;
+      case RETURNED -> ReservationStatus.RESERVATION_STATUS_RETURNED;
+    };
+  }
+
   static Reservation toProto(orderpay.domain.inventory.Reservation reservation) {
     var reply =
         Reservation.newBuilder()
             .setOrderId(reservation.orderId().toString())
-            .setStatus(
-                switch (reservation.status()) {
-                  case RESERVED -> ReservationStatus.RESERVATION_STATUS_RESERVED;
-                  case COMMITTED -> ReservationStatus.RESERVATION_STATUS_COMMITTED;
-                  case RELEASED -> ReservationStatus.RESERVATION_STATUS_RELEASED;
-                  case EXPIRED -> ReservationStatus.RESERVATION_STATUS_EXPIRED;
-                  case RETURNED -> ReservationStatus.RESERVATION_STATUS_RETURNED;
-                })
+            .setStatus(toProto(reservation.status()))
             .setExpiresAt(ProtoTime.of(reservation.expiresAt()));
     reservation
         .lines()

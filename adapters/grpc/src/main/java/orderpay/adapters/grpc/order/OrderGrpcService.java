@@ -12,6 +12,8 @@ import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.CreateOrderRequest;
 import orderpay.contracts.order.v1.GetOrderHistoryRequest;
 import orderpay.contracts.order.v1.GetOrderRequest;
+import orderpay.contracts.order.v1.GetOrderSummariesRequest;
+import orderpay.contracts.order.v1.GetOrderSummariesResponse;
 import orderpay.contracts.order.v1.ListOrdersRequest;
 import orderpay.contracts.order.v1.ListOrdersResponse;
 import orderpay.contracts.order.v1.Order;
@@ -21,6 +23,7 @@ import orderpay.contracts.order.v1.OrderItem;
 import orderpay.contracts.order.v1.OrderPayment;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.order.v1.OrderStatus;
+import orderpay.contracts.order.v1.OrderSummary;
 import orderpay.contracts.order.v1.RetryOrderRequest;
 import orderpay.domain.order.CancelOrder;
 import orderpay.domain.order.OrderFilter;
@@ -37,6 +40,9 @@ import orderpay.domain.user.UserId;
  * which proves who the caller is. Who may see and do what the domain decides.
  */
 public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
+  /** Order summaries per streamed message: far below gRPC's 4 MiB limit. */
+  private static final int SUMMARY_CHUNK = 5000;
+
   private final PlaceOrder placeOrder;
   private final CancelOrder cancelOrder;
   private final OrderQueries queries;
@@ -140,6 +146,35 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
     reply(
         response,
         toProto(cancelOrder.cancel(OrderId.parse(request.getId()), UserCheck.currentReader())));
+  }
+
+  /** Admin only: the service runs this method behind an admin check of the forwarded token. */
+  @Override
+  public void getOrderSummaries(
+      GetOrderSummariesRequest request, StreamObserver<GetOrderSummariesResponse> response) {
+    if (!request.hasCreatedFrom()) {
+      throw orderpay.domain.shared.DomainException.invalidField(
+          "created_from", "created_from is required");
+    }
+    // an id that is no UUID names no order (e.g. foreign metadata at Stripe): nothing to find
+    var ids =
+        request.getIdsList().stream().map(OrderId::tryParse).flatMap(Optional::stream).toList();
+    var summaries = queries.summaries(ids, ProtoTime.toInstant(request.getCreatedFrom()));
+    // streamed in chunks: a long window holds more orders than one message may
+    for (int from = 0; from == 0 || from < summaries.size(); from += SUMMARY_CHUNK) {
+      var reply = GetOrderSummariesResponse.newBuilder();
+      for (var summary :
+          summaries.subList(from, Math.min(summaries.size(), from + SUMMARY_CHUNK))) {
+        reply.addOrders(
+            OrderSummary.newBuilder()
+                .setId(summary.id().toString())
+                .setStatus(OrderStatus.valueOf("ORDER_STATUS_" + summary.status().name()))
+                .setTotal(ProtoMoney.of(summary.total()))
+                .setCreatedAt(ProtoTime.of(summary.createdAt())));
+      }
+      response.onNext(reply.build());
+    }
+    response.onCompleted();
   }
 
   /** The customer whose verified token came with the call (the service runs behind UserCheck). */

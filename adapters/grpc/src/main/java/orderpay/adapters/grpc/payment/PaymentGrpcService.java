@@ -14,11 +14,14 @@ import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
 import orderpay.contracts.payment.v1.CompleteTestAuthenticationRequest;
 import orderpay.contracts.payment.v1.GetPaymentActivityRequest;
 import orderpay.contracts.payment.v1.InitiatePaymentRequest;
+import orderpay.contracts.payment.v1.ListIntentsAndPaymentsRequest;
+import orderpay.contracts.payment.v1.ListIntentsAndPaymentsResponse;
 import orderpay.contracts.payment.v1.Payment;
 import orderpay.contracts.payment.v1.PaymentActivity;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.PaymentStatus;
 import orderpay.contracts.payment.v1.ProviderEvent;
+import orderpay.contracts.payment.v1.ProviderIntent;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
 import orderpay.contracts.payment.v1.StripeWebhookRequest;
 import orderpay.contracts.payment.v1.StripeWebhookResponse;
@@ -28,6 +31,9 @@ import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
 public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
+  /** Intents and payments per streamed message: far below gRPC's 4 MiB limit. */
+  private static final int CHUNK = 1000;
+
   private final PaymentProcessing payments;
   private final WebhookCounts webhooks;
 
@@ -126,6 +132,47 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
               .setReceivedAt(ProtoTime.of(event.receivedAt())));
     }
     reply(response, reply.build());
+  }
+
+  /** Admin only: the service runs this method behind an admin check of the forwarded token. */
+  @Override
+  public void listIntentsAndPayments(
+      ListIntentsAndPaymentsRequest request,
+      StreamObserver<ListIntentsAndPaymentsResponse> response) {
+    if (!request.hasCreatedFrom()) {
+      throw DomainException.invalidField("created_from", "created_from is required");
+    }
+    var ledger = payments.ledgerSince(ProtoTime.toInstant(request.getCreatedFrom()));
+    var intents =
+        ledger.intents().stream()
+            .map(
+                intent ->
+                    ProviderIntent.newBuilder()
+                        .setProviderPaymentId(intent.providerPaymentId())
+                        .setOrderId(intent.orderId() == null ? "" : intent.orderId())
+                        .setProviderStatus(intent.providerStatus())
+                        .setAmount(ProtoMoney.of(intent.amount()))
+                        .setAmountRefundedMinor(intent.amountRefunded())
+                        .setCreatedAt(ProtoTime.of(intent.createdAt()))
+                        .build())
+            .toList();
+    var paymentRows = ledger.payments().stream().map(PaymentGrpcService::toProto).toList();
+    // streamed in chunks: a long window holds more than one message may
+    int largest = Math.max(intents.size(), paymentRows.size());
+    int chunks = Math.max(1, (largest + CHUNK - 1) / CHUNK);
+    for (int i = 0; i < chunks; i++) {
+      response.onNext(
+          ListIntentsAndPaymentsResponse.newBuilder()
+              .addAllIntents(chunk(intents, i))
+              .addAllPayments(chunk(paymentRows, i))
+              .build());
+    }
+    response.onCompleted();
+  }
+
+  private static <T> java.util.List<T> chunk(java.util.List<T> items, int index) {
+    int from = Math.min(items.size(), index * CHUNK);
+    return items.subList(from, Math.min(items.size(), from + CHUNK));
   }
 
   public static Payment toProto(orderpay.domain.payment.Payment payment) {

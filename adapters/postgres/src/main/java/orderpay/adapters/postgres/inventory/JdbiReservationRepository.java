@@ -84,6 +84,22 @@ public final class JdbiReservationRepository implements ReservationRepository {
   }
 
   @Override
+  public Map<OrderId, ReservationStatus> statuses(java.util.Collection<OrderId> orderIds) {
+    var found = new LinkedHashMap<OrderId, ReservationStatus>();
+    transactions.withHandle(
+        h ->
+            h.createQuery("SELECT order_id, status FROM reservations WHERE order_id = ANY(:ids)")
+                .bindArray("ids", UUID.class, orderIds.stream().map(OrderId::value).toList())
+                .map(
+                    (rs, ctx) ->
+                        found.put(
+                            new OrderId(rs.getObject("order_id", UUID.class)),
+                            ReservationStatus.valueOf(rs.getString("status"))))
+                .list());
+    return found;
+  }
+
+  @Override
   public void updateStatus(OrderId orderId, ReservationStatus status, Instant at) {
     transactions.withHandle(
         h ->

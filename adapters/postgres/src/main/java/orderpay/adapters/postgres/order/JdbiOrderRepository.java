@@ -135,6 +135,12 @@ public final class JdbiOrderRepository implements OrderRepository {
     return one("o.id = :id", true, Map.of("id", id.value())).map(KeyedOrder::order);
   }
 
+  @Override
+  public List<orderpay.domain.order.OrderSummary> summaries(
+      java.util.Collection<OrderId> ids, Instant from) {
+    return transactions.withHandle(h -> OrderSummaries.find(h, ids, from));
+  }
+
   /**
    * One order with its lines (and its request's fingerprint) in one statement: a row per line, the
    * order's columns repeated. The saga reads an order three times per order placed, so the round

@@ -102,6 +102,22 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
   }
 
   @Override
+  public List<Payment> findCreatedSinceOrFor(
+      Instant from, java.util.Collection<String> providerPaymentIds) {
+    return transactions.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM payments WHERE created_at >= :from"
+                        + " OR provider_payment_id = ANY(:ids) ORDER BY created_at")
+                .bind("from", from)
+                .bindArray("ids", String.class, providerPaymentIds)
+                .map((rs, ctx) -> toPayment(rs))
+                .list());
+  }
+
+  @Override
   public List<Payment> findDueForCheck(Instant openBefore, Instant now, int limit) {
     return transactions.withHandle(
         h ->

@@ -176,4 +176,37 @@ class JdbiOrderRepositoryTest {
     holder.get(10, TimeUnit.SECONDS);
     assertThat(waiter.get(10, TimeUnit.SECONDS).lines()).hasSize(2);
   }
+
+  @Test
+  void summariesAreTheOrdersCreatedSinceAnInstantAndThoseAskedForById() {
+    var user = new UserId(UUID.randomUUID());
+    var now = java.time.Instant.now();
+    var old =
+        Order.place(
+            new OrderId(UUID.randomUUID()),
+            user,
+            null,
+            List.of(
+                new OrderLine(new ProductId(UUID.randomUUID()), "Lamp", 3, Money.of(1200, "EUR"))),
+            "1 Main St",
+            null,
+            Clock.fixed(now.minus(java.time.Duration.ofDays(10)), java.time.ZoneOffset.UTC));
+    var older = twoLineOrder(user, null);
+    var recent = twoLineOrder(user, null);
+    database.transactions().run(() -> orders.addIfAbsent(old, "f-old"));
+    database.transactions().run(() -> orders.addIfAbsent(recent, "f-recent"));
+    var from = now.minus(java.time.Duration.ofDays(1));
+
+    var inWindow = orders.summaries(List.of(), from);
+    assertThat(inWindow).extracting(s -> s.id()).contains(recent.id()).doesNotContain(old.id());
+    var asked = orders.summaries(List.of(old.id(), older.id()), from); // older was never stored
+    assertThat(asked)
+        .extracting(s -> s.id())
+        .contains(old.id(), recent.id())
+        .doesNotContain(older.id());
+    var summary = asked.stream().filter(s -> s.id().equals(old.id())).findFirst().orElseThrow();
+    assertThat(summary.total()).isEqualTo(Money.of(3600, "EUR"));
+    assertThat(summary.status()).isEqualTo(orderpay.domain.order.OrderStatus.PENDING);
+    assertThat(summary.createdAt()).isBefore(from);
+  }
 }
