@@ -140,6 +140,10 @@ export async function adminOrderPage({nav}, id) {
   await load();
 }
 
+function fact(label, value) {
+  return h('li', {}, h('span', {}, label), h('span', {}, value));
+}
+
 function orderStory(order, story, reload) {
   const error = errorBox();
   const buttons = [];
@@ -157,12 +161,12 @@ function orderStory(order, story, reload) {
     h(
       'ul',
       {class: 'summary', 'aria-label': 'Order facts'},
-      h('li', {}, 'Order id', h('code', {}, order.id)),
-      h('li', {}, 'Customer', h('code', {}, order.user_id)),
-      h('li', {}, 'Total', h('strong', {}, money(order.total))),
-      h('li', {}, 'Items', order.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')),
-      order.payment ? h('li', {}, 'Payment', `${PAYMENT_STATUS[order.payment.status] || order.payment.status} (${order.payment.provider_payment_id || 'no intent yet'})`) : null,
-      h('li', {}, 'Trace id', h('code', {class: 'trace-id'}, story.trace_id || 'not recorded')),
+      fact('Order id', h('code', {}, order.id)),
+      fact('Customer', h('code', {}, order.user_id)),
+      fact('Total', h('strong', {}, money(order.total))),
+      fact('Items', order.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')),
+      order.payment ? fact('Payment', `${PAYMENT_STATUS[order.payment.status] || order.payment.status} (${order.payment.provider_payment_id || 'no intent yet'})`) : null,
+      fact('Trace id', h('code', {class: 'trace-id'}, story.trace_id || 'not recorded')),
     ),
     error,
     buttons.length ? h('p', {class: 'actions'}, buttons) : null,

@@ -115,6 +115,16 @@ class AdminConsoleBrowserTest {
     browser.press("Refund the order");
     browser.sees("Status: Refunded");
     assertThat(shop.getOrder(shop.admin, order).get("status").asText()).isEqualTo("REFUNDED");
+
+    // Stripe, the orders and the stock agree on it: refunded everywhere, units back on the shelf
+    Shop.await(
+        () -> shop.stock(shop.getOrder(shop.admin, order).at("/items/0/product_id").asText())
+                .get("on_hand").asLong() == 5,
+        "the refunded unit back on the shelf");
+    browser.open("/admin/reconciliation?days=1").seesHeading("Reconciliation");
+    browser.sees("Stripe intents").checkPage();
+    assertThat(browser.mainText()).doesNotContain(order.substring(0, 8));
+    browser.snapshot("admin-reconciliation");
   }
 
   @Test
@@ -127,7 +137,7 @@ class AdminConsoleBrowserTest {
     browser.sees(order.substring(0, 8)).checkPage();
     browser.snapshot("admin-stuck");
     browser.follow(order.substring(0, 8));
-    browser.sees("Status: Pending").press("Retry the saga now");
+    browser.sees("Status: Awaiting payment").press("Retry the saga now");
     browser.waitFor(
         d -> d.findElement(By.id("notice")).getText().contains("Saga retried"), "the retry");
     browser.press("Cancel the order");
