@@ -45,7 +45,8 @@ public final class SandboxMain {
           """
 
           OrderPay sandbox is ready in %.1f s
-            gateway     %s   (try: curl %s/health/ready)
+            shop        %s/   (open it in a browser; the operator console is %s/admin)
+            gateway     %s   (try: curl %s/health/ready; the API is described at /docs)
             admin       %s / %s   (ORDERPAY_ADMIN_EMAIL / ORDERPAY_ADMIN_PASSWORD)
             postgres    127.0.0.1:%d  user postgres, databases orderpay_<service>   (ORDERPAY_PG_PORT)
             kafka       %s   (ORDERPAY_KAFKA_PORT)
@@ -56,6 +57,8 @@ public final class SandboxMain {
           Ctrl-C stops everything.
           %n""",
           seconds,
+          sandbox.gatewayUrl(),
+          sandbox.gatewayUrl(),
           sandbox.gatewayUrl(),
           sandbox.gatewayUrl(),
           sandbox.adminEmail(),
