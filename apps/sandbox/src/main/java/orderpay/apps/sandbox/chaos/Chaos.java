@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import orderpay.apps.sandbox.Folders;
 import orderpay.apps.sandbox.cluster.Cluster;
 import orderpay.apps.sandbox.cluster.ClusterOptions;
 import orderpay.apps.sandbox.cluster.ClusterProcess;
@@ -316,7 +317,7 @@ public final class Chaos {
                   Duration.ofNanos(System.nanoTime() - booting), Duration.ZERO, Duration.ZERO)));
     }
     if (rows.stream().allMatch(Row::passed)) {
-      Cluster.deleteQuietly(dataDir);
+      Folders.deleteQuietly(dataDir);
     } else {
       out.printf("run %d: logs and data kept in %s%n", run, dataDir);
     }
