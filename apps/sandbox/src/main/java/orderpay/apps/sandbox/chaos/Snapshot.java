@@ -4,10 +4,12 @@ import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.summingLong;
 import static java.util.stream.Collectors.toSet;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Everything one audit reads: the services' rows, Stripe's ledger, the mailbox, the requests. */
 record Snapshot(
@@ -104,22 +106,19 @@ record Snapshot(
 
   /** Per product, the units of the reservations in {@code status} (COMMITTED, RESERVED). */
   Map<String, Long> reservedUnits(String status) {
-    var orderIds =
-        reservations.values().stream()
-            .filter(r -> r.status().equals(status))
-            .map(Reservation::orderId)
-            .collect(toSet());
-    return unitsByProduct(reservationLines, orderIds);
+    return unitsByProduct(
+        reservationLines,
+        idsIn(reservations.values(), Reservation::status, Reservation::orderId, status));
   }
 
   /** Per product, the units of the orders in {@code status} (PAID). */
   Map<String, Long> orderedUnits(String status) {
-    var orderIds =
-        orders.values().stream()
-            .filter(o -> o.status().equals(status))
-            .map(Order::id)
-            .collect(toSet());
-    return unitsByProduct(orderLines, orderIds);
+    return unitsByProduct(orderLines, idsIn(orders.values(), Order::status, Order::id, status));
+  }
+
+  private static <T> Set<String> idsIn(
+      Collection<T> rows, Function<T, String> status, Function<T, String> id, String wanted) {
+    return rows.stream().filter(r -> status.apply(r).equals(wanted)).map(id).collect(toSet());
   }
 
   private static Map<String, Long> unitsByProduct(List<Line> lines, Set<String> orderIds) {
