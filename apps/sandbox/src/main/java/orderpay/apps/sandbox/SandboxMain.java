@@ -6,12 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 import orderpay.adapters.embedded.EmbeddedKafkaBroker;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.runtime.Env;
@@ -28,7 +25,7 @@ public final class SandboxMain {
     orderpay.adapters.telemetry.Telemetry.install("orderpay-sandbox", System.getenv());
     SandboxSettings settings = SandboxSettings.fromEnv(env);
     if (Arrays.asList(args).contains("--fresh")) {
-      deleteRecursively(settings.dataDir());
+      Folders.deleteRecursively(settings.dataDir());
     }
     Files.createDirectories(settings.dataDir());
 
@@ -128,16 +125,5 @@ public final class SandboxMain {
       Thread.sleep(100);
     }
     throw new IllegalStateException("the gateway did not become ready within 60 s");
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

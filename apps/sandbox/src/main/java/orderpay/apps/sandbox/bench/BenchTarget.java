@@ -13,6 +13,7 @@ import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.embedded.FreePorts;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
+import orderpay.apps.sandbox.Folders;
 import orderpay.apps.sandbox.Sandbox;
 import orderpay.apps.sandbox.SandboxSettings;
 import orderpay.apps.sandbox.cluster.Cluster;
@@ -226,7 +227,7 @@ public sealed interface BenchTarget extends AutoCloseable {
       try {
         cluster.close();
       } finally {
-        Cluster.deleteQuietly(dataDir);
+        Folders.deleteQuietly(dataDir);
       }
     }
   }

@@ -30,6 +30,11 @@ public record ClusterOptions(
     environment = Map.copyOf(environment);
   }
 
+  /** The file a service replica (or {@code kafka}) writes its output to. */
+  public Path logFile(String service, int replica) {
+    return dataDir.resolve("logs").resolve(service + "-" + replica + ".log");
+  }
+
   /** {@code ./orderpay cluster [--fresh] [--replicas N]}, run from the repository. */
   public static ClusterOptions fromCommandLine(Env env, List<String> args) {
     int replicas = env.integer("ORDERPAY_REPLICAS", 2);

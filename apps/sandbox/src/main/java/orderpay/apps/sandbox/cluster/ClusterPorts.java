@@ -26,6 +26,14 @@ public record ClusterPorts(
     return grpc.get(service).get(replica - 1);
   }
 
+  public String gatewayUrl() {
+    return "http://127.0.0.1:" + gateway;
+  }
+
+  public String kafkaBootstrap() {
+    return "127.0.0.1:" + kafka;
+  }
+
   /** The defaults of {@code ./orderpay up} (and its environment variables), plus replicas. */
   static ClusterPorts fromEnv(Env env, Map<String, Integer> replicas) {
     var base = SandboxSettings.fromEnv(env);

@@ -69,9 +69,9 @@ class BenchOptionsTest {
   @Test
   void percentilesAreNearestRank() {
     var values = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
-    assertThat(Bench.percentile(values, 50)).isEqualTo(5.0);
-    assertThat(Bench.percentile(values, 99)).isEqualTo(10.0);
-    assertThat(Bench.percentile(values, 10)).isEqualTo(1.0);
-    assertThat(Bench.percentile(List.of(), 50)).isNaN();
+    assertThat(BenchReport.percentile(values, 50)).isEqualTo(5.0);
+    assertThat(BenchReport.percentile(values, 99)).isEqualTo(10.0);
+    assertThat(BenchReport.percentile(values, 10)).isEqualTo(1.0);
+    assertThat(BenchReport.percentile(List.of(), 50)).isNaN();
   }
 }

@@ -14,38 +14,37 @@ class AuditorSettledTest {
   private static final String ORDER = "order-1";
   private static final String PRODUCT = "product-1";
 
-  private static Auditor.Snapshot snapshot(
+  private static Snapshot snapshot(
       String orderStatus, String holdStatus, String paymentStatus, StripeLedger ledger) {
     var order = order(orderStatus, null);
     return snapshot(order, holdStatus, paymentStatus, ledger, order.emailsOwed());
   }
 
-  private static Auditor.Order order(String status, String failureReason) {
-    return new Auditor.Order(ORDER, "user-1", "key-1", status, 2000, "EUR", "pi_1", failureReason);
+  private static Snapshot.Order order(String status, String failureReason) {
+    return new Snapshot.Order(ORDER, "user-1", "key-1", status, 2000, "EUR", "pi_1", failureReason);
   }
 
   /** A snapshot whose {@code emailsSent} were recorded, sent and received. */
-  private static Auditor.Snapshot snapshot(
-      Auditor.Order order,
+  private static Snapshot snapshot(
+      Snapshot.Order order,
       String holdStatus,
       String paymentStatus,
       StripeLedger ledger,
       Set<String> emailsSent) {
-    var notifications = new ArrayList<Auditor.Notification>();
+    var notifications = new ArrayList<Snapshot.Notification>();
     var mails = new ArrayList<Mailbox.Mail>();
     for (String template : emailsSent) {
-      var notification = new Auditor.Notification("n-" + template, ORDER, template, "SENT");
+      var notification = new Snapshot.Notification("n-" + template, ORDER, template, "SENT");
       notifications.add(notification);
       mails.add(
-          new Mailbox.Mail(
-              Auditor.messageId(notification), "a@example.com", template, template, ORDER));
+          new Mailbox.Mail(notification.messageId(), "a@example.com", template, template, ORDER));
     }
-    return new Auditor.Snapshot(
+    return new Snapshot(
         Map.of(ORDER, order),
-        List.of(new Auditor.Line(ORDER, PRODUCT, 2)),
-        Map.of(ORDER, new Auditor.Reservation(ORDER, holdStatus)),
-        List.of(new Auditor.Line(ORDER, PRODUCT, 2)),
-        Map.of(PRODUCT, new Auditor.Stock(PRODUCT, 8, 0)),
+        List.of(new Snapshot.Line(ORDER, PRODUCT, 2)),
+        Map.of(ORDER, new Snapshot.Reservation(ORDER, holdStatus)),
+        List.of(new Snapshot.Line(ORDER, PRODUCT, 2)),
+        Map.of(PRODUCT, new Snapshot.Stock(PRODUCT, 8, 0)),
         notifications,
         Map.of(ORDER, paymentStatus),
         ledger,
@@ -71,7 +70,7 @@ class AuditorSettledTest {
   void aPaidOrderWhosePaymentSucceededHasSettled() {
     var snapshot = snapshot("PAID", "COMMITTED", "SUCCEEDED", charged(false));
     assertThat(snapshot.settled()).isTrue();
-    assertThat(Auditor.moneyAndStockConserved(snapshot)).isEmpty();
+    assertThat(MoneyChecks.moneyAndStockConserved(snapshot)).isEmpty();
   }
 
   @Test
@@ -84,7 +83,7 @@ class AuditorSettledTest {
   void theSameRefundOnceItsOrderCaughtUpHasSettled() {
     var snapshot = snapshot("REFUNDED", "RELEASED", "REFUNDED", charged(true));
     assertThat(snapshot.settled()).isTrue();
-    assertThat(Auditor.moneyAndStockConserved(snapshot)).isEmpty();
+    assertThat(MoneyChecks.moneyAndStockConserved(snapshot)).isEmpty();
   }
 
   @Test
@@ -102,7 +101,7 @@ class AuditorSettledTest {
     // a refund made at Stripe that no webhook told the payment service about: nothing is in flight
     var snapshot = snapshot("PAID", "COMMITTED", "SUCCEEDED", charged(true));
     assertThat(snapshot.settled()).isTrue();
-    assertThat(Auditor.moneyAndStockConserved(snapshot))
+    assertThat(MoneyChecks.moneyAndStockConserved(snapshot))
         .containsExactly(new Finding.Violation(ORDER, "PAID order of 2000: 0 kept at Stripe"));
   }
 
@@ -116,7 +115,7 @@ class AuditorSettledTest {
             charged(false),
             Set.of("order_confirmation"));
     assertThat(snapshot.settled()).isFalse();
-    assertThat(Auditor.oneEmailPerEventAndTemplate(snapshot))
+    assertThat(EmailChecks.oneEmailPerEventAndTemplate(snapshot))
         .containsExactly(
             new Finding.Violation(
                 ORDER + "/payment_succeeded", "PAID order, no payment_succeeded email"));
@@ -131,10 +130,10 @@ class AuditorSettledTest {
             "CANCELLED",
             charged(false),
             Set.of());
-    assertThat(Auditor.emailsNotRecorded(refused)).isEmpty();
+    assertThat(EmailChecks.emailsNotRecorded(refused)).isEmpty();
     var declined =
         snapshot(order("FAILED", "card_declined"), "RELEASED", "FAILED", charged(false), Set.of());
-    assertThat(Auditor.emailsNotRecorded(declined))
+    assertThat(EmailChecks.emailsNotRecorded(declined))
         .containsExactly(
             new Finding.Violation(
                 ORDER + "/payment_failed", "FAILED order, no payment_failed email"));

@@ -1,0 +1,135 @@
+package orderpay.apps.sandbox.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import orderpay.adapters.embedded.EmbeddedMailCatcher;
+import orderpay.adapters.kafka.KafkaSettings;
+import orderpay.adapters.kafka.KafkaTopics;
+import orderpay.adapters.runtime.Env;
+import orderpay.apps.sandbox.Sandbox;
+import orderpay.apps.stripe.Faults;
+import orderpay.apps.stripe.StripeEmulator;
+
+/**
+ * What the services stand on: the Kafka broker (a process of its own), PostgreSQL (its own
+ * processes) and, inside the launcher's JVM, the Stripe emulator and the SMTP catcher. Started
+ * before the services, each once what it needs runs; stopped after them.
+ */
+final class Infrastructure {
+  private static final long LAUNCHER = ProcessHandle.current().pid();
+
+  private final ClusterOptions options;
+  private final ClusterPorts ports;
+  private final LaunchGate gate;
+  private final Readiness readiness;
+  private final ClusterFile clusterFile;
+  private final ChildProcess kafka;
+  private final SupervisedPostgres postgres;
+  private volatile EmbeddedMailCatcher mail;
+  private volatile StripeEmulator emulator;
+
+  Infrastructure(
+      ClusterOptions options,
+      ClusterPorts ports,
+      LaunchGate gate,
+      Readiness readiness,
+      ClusterFile clusterFile,
+      ChildProcess kafka,
+      SupervisedPostgres postgres) {
+    this.options = options;
+    this.ports = ports;
+    this.gate = gate;
+    this.readiness = readiness;
+    this.clusterFile = clusterFile;
+    this.kafka = kafka;
+    this.postgres = postgres;
+  }
+
+  /** Kafka and PostgreSQL; then the variables, topics, emulator and mail catcher that need them. */
+  void start(Env base, ClusterEnvironment environment) {
+    gate.launch(kafka);
+    postgres.start();
+    clusterFile.write();
+    readiness.awaitKafka(kafka, options.startTimeout());
+
+    environment.addSandboxVariables(base, options, ports, postgres.server());
+    KafkaTopics.ensureExist(
+        KafkaSettings.fromEnv(base.with(environment.variables())), Sandbox.TOPIC_PARTITIONS);
+    mail = EmbeddedMailCatcher.start(ports.smtp(), Optional.of(options.dataDir().resolve("mail")));
+    emulator =
+        StripeEmulator.start(
+            "127.0.0.1",
+            ports.stripeEmulator(),
+            ports.gatewayUrl() + "/api/v1/webhooks/stripe",
+            environment.get("STRIPE_WEBHOOK_SECRET"),
+            Faults.fromEnv(base));
+    environment.addHosted(emulator, mail, ports.gateway());
+  }
+
+  ChildProcess kafka() {
+    return kafka;
+  }
+
+  SupervisedPostgres postgres() {
+    return postgres;
+  }
+
+  EmbeddedMailCatcher mail() {
+    return mail;
+  }
+
+  StripeEmulator emulator() {
+    return emulator;
+  }
+
+  /** The emulator, the mail catcher and the launcher itself, as {@code cluster.json} lists them. */
+  List<ClusterProcess> describeInLauncher() {
+    var all = new ArrayList<ClusterProcess>();
+    var emulator = this.emulator;
+    if (emulator != null) {
+      all.add(
+          inLauncher(
+              "stripe-emulator",
+              ClusterProcess.PortKind.HTTP,
+              ports.stripeEmulator(),
+              emulator.apiBase()));
+    }
+    var mail = this.mail;
+    if (mail != null) {
+      all.add(
+          inLauncher(
+              "smtp",
+              ClusterProcess.PortKind.OTHER,
+              mail.port(),
+              "smtp://127.0.0.1:" + mail.port()));
+    }
+    all.add(
+        ClusterProcess.of(
+            "launcher",
+            1,
+            OptionalLong.of(LAUNCHER),
+            ClusterProcess.PortKind.OTHER,
+            0,
+            null,
+            0,
+            null));
+    return all;
+  }
+
+  private static ClusterProcess inLauncher(
+      String service, ClusterProcess.PortKind kind, int port, String health) {
+    return ClusterProcess.of(
+        service, 1, OptionalLong.of(LAUNCHER), kind, port, health, 0, "launcher");
+  }
+
+  /** Once the services are down: Kafka, the emulator, the mail catcher, PostgreSQL. */
+  void stop(Duration grace) {
+    kafka.stop(grace);
+    Stopping.closeQuietly(emulator);
+    Stopping.closeQuietly(mail);
+    postgres.close();
+  }
+}
