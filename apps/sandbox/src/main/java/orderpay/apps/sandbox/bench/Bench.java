@@ -24,6 +24,7 @@ import orderpay.apps.sandbox.bench.OrderTimelines.Timeline;
  */
 public final class Bench {
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration RAMP = Duration.ofSeconds(2);
 
   private final BenchOptions options;
   private final BenchTarget target;
@@ -73,13 +74,16 @@ public final class Bench {
     var load = new LoadGenerator(http, target.gatewayUrl(), tokens, products);
     BenchSetup.awaitFirstPaidOrder(load);
 
+    out.printf(
+        "load: %s, a warm-up of at most %d s (until the JIT settles), then %d s measured ...%n",
+        options.load().describe(), options.warmup().toSeconds(), options.measure().toSeconds());
+    var warm = WarmUp.run(load, options.load(), options.warmup(), "sandbox".equals(target.shape()));
+    out.println(warm.describe());
     var meter = new ProcessMeter(target.javaProcesses(), target.postgresPort());
     long start = System.nanoTime();
-    long measureFrom = start + options.warmup().toNanos();
+    // the clients start again after the warm-up: a moment for them to be under way
+    long measureFrom = start + (warm.took().isZero() ? 0 : RAMP.toNanos());
     long measureTo = measureFrom + options.measure().toNanos();
-    out.printf(
-        "load: %s, %d s warm-up, then %d s measured ...%n",
-        options.load().describe(), options.warmup().toSeconds(), options.measure().toSeconds());
     var window =
         new MeasuredWindow(meter, measureFrom, measureTo, target, options.profileFile(), out);
     window.start();
@@ -90,7 +94,7 @@ public final class Bench {
         samples.stream()
             .filter(s -> s.intendedNanos() >= measureFrom && s.intendedNanos() < measureTo)
             .toList();
-    var report = new BenchReport(out, options, target.shape());
+    var report = new BenchReport(out, options, target.shape(), warm.took());
     report.answers(measured);
     var bySample = new HashMap<String, Sample>();
     measured.stream().filter(Sample::ok).forEach(s -> bySample.put(s.orderId(), s));

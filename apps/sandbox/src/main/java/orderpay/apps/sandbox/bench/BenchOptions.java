@@ -5,7 +5,7 @@ import java.util.List;
 import orderpay.adapters.runtime.Env;
 
 /**
- * {@code ./orderpay bench [--clients N | --rate R] [--warmup S] [--seconds S] [--cluster]
+ * {@code ./orderpay bench [--clients N | --rate R] [--warmup S (at most)] [--seconds S] [--cluster]
  * [--replicas N] [--profile FILE] [--ceiling S] [--products N]}. Whole seconds; the environment's
  * {@code BENCH_CLIENTS}, {@code BENCH_WARMUP} and {@code BENCH_SECONDS} are the defaults the flags
  * override.

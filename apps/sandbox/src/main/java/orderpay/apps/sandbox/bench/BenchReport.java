@@ -2,6 +2,7 @@ package orderpay.apps.sandbox.bench;
 
 import java.io.PrintStream;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,11 +35,13 @@ final class BenchReport {
   private double transactionsPerOrder;
   private long jitMillis;
   private double ceiling;
+  private final Duration warmedUp;
 
-  BenchReport(PrintStream out, BenchOptions options, String shape) {
+  BenchReport(PrintStream out, BenchOptions options, String shape, Duration warmedUp) {
     this.out = out;
     this.options = options;
     this.shape = shape;
+    this.warmedUp = warmedUp;
     this.seconds = options.measure().toSeconds();
   }
 
@@ -201,7 +204,7 @@ final class BenchReport {
             shape,
             options.load().describe(),
             options.products(),
-            options.warmup().toSeconds(),
+            warmedUp.toSeconds(),
             (long) seconds,
             paid / seconds,
             errors,

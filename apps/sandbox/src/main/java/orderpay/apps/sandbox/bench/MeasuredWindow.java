@@ -155,7 +155,7 @@ final class MeasuredWindow extends Thread {
   }
 
   /** The JIT compilers' accumulated compile time in this JVM, in ms, or -1. */
-  private static long compilationMillis() {
+  static long compilationMillis() {
     var compilation = ManagementFactory.getCompilationMXBean();
     return compilation != null && compilation.isCompilationTimeMonitoringSupported()
         ? compilation.getTotalCompilationTime()
