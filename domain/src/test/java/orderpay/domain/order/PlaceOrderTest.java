@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import orderpay.domain.catalog.PricedProduct;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
@@ -479,11 +481,19 @@ class PlaceOrderTest {
                 undecided.createdAt(),
                 undecided.createdAt()));
     orders.addIfAbsent(keyed, command(9, "pm_card_visa", "race-1").fingerprint());
+    var secondSawItUndecided = new CountDownLatch(1);
+    orders.afterKeyLookup =
+        found -> {
+          if (found.isPresent() && found.get().order().step() == SagaStep.NEW) {
+            secondSawItUndecided.countDown();
+          }
+        };
     var firstGivesUp =
         new Thread(
             () -> {
               try {
-                Thread.sleep(150);
+                // only then does the first request decide (bounded: a failing test must end)
+                secondSawItUndecided.await(10, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
                 return;
               }

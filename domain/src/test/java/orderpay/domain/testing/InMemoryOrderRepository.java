@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.Order;
@@ -55,12 +56,18 @@ public final class InMemoryOrderRepository implements OrderRepository {
     return addIfAbsent(order, null);
   }
 
+  /** Told what each look-up by idempotency key found: a test can act once a request has looked. */
+  public volatile Consumer<Optional<KeyedOrder>> afterKeyLookup = found -> {};
+
   @Override
   public synchronized Optional<KeyedOrder> findByIdempotencyKey(UserId userId, String key) {
-    return rows.values().stream()
-        .filter(s -> s.userId().equals(userId) && key.equals(s.idempotencyKey()))
-        .findFirst()
-        .map(s -> new KeyedOrder(Order.restore(s), fingerprints.get(s.id())));
+    var found =
+        rows.values().stream()
+            .filter(s -> s.userId().equals(userId) && key.equals(s.idempotencyKey()))
+            .findFirst()
+            .map(s -> new KeyedOrder(Order.restore(s), fingerprints.get(s.id())));
+    afterKeyLookup.accept(found);
+    return found;
   }
 
   @Override

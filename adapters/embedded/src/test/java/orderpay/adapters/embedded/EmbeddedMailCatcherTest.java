@@ -11,14 +11,15 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import orderpay.domain.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,28 +34,31 @@ class EmbeddedMailCatcherTest {
     var numbers = new AtomicInteger();
     try {
       for (int cycle = 0; cycle < 5; cycle++) {
-        var sending = new AtomicBoolean(true);
+        var stopSending = new CountDownLatch(1);
         var senders = new ArrayList<Thread>();
         for (int s = 0; s < 3; s++) {
           senders.add(
               Thread.ofPlatform()
                   .start(
                       () -> {
-                        while (sending.get()) {
+                        while (stopSending.getCount() > 0) {
                           String subject = "message-" + numbers.incrementAndGet();
                           try {
                             send(port, subject);
                             acknowledged.add(subject);
                           } catch (MessagingException refusedOrCut) {
-                            pause(); // the server is down: try again shortly
+                            retryShortlyUnless(stopSending); // the server is down
                           }
                         }
                       }));
         }
-        int before = acknowledged.size();
-        awaitAtLeast(acknowledged, before + 20);
+        int wanted = acknowledged.size() + 20;
+        Eventually.await(
+            wanted + " acknowledged messages",
+            Duration.ofSeconds(30),
+            () -> acknowledged.size() >= wanted);
         catcher.stop(); // while the senders are mid-conversation
-        sending.set(false);
+        stopSending.countDown();
         for (var sender : senders) {
           sender.join();
         }
@@ -79,6 +83,15 @@ class EmbeddedMailCatcherTest {
     }
   }
 
+  /** Backs off a little before the next attempt, and not at all once the test stops sending. */
+  private static void retryShortlyUnless(CountDownLatch stopSending) {
+    try {
+      stopSending.await(5, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void send(int port, String subject) throws MessagingException {
     var props = new Properties();
     props.put("mail.smtp.host", "127.0.0.1");
@@ -91,23 +104,5 @@ class EmbeddedMailCatcherTest {
     message.setSubject(subject);
     message.setText("hello");
     Transport.send(message);
-  }
-
-  private static void awaitAtLeast(Set<String> acknowledged, int count) {
-    var until = Instant.now().plus(Duration.ofSeconds(30));
-    while (acknowledged.size() < count) {
-      if (Instant.now().isAfter(until)) {
-        throw new AssertionError("only " + acknowledged.size() + " messages acknowledged");
-      }
-      pause();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

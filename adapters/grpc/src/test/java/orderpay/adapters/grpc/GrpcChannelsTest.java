@@ -9,14 +9,15 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import orderpay.adapters.grpc.auth.CallerCheck;
 import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.grpc.auth.ServiceKey;
+import orderpay.domain.testing.Eventually;
 import org.junit.jupiter.api.Test;
 
 /** A target listing several replicas spreads calls over them and skips a replica that is gone. */
@@ -57,19 +58,25 @@ class GrpcChannelsTest {
         GrpcChannels.open(a.target() + "," + b.target(), Duration.ofSeconds(2), CREDENTIALS)) {
       var health = HealthGrpc.newBlockingStub(client.channel());
       Set<String> answered = new HashSet<>();
-      Instant deadline = Instant.now().plusSeconds(10);
-      while (answered.size() < 2 && Instant.now().isBefore(deadline)) {
-        answered.add(whoAnswers(health));
-      }
+      Eventually.await(
+          "two replicas to answer",
+          Duration.ofSeconds(10),
+          () -> {
+            answered.add(whoAnswers(health));
+            return answered.size() >= 2;
+          });
       assertThat(answered).containsExactlyInAnyOrder("replica-a", "replica-b");
 
       a.close();
-      deadline = Instant.now().plusSeconds(10);
-      int inARow = 0;
-      while (inARow < 20 && Instant.now().isBefore(deadline)) {
-        inARow = whoAnswers(health).equals("replica-b") ? inARow + 1 : 0;
-      }
-      assertThat(inARow).as("consecutive calls served by the replica still up").isEqualTo(20);
+      var inARow = new AtomicInteger();
+      Eventually.await(
+          "20 calls in a row served by the replica still up",
+          Duration.ofSeconds(10),
+          () -> {
+            inARow.set(whoAnswers(health).equals("replica-b") ? inARow.get() + 1 : 0);
+            return inARow.get() >= 20;
+          });
+      assertThat(inARow.get()).as("consecutive calls served by the replica still up").isEqualTo(20);
     } finally {
       a.close();
       b.close();

@@ -1,11 +1,11 @@
 package orderpay.adapters.kafka;
 
+import static orderpay.domain.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import orderpay.adapters.embedded.EmbeddedKafkaBroker;
 import orderpay.adapters.embedded.FreePorts;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
@@ -51,6 +50,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerSurvivalTest {
   private static Database database;
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final List<AutoCloseable> opened = new ArrayList<>();
   private static final AtomicInteger commitFailuresLeft = new AtomicInteger();
   private static final AtomicInteger commitFailuresThrown = new AtomicInteger();
@@ -206,19 +206,8 @@ class ConsumerSurvivalTest {
                     .one());
   }
 
-  private static void await(BooleanSupplier condition, String what, Duration timeout)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  private static void awaitEffect(String payload) throws InterruptedException {
-    await(() -> effects(payload) > 0, payload + " applied", Duration.ofSeconds(30));
+  private static void awaitEffect(String payload) {
+    await(payload + " applied", WAIT, () -> effects(payload) > 0);
   }
 
   @Test
@@ -232,7 +221,7 @@ class ConsumerSurvivalTest {
 
     send(producer, settings, "commit-1");
     awaitEffect("commit-1");
-    await(() -> commitFailuresThrown.get() == 3, "three failed commits", Duration.ofSeconds(30));
+    await("three failed commits", WAIT, () -> commitFailuresThrown.get() == 3);
     send(producer, settings, "commit-2"); // same key: same partition, after commit-1
     awaitEffect("commit-2");
 
@@ -321,7 +310,7 @@ class ConsumerSurvivalTest {
     awaitEffect("poll-1");
 
     pollFailuresLeft.set(2);
-    await(() -> consumersCreated.get() == 3, "two replaced clients", Duration.ofSeconds(30));
+    await("two replaced clients", WAIT, () -> consumersCreated.get() == 3);
     send(producer, settings, "poll-2");
     awaitEffect("poll-2");
 
@@ -367,10 +356,7 @@ class ConsumerSurvivalTest {
     assertThat(consumer.health()).isEqualTo(Health.HEALTHY);
 
     send(producer, settings, "fatal-1");
-    await(
-        () -> consumer.health() instanceof Health.Unhealthy,
-        "the dead consumer reported",
-        Duration.ofSeconds(30));
+    await("the dead consumer reported", WAIT, () -> consumer.health() instanceof Health.Unhealthy);
     assertThat(consumer.health())
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(Health.Unhealthy.class))
         .extracting(Health.Unhealthy::reason)
@@ -403,10 +389,7 @@ class ConsumerSurvivalTest {
     broker.stop(); // the record is applied while the broker is away: its commit fails
     slowHandlerReleased.countDown();
     awaitEffect("slow-across-the-outage");
-    await(
-        () -> !consumer.lastProblem().equals("none"),
-        "the consumer to notice the outage",
-        Duration.ofSeconds(30));
+    await("the consumer to notice the outage", WAIT, () -> !consumer.lastProblem().equals("none"));
     broker.restart();
 
     var producer = producer(settings);

@@ -1,11 +1,11 @@
 package orderpay.adapters.kafka;
 
+import static orderpay.domain.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
@@ -24,6 +24,7 @@ class IdempotentConsumerTest {
   private static KafkaSettings settings;
   private static KafkaProducer<String, byte[]> producer;
   private static IdempotentConsumer consumer;
+  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private static final AtomicInteger handlerCalls = new AtomicInteger();
   private static final AtomicInteger outageFailures = new AtomicInteger();
@@ -102,11 +103,8 @@ class IdempotentConsumerTest {
                     .one());
   }
 
-  private static void awaitEffect(String payload) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (effects(payload) == 0 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(20);
-    }
+  private static void awaitEffect(String payload) {
+    await(payload + " applied", WAIT, () -> effects(payload) > 0);
   }
 
   @Test
@@ -159,10 +157,7 @@ class IdempotentConsumerTest {
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
                 new MessagingMetrics(new SimpleMeterRegistry(), settings))
             .start()) {
-      Instant deadline = Instant.now().plusSeconds(20);
-      while (batchedRows("count(*)") < 5 && Instant.now().isBefore(deadline)) {
-        Thread.sleep(20);
-      }
+      await("five batched rows", WAIT, () -> batchedRows("count(*)") >= 5);
       assertThat(batchedRows("count(*)")).isEqualTo(5); // 6 records, one of them a redelivery
       assertThat(batchedRows("count(DISTINCT payload)")).isEqualTo(5);
       assertThat(batchedRows("count(DISTINCT tx)"))
@@ -192,20 +187,11 @@ class IdempotentConsumerTest {
                 new MessagingMetrics(lagging, settings))
             .start()) {
       var lag = lagging.get("kafka.consumer.lag").tag("group", "backlog-reader").gauge();
-      awaitValue(lag::value, v -> v > 0);
+      await("a lag above zero", WAIT, () -> lag.value() > 0);
       assertThat(lag.value()).as("the records behind the first poll").isBetween(50.0, 250.0);
       release.countDown();
-      awaitValue(lag::value, v -> v == 0);
+      await("the lag back at zero", WAIT, () -> lag.value() == 0);
       assertThat(lag.value()).isZero();
-    }
-  }
-
-  private static void awaitValue(
-      java.util.function.DoubleSupplier value, java.util.function.DoublePredicate wanted)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (!wanted.test(value.getAsDouble()) && Instant.now().isBefore(deadline)) {
-      Thread.sleep(20);
     }
   }
 

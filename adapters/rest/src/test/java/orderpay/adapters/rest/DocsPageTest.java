@@ -2,34 +2,16 @@ package orderpay.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /docs is Swagger UI over /openapi.json, every asset served by the gateway itself (offline). */
 class DocsPageTest {
-  private static GatewayServer gateway;
-  private static final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    gateway = GatewayServer.start("127.0.0.1", 0, List.of(), List.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayPagesExtension gateway = new GatewayPagesExtension();
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return gateway.get(path);
   }
 
   @Test

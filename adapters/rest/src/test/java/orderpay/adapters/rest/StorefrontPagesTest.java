@@ -2,16 +2,12 @@ package orderpay.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The storefront's files come from the gateway itself: every page path answers the one HTML page
@@ -19,23 +15,10 @@ import org.junit.jupiter.api.Test;
  * origin, and the pages call only the public API.
  */
 class StorefrontPagesTest {
-  private static GatewayServer gateway;
-  private static final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    gateway = GatewayServer.start("127.0.0.1", 0, List.of(), List.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final GatewayPagesExtension gateway = new GatewayPagesExtension();
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return gateway.get(path);
   }
 
   @Test

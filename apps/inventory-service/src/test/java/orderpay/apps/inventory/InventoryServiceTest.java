@@ -1,5 +1,6 @@
 package orderpay.apps.inventory;
 
+import static orderpay.domain.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.grpc.GrpcChannels;
@@ -64,6 +64,8 @@ class InventoryServiceTest {
 
   /** The test's stand-in for the user service's key: it signs the admin's token. */
   private static final SigningKey USER_KEYS = SigningKey.generate();
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   /** Catalogue and stock changes need an admin's token, verified by the services themselves. */
   private static CallCredentials asAdmin() {
@@ -137,16 +139,6 @@ class InventoryServiceTest {
     productService.close();
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(25);
-    }
-  }
-
   private static StockLevel stockOf(String productId) {
     return inventory.getStock(GetStockRequest.newBuilder().setProductId(productId).build());
   }
@@ -168,7 +160,7 @@ class InventoryServiceTest {
                 .setPrice(Money.newBuilder().setAmountMinor(2500).setCurrency("EUR"))
                 .setInitialStock(initialStock)
                 .build());
-    await(() -> hasStock(product.getId()), "stock for " + product.getId());
+    await("stock for " + product.getId(), WAIT, () -> hasStock(product.getId()));
     return product.getId();
   }
 
@@ -200,7 +192,7 @@ class InventoryServiceTest {
       // ... and a later event on the same key proves the redelivery was consumed before it
       products.deleteProduct(
           DeleteProductRequest.newBuilder().setId(createSecondAndKeep(id)).build());
-      await(() -> !hasStock(markerId), "the marker product's deletion");
+      await("the marker product's deletion", WAIT, () -> !hasStock(markerId));
       assertThat(stockOf(id).getOnHand()).isEqualTo(3);
     }
   }
@@ -217,7 +209,7 @@ class InventoryServiceTest {
   void aDeletedProductCannotBeReservedAndItsStockIsGone() throws Exception {
     String id = createProduct(5);
     products.deleteProduct(DeleteProductRequest.newBuilder().setId(id).build());
-    await(() -> !hasStock(id), "stock of the deleted product to disappear");
+    await("stock of the deleted product to disappear", WAIT, () -> !hasStock(id));
     var refused =
         catchThrowableOfType(
             StatusRuntimeException.class,
@@ -248,7 +240,7 @@ class InventoryServiceTest {
       assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RESERVATION_STATUS_RESERVED);
       assertThat(stockOf(id).getAvailable()).isEqualTo(6);
 
-      await(() -> stockOf(id).getAvailable() == 10, "the expiry sweep to release the hold");
+      await("the expiry sweep to release the hold", WAIT, () -> stockOf(id).getAvailable() == 10);
       var expired =
           probe.awaitRecords(
               rs -> rs.stream().anyMatch(r -> r.key().equals(orderId)), Duration.ofSeconds(20));

@@ -14,6 +14,7 @@ import orderpay.contracts.events.v1.ProductChanged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator console's dead letters through the gateway: what a consumer parked is listed for
@@ -24,25 +25,21 @@ class AdminDeadLettersApiTest {
   private static final String LIST = "/api/v1/admin/dead-letters";
   private static final String REPLAY = "/api/v1/admin/dead-letters/replay";
 
-  private static RunningSandbox system;
-  private static Shop shop;
+  @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
   private static DeadLetterDrops kafka;
 
   @BeforeAll
   static void start() {
-    system = RunningSandbox.start(AdminDeadLettersApiTest.class);
-    shop = new Shop(system);
-    kafka = new DeadLetterDrops(system);
+    kafka = new DeadLetterDrops(sandbox.system());
   }
 
   @AfterAll
   static void stop() {
     kafka.close();
-    system.close();
   }
 
   private static JsonNode listing(String topic) {
-    var reply = system.get(LIST + "?topic=" + topic, shop.admin);
+    var reply = sandbox.system().get(LIST + "?topic=" + topic, sandbox.shop().admin);
     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     return reply.body();
   }
@@ -92,17 +89,18 @@ class AdminDeadLettersApiTest {
     assertThat(parked.get("payload_base64").isNull()).isTrue();
     assertThat(parked.get("parked_at").asText()).isNotBlank();
     assertThat(depth("payment.status-updated")).isEqualTo(1);
-    var everything = system.get(LIST, shop.admin).body();
+    var everything = sandbox.system().get(LIST, sandbox.shop().admin).body();
     assertThat(everything.get("topics")).hasSize(10);
 
-    String customer = shop.customer();
-    var refused = system.get(LIST, customer);
+    String customer = sandbox.shop().customer();
+    var refused = sandbox.system().get(LIST, customer);
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.body().at("/error/code").asText()).isEqualTo("forbidden");
-    assertThat(system.get(LIST, null).status()).isEqualTo(401);
-    var replayAsCustomer = system.post(REPLAY, "{\"topic\":\"payment.status-updated\"}", customer);
+    assertThat(sandbox.system().get(LIST, null).status()).isEqualTo(401);
+    var replayAsCustomer =
+        sandbox.system().post(REPLAY, "{\"topic\":\"payment.status-updated\"}", customer);
     assertThat(replayAsCustomer.status()).isEqualTo(403);
-    assertThat(system.post(REPLAY, "{\"topic\":\"payment.status-updated\"}").status())
+    assertThat(sandbox.system().post(REPLAY, "{\"topic\":\"payment.status-updated\"}").status())
         .isEqualTo(401);
     assertThat(depth("payment.status-updated")).as("nothing was replayed").isEqualTo(1);
   }
@@ -127,7 +125,7 @@ class AdminDeadLettersApiTest {
             "could not serialize access due to concurrent update",
             5,
             "inventory-product-events");
-    assertThat(system.get("/api/v1/products/" + productId + "/stock", null).status())
+    assertThat(sandbox.system().get("/api/v1/products/" + productId + "/stock", null).status())
         .isEqualTo(404);
     var listed = listed("product.changed", parked.eventId()).orElseThrow();
     assertThat(listed.get("attempts").asInt()).isEqualTo(5);
@@ -140,20 +138,23 @@ class AdminDeadLettersApiTest {
         "{\"topic\":\"product.changed\",\"partition\":%d,\"offset\":%d}"
             .formatted(listed.get("partition").asInt(), listed.get("offset").asLong());
     try (var probe = new TopicProbe(kafka.bootstrapServers(), kafka.topic("product.changed"))) {
-      var replayed = system.post(REPLAY, one, shop.admin);
+      var replayed = sandbox.system().post(REPLAY, one, sandbox.shop().admin);
       assertThat(replayed.status()).as(replayed.text()).isEqualTo(200);
       assertThat(replayed.body().get("replayed").asInt()).isEqualTo(1);
       Shop.await(
-          () -> system.get("/api/v1/products/" + productId + "/stock", null).status() == 200,
+          () ->
+              sandbox.system().get("/api/v1/products/" + productId + "/stock", null).status()
+                  == 200,
           "inventory to apply the replayed event");
-      assertThat(shop.stock(productId).get("on_hand").asLong()).isEqualTo(7);
+      assertThat(sandbox.shop().stock(productId).get("on_hand").asLong()).isEqualTo(7);
       assertThat(depth("product.changed")).isZero();
       assertThat(listed("product.changed", parked.eventId())).isEmpty();
 
-      var again = system.post(REPLAY, one, shop.admin);
+      var again = sandbox.system().post(REPLAY, one, sandbox.shop().admin);
       assertThat(again.status()).isEqualTo(404);
       assertThat(again.body().at("/error/code").asText()).isEqualTo("not_found");
-      var all = system.post(REPLAY, "{\"topic\":\"product.changed\"}", shop.admin);
+      var all =
+          sandbox.system().post(REPLAY, "{\"topic\":\"product.changed\"}", sandbox.shop().admin);
       assertThat(all.status()).isEqualTo(200);
       assertThat(all.body().get("replayed").asInt()).isZero();
       var copies =
@@ -176,7 +177,7 @@ class AdminDeadLettersApiTest {
     String skipAhead =
         "{\"topic\":\"order.refunded\",\"partition\":%d,\"offset\":%d}"
             .formatted(newer.partition(), newer.offset());
-    var outOfTurn = system.post(REPLAY, skipAhead, shop.admin);
+    var outOfTurn = sandbox.system().post(REPLAY, skipAhead, sandbox.shop().admin);
     assertThat(outOfTurn.status()).isEqualTo(409);
     assertThat(outOfTurn.body().at("/error/code").asText()).isEqualTo("invalid_state");
     assertThat(outOfTurn.body().at("/error/details/oldest_offset").asLong())
@@ -192,14 +193,17 @@ class AdminDeadLettersApiTest {
           "{\"topic\":\"order.refunded\",\"partition\":0,\"offset\":-1}",
           "[]"
         }) {
-      var refused = system.post(REPLAY, bad, shop.admin);
+      var refused = sandbox.system().post(REPLAY, bad, sandbox.shop().admin);
       assertThat(refused.status()).as(bad).isEqualTo(400);
       assertThat(refused.body().at("/error/code").asText()).isEqualTo("invalid_request");
     }
-    var unknown = system.post(REPLAY, "{\"topic\":\"order.shipped\"}", shop.admin);
+    var unknown =
+        sandbox.system().post(REPLAY, "{\"topic\":\"order.shipped\"}", sandbox.shop().admin);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body().at("/error/code").asText()).isEqualTo("not_found");
-    assertThat(system.get(LIST + "?topic=order.refunded.dlq", shop.admin).status()).isEqualTo(404);
+    assertThat(
+            sandbox.system().get(LIST + "?topic=order.refunded.dlq", sandbox.shop().admin).status())
+        .isEqualTo(404);
     assertThat(depth("order.refunded")).as("both still wait").isEqualTo(2);
   }
 }

@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import orderpay.apps.stripe.WebhookSignature;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator console's order API end to end: every customer's orders with filters, an order's
@@ -24,36 +23,29 @@ import org.junit.jupiter.api.Test;
  * order. Admins only.
  */
 class AdminOrdersApiTest {
-  private static RunningSandbox system;
-  private static Shop shop;
-
-  @BeforeAll
-  static void start() {
-    // the sweep leaves stuck orders alone for an hour: only the admin's retry resumes them here
-    system = RunningSandbox.start(AdminOrdersApiTest.class, Map.of("ORDER_RECOVERY_GRACE", "1h"));
-    shop = new Shop(system);
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
+  // the sweep leaves stuck orders alone for an hour: only the admin's retry resumes them here
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      new SandboxExtension(Map.of("ORDER_RECOVERY_GRACE", "1h"));
 
   /** A customer with this email; returns their token and id. */
   private record Customer(String token, String id, String email) {}
 
   private static Customer customer(String name) {
     String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    system.post(
-        "/api/v1/users",
-        "{\"email\":\"%s\",\"password\":\"customer-pass\",\"name\":\"%s\"}".formatted(email, name));
-    String token = shop.login(email, "customer-pass");
+    sandbox
+        .system()
+        .post(
+            "/api/v1/users",
+            "{\"email\":\"%s\",\"password\":\"customer-pass\",\"name\":\"%s\"}"
+                .formatted(email, name));
+    String token = sandbox.shop().login(email, "customer-pass");
     return new Customer(
-        token, system.get("/api/v1/users/me", token).body().get("id").asText(), email);
+        token, sandbox.system().get("/api/v1/users/me", token).body().get("id").asText(), email);
   }
 
   private static GatewayClient.Reply admin(String method, String path) {
-    return system.send(method, path, null, null, shop.admin);
+    return sandbox.system().send(method, path, null, null, sandbox.shop().admin);
   }
 
   private static List<String> listed(String query) {
@@ -76,11 +68,18 @@ class AdminOrdersApiTest {
   void anAdminListsEveryCustomersOrdersNewestFirstWithEachFilter() {
     var ann = customer("ann");
     var bob = customer("bob");
-    String product = shop.product(1000, 20);
+    String product = sandbox.shop().product(1000, 20);
     String annPaid =
-        shop.order(ann.token(), product, 1, "pm_card_visa", null).body().get("id").asText();
-    String annPending = shop.order(ann.token(), product, 1, null, null).body().get("id").asText();
-    String bobPending = shop.order(bob.token(), product, 1, null, null).body().get("id").asText();
+        sandbox
+            .shop()
+            .order(ann.token(), product, 1, "pm_card_visa", null)
+            .body()
+            .get("id")
+            .asText();
+    String annPending =
+        sandbox.shop().order(ann.token(), product, 1, null, null).body().get("id").asText();
+    String bobPending =
+        sandbox.shop().order(bob.token(), product, 1, null, null).body().get("id").asText();
 
     assertThat(listed("page_size=100"))
         .containsSubsequence(bobPending, annPending, annPaid); // newest first
@@ -108,7 +107,8 @@ class AdminOrdersApiTest {
             .body();
     assertThat(ids(second.get("orders"))).containsExactly(annPaid);
     assertThat(second.get("next_page_token").isNull()).isTrue();
-    assertThat(first.get("orders").get(0)).isEqualTo(shop.getOrder(ann.token(), annPending));
+    assertThat(first.get("orders").get(0))
+        .isEqualTo(sandbox.shop().getOrder(ann.token(), annPending));
 
     for (String bad :
         List.of(
@@ -124,20 +124,20 @@ class AdminOrdersApiTest {
       assertThat(refused.body().at("/error/code").asText()).isEqualTo("invalid_request");
       assertThat(refused.body().at("/error/message").asText()).isNotBlank();
     }
-    var customer = system.get("/api/v1/admin/orders", ann.token());
+    var customer = sandbox.system().get("/api/v1/admin/orders", ann.token());
     assertThat(customer.status()).isEqualTo(403);
     assertThat(customer.body().at("/error/code").asText()).isEqualTo("forbidden");
-    assertThat(system.get("/api/v1/admin/orders", null).status()).isEqualTo(401);
+    assertThat(sandbox.system().get("/api/v1/admin/orders", null).status()).isEqualTo(401);
   }
 
   @Test
   void thePaidOrdersTimelineTellsItsStoryAcrossTheServicesInTheOrderItHappened() {
     var cy = customer("cy");
-    var placed = shop.order(cy.token(), shop.product(2500, 3), 1, null, null);
+    var placed = sandbox.shop().order(cy.token(), sandbox.shop().product(2500, 3), 1, null, null);
     String orderId = placed.body().get("id").asText();
     String traceId = placed.headers().get("x-request-id").getFirst(); // the request's trace id
     payAtStripe(placed.body().at("/payment/provider_payment_id").asText());
-    shop.awaitOrder(cy.token(), orderId, Shop.status("PAID"));
+    sandbox.shop().awaitOrder(cy.token(), orderId, Shop.status("PAID"));
 
     String path = "/api/v1/admin/orders/" + orderId + "/timeline";
     JsonNode[] timeline = new JsonNode[1];
@@ -184,25 +184,27 @@ class AdminOrdersApiTest {
     assertThat(admin("GET", "/api/v1/admin/orders/" + UUID.randomUUID() + "/timeline").status())
         .isEqualTo(404);
     assertThat(admin("GET", "/api/v1/admin/orders/not-a-uuid/timeline").status()).isEqualTo(400);
-    assertThat(system.get(path, cy.token()).status()).isEqualTo(403);
-    assertThat(system.get(path, null).status()).isEqualTo(401);
+    assertThat(sandbox.system().get(path, cy.token()).status()).isEqualTo(403);
+    assertThat(sandbox.system().get(path, null).status()).isEqualTo(401);
   }
 
   /** What Stripe sends once the customer confirmed the intent in the browser. */
   private static void payAtStripe(String intentId) {
-    var stripe = system.sandbox.emulator().orElseThrow();
+    var stripe = sandbox.system().sandbox.emulator().orElseThrow();
     var intent = stripe.intent(intentId);
     intent.put("status", "succeeded");
     String event = stripe.eventJson("payment_intent.succeeded", intent);
-    String secret = system.sandbox.environment().required("STRIPE_WEBHOOK_SECRET");
+    String secret = sandbox.system().sandbox.environment().required("STRIPE_WEBHOOK_SECRET");
     var reply =
-        system.sendWithHeader(
-            "POST",
-            "/api/v1/webhooks/stripe",
-            event,
-            null,
-            "Stripe-Signature",
-            WebhookSignature.header(event, secret, System.currentTimeMillis() / 1000));
+        sandbox
+            .system()
+            .sendWithHeader(
+                "POST",
+                "/api/v1/webhooks/stripe",
+                event,
+                null,
+                "Stripe-Signature",
+                WebhookSignature.header(event, secret, System.currentTimeMillis() / 1000));
     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
   }
 
@@ -240,12 +242,12 @@ class AdminOrdersApiTest {
   @Test
   void anAdminRetriesAStuckSagaAtOnceAndCancelsAnotherCustomersPendingOrder() {
     var dee = customer("dee");
-    String product = shop.product(2100, 4);
+    String product = sandbox.shop().product(2100, 4);
     String stuck = interruptedOrder(UUID.fromString(dee.id()), UUID.fromString(product));
-    assertThat(shop.getOrder(dee.token(), stuck).get("payment").isNull()).isTrue();
+    assertThat(sandbox.shop().getOrder(dee.token(), stuck).get("payment").isNull()).isTrue();
     String retry = "/api/v1/admin/orders/" + stuck + "/retry";
-    assertThat(system.post(retry, null, dee.token()).status()).isEqualTo(403);
-    assertThat(system.post(retry, null).status()).isEqualTo(401);
+    assertThat(sandbox.system().post(retry, null, dee.token()).status()).isEqualTo(403);
+    assertThat(sandbox.system().post(retry, null).status()).isEqualTo(401);
     assertThat(admin("POST", "/api/v1/admin/orders/" + UUID.randomUUID() + "/retry").status())
         .isEqualTo(404);
 
@@ -263,14 +265,16 @@ class AdminOrdersApiTest {
         "order payment_started",
         "order paid");
 
-    String awaiting = shop.order(dee.token(), product, 1, null, null).body().get("id").asText();
+    String awaiting =
+        sandbox.shop().order(dee.token(), product, 1, null, null).body().get("id").asText();
     var unchanged = admin("POST", "/api/v1/admin/orders/" + awaiting + "/retry");
     assertThat(unchanged.status()).isEqualTo(200); // its payment is awaited: nothing to run yet
     assertThat(unchanged.body().get("status").asText()).isEqualTo("PENDING");
     var cancelled = admin("POST", "/api/v1/orders/" + awaiting + "/cancel");
     assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
     assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
-    assertThat(shop.getOrder(dee.token(), awaiting).get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(sandbox.shop().getOrder(dee.token(), awaiting).get("status").asText())
+        .isEqualTo("CANCELLED");
     assertThat(admin("POST", "/api/v1/admin/orders/" + awaiting + "/retry").status())
         .isEqualTo(409);
   }
@@ -281,7 +285,7 @@ class AdminOrdersApiTest {
    */
   private static String interruptedOrder(UUID userId, UUID productId) {
     UUID orderId = UUID.randomUUID();
-    var env = system.sandbox.environment();
+    var env = sandbox.system().sandbox.environment();
     try (var db =
         DriverManager.getConnection(
             env.required("ORDER_DB_URL"), env.required("ORDER_DB_USER"), "")) {

@@ -31,12 +31,11 @@ import orderpay.contracts.order.v1.GetOrderSummariesRequest;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.payment.v1.ListIntentsAndPaymentsRequest;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin's reconciliation report through the gateway: Stripe's intents (listed by the payment
@@ -47,25 +46,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminReconciliationApiTest {
   private static final String REPORT = "/api/v1/admin/reconciliation";
-  private static RunningSandbox system;
-  private static Shop shop;
 
-  @BeforeAll
-  static void start() {
-    // no reconciliation job during the test: a difference made at Stripe stays until reported
-    system =
-        RunningSandbox.start(
-            AdminReconciliationApiTest.class, Map.of("PAYMENT_RECONCILE_AFTER", "1h"));
-    shop = new Shop(system);
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
+  // no reconciliation job during the test: a difference made at Stripe stays until reported
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      new SandboxExtension(Map.of("PAYMENT_RECONCILE_AFTER", "1h"));
 
   private static JsonNode report(String query) {
-    var reply = system.get(REPORT + query, shop.admin);
+    var reply = sandbox.system().get(REPORT + query, sandbox.shop().admin);
     assertThat(reply.status()).as("%s", reply.text()).isEqualTo(200);
     return reply.body();
   }
@@ -96,17 +84,20 @@ class AdminReconciliationApiTest {
   @Order(1)
   void paidDeclinedCancelledAndRefundedOrdersAgreeThenMoneyTakenBehindOurBackIsListed()
       throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(1250, 20);
-    var paid = shop.order(customer, product, 2, "pm_card_visa", null).body();
-    var declined = shop.order(customer, product, 1, "pm_card_chargeDeclined", null).body();
-    var cancelled = shop.order(customer, product, 1, null, null).body();
-    var refunded = shop.order(customer, product, 3, "pm_card_visa", null).body();
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(1250, 20);
+    var paid = sandbox.shop().order(customer, product, 2, "pm_card_visa", null).body();
+    var declined =
+        sandbox.shop().order(customer, product, 1, "pm_card_chargeDeclined", null).body();
+    var cancelled = sandbox.shop().order(customer, product, 1, null, null).body();
+    var refunded = sandbox.shop().order(customer, product, 3, "pm_card_visa", null).body();
     assertThat(paid.get("status").asText()).isEqualTo("PAID");
     assertThat(declined.get("status").asText()).isEqualTo("FAILED");
     for (var order : List.of(cancelled, refunded)) {
       var reply =
-          system.post("/api/v1/orders/" + order.get("id").asText() + "/cancel", "", customer);
+          sandbox
+              .system()
+              .post("/api/v1/orders/" + order.get("id").asText() + "/cancel", "", customer);
       assertThat(reply.status()).as("%s", reply.text()).isEqualTo(200);
     }
 
@@ -140,8 +131,9 @@ class AdminReconciliationApiTest {
 
     // the customer passes 3-D Secure at Stripe, and its webhook never arrives: Stripe holds the
     // money of an order still PENDING here; and an intent is charged for an order we never had
-    var emulator = system.sandbox.emulator().orElseThrow();
-    var challenged = shop.order(customer, product, 1, "pm_card_threeDSecure2Required", null).body();
+    var emulator = sandbox.system().sandbox.emulator().orElseThrow();
+    var challenged =
+        sandbox.shop().order(customer, product, 1, "pm_card_threeDSecure2Required", null).body();
     String challengedIntent = challenged.at("/payment/provider_payment_id").asText();
     String strangerOrder = UUID.randomUUID().toString();
     emulator.faults().drop = true;
@@ -197,15 +189,15 @@ class AdminReconciliationApiTest {
   @Test
   @Order(2)
   void onlyAnAdminWithAValidWindowGetsTheReport() {
-    String customer = shop.customer();
-    var forbidden = system.get(REPORT, customer);
+    String customer = sandbox.shop().customer();
+    var forbidden = sandbox.system().get(REPORT, customer);
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.body().at("/error/code").asText()).isEqualTo("forbidden");
-    var anonymous = system.get(REPORT, null);
+    var anonymous = sandbox.system().get(REPORT, null);
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.body().at("/error/code").asText()).isEqualTo("unauthenticated");
     for (String days : List.of("0", "91", "-1", "seven", "1.5")) {
-      var refused = system.get(REPORT + "?days=" + days, shop.admin);
+      var refused = sandbox.system().get(REPORT + "?days=" + days, sandbox.shop().admin);
       assertThat(refused.status()).as("days=%s", days).isEqualTo(400);
       assertThat(refused.body().at("/error/code").asText()).isEqualTo("invalid_request");
       assertThat(refused.body().at("/error/details/field").asText()).isEqualTo("days");
@@ -217,7 +209,7 @@ class AdminReconciliationApiTest {
   @Test
   @Order(3)
   void eachServiceChecksTheAdminItselfNotOnlyTheGateway() {
-    String customer = shop.customer();
+    String customer = sandbox.shop().customer();
     var from = ProtoTime.of(Instant.now().minus(Duration.ofDays(1)));
     Map<String, Function<Channel, Object>> reads =
         Map.of(
@@ -248,7 +240,7 @@ class AdminReconciliationApiTest {
           assertThat(askAsTheGateway(service, read, customer))
               .as(service)
               .isEqualTo(Status.Code.PERMISSION_DENIED);
-          assertThat(askAsTheGateway(service, read, shop.admin))
+          assertThat(askAsTheGateway(service, read, sandbox.shop().admin))
               .as(service)
               .isEqualTo(Status.Code.OK);
         });
@@ -258,7 +250,9 @@ class AdminReconciliationApiTest {
   private static Status.Code askAsTheGateway(
       String service, Function<Channel, Object> read, String userToken) {
     ManagedChannel channel =
-        NettyChannelBuilder.forTarget(system.sandbox.target(service)).usePlaintext().build();
+        NettyChannelBuilder.forTarget(sandbox.system().sandbox.target(service))
+            .usePlaintext()
+            .build();
     try {
       var headers = new Metadata();
       if (userToken != null) {
@@ -267,7 +261,7 @@ class AdminReconciliationApiTest {
       read.apply(
           ClientInterceptors.intercept(
               channel,
-              system.sandbox.credentials(Callers.GATEWAY),
+              sandbox.system().sandbox.credentials(Callers.GATEWAY),
               MetadataUtils.newAttachHeadersInterceptor(headers)));
       return Status.Code.OK;
     } catch (StatusRuntimeException refused) {

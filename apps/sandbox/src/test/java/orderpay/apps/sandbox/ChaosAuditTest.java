@@ -22,12 +22,12 @@ import orderpay.apps.sandbox.chaos.LoadDriver;
 import orderpay.apps.sandbox.chaos.Mailbox;
 import orderpay.apps.sandbox.chaos.RequestLog;
 import orderpay.apps.stripe.StripeEmulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The chaos auditor against the one-JVM system: a seeded mixed load through the REST API passes
@@ -37,8 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChaosAuditTest {
   private static final Duration SETTLE = Duration.ofSeconds(60);
-  private static RunningSandbox system;
-  private static Shop shop;
+  @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
   private static StripeEmulator emulator;
   private static EmbeddedMailCatcher mail;
   private static RequestLog requests;
@@ -46,17 +45,15 @@ class ChaosAuditTest {
 
   @BeforeAll
   static void start() {
-    system = RunningSandbox.start(ChaosAuditTest.class);
-    shop = new Shop(system);
-    emulator = system.sandbox.emulator().orElseThrow();
-    mail = system.sandbox.mail().orElseThrow();
+    emulator = sandbox.system().sandbox.emulator().orElseThrow();
+    mail = sandbox.system().sandbox.mail().orElseThrow();
     requests = new RequestLog();
     var small =
         LoadDriver.Settings.small(
-            system.sandbox.gatewayUrl(),
+            sandbox.system().sandbox.gatewayUrl(),
             emulator.apiBase(),
-            system.sandbox.adminEmail(),
-            system.sandbox.adminPassword(),
+            sandbox.system().sandbox.adminEmail(),
+            sandbox.system().sandbox.adminPassword(),
             20261202L);
     // stock to spare: every refusal here would be a bug; the race comes later, on its own
     new LoadDriver(
@@ -81,15 +78,10 @@ class ChaosAuditTest {
   private static Auditor auditorFor(RequestLog log) {
     return new Auditor(
         Auditor.Sources.of(
-            system.sandbox.environment(),
+            sandbox.system().sandbox.environment(),
             emulator.apiBase() + "/_emulator/ledger",
             Mailbox.of(mail::messages),
             log));
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
   }
 
   private static Finding audit(Invariant invariant) {
@@ -117,14 +109,16 @@ class ChaosAuditTest {
 
   /** A paid order placed now, outside the driver; returns {order id, intent id, product id}. */
   private static String[] paidOrder() {
-    String customer = shop.customer();
-    String product = shop.product(1700, 5);
-    var order = shop.order(customer, product, 2, "pm_card_visa", UUID.randomUUID().toString());
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(1700, 5);
+    var order =
+        sandbox.shop().order(customer, product, 2, "pm_card_visa", UUID.randomUUID().toString());
     assertThat(order.status()).isEqualTo(201);
     String id = order.body().get("id").asText();
-    shop.awaitOrder(customer, id, Shop.status("PAID"));
+    sandbox.shop().awaitOrder(customer, id, Shop.status("PAID"));
     // done with it: a test that breaks its stock must not race the commit (which would mend it)
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 3, "its units committed");
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 3, "its units committed");
     return new String[] {id, order.body().at("/payment/provider_payment_id").asText(), product};
   }
 
@@ -138,7 +132,7 @@ class ChaosAuditTest {
   }
 
   private static void sql(String service, String statement, String... args) throws Exception {
-    var db = Auditor.Database.fromEnv(system.sandbox.environment(), service);
+    var db = Auditor.Database.fromEnv(sandbox.system().sandbox.environment(), service);
     try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());
         var update = connection.prepareStatement(statement)) {
       for (int i = 0; i < args.length; i++) {
@@ -174,10 +168,10 @@ class ChaosAuditTest {
     var race =
         new LoadDriver(
             new LoadDriver.Settings(
-                system.sandbox.gatewayUrl(),
+                sandbox.system().sandbox.gatewayUrl(),
                 emulator.apiBase(),
-                system.sandbox.adminEmail(),
-                system.sandbox.adminPassword(),
+                sandbox.system().sandbox.adminEmail(),
+                sandbox.system().sandbox.adminPassword(),
                 7L,
                 1,
                 0,
@@ -213,10 +207,10 @@ class ChaosAuditTest {
     var losers = new RequestLog();
     new LoadDriver(
             new LoadDriver.Settings(
-                system.sandbox.gatewayUrl(),
+                sandbox.system().sandbox.gatewayUrl(),
                 emulator.apiBase(),
-                system.sandbox.adminEmail(),
-                system.sandbox.adminPassword(),
+                sandbox.system().sandbox.adminEmail(),
+                sandbox.system().sandbox.adminPassword(),
                 8L,
                 1,
                 0,
@@ -320,12 +314,12 @@ class ChaosAuditTest {
   @Test
   @Order(6)
   void anOrderLeftPendingBreaksI3() {
-    String customer = shop.customer();
-    String product = shop.product(900, 3);
-    String order = shop.order(customer, product, 1, null, null).body().get("id").asText();
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(900, 3);
+    String order = sandbox.shop().order(customer, product, 1, null, null).body().get("id").asText();
     var finding = audit(Invariant.I3, Duration.ofMillis(500));
     assertThat(finding.offendingIds()).contains(order);
-    assertThat(system.post("/api/v1/orders/" + order + "/cancel", "", customer).status())
+    assertThat(sandbox.system().post("/api/v1/orders/" + order + "/cancel", "", customer).status())
         .isEqualTo(200);
   }
 

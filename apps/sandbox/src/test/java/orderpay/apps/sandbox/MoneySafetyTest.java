@@ -8,9 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Money and stock stay in agreement where the first review found they did not: refused requests
@@ -18,22 +17,10 @@ import org.junit.jupiter.api.Test;
  * hold the shelves, and a declined intent confirmed again by the customer is never kept silently.
  */
 class MoneySafetyTest {
-  private static RunningSandbox system;
-  private static Shop shop;
-
-  @BeforeAll
-  static void start() {
-    system =
-        RunningSandbox.start(
-            MoneySafetyTest.class,
-            Map.of("ORDER_MAX_OPEN_PER_USER", "2", "ORDER_MAX_OPEN_UNITS_PER_USER", "5"));
-    shop = new Shop(system);
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      new SandboxExtension(
+          Map.of("ORDER_MAX_OPEN_PER_USER", "2", "ORDER_MAX_OPEN_UNITS_PER_USER", "5"));
 
   private static void assertError(RunningSandbox.Reply reply, int status, String code) {
     assertThat(reply.status()).as("%s", reply.body()).isEqualTo(status);
@@ -41,26 +28,27 @@ class MoneySafetyTest {
   }
 
   private static int intents() {
-    return system.sandbox.emulator().orElseThrow().intentCount();
+    return sandbox.system().sandbox.emulator().orElseThrow().intentCount();
   }
 
   private static JsonNode orders(String token) {
-    return system.get("/api/v1/orders", token).body().get("orders");
+    return sandbox.system().get("/api/v1/orders", token).body().get("orders");
   }
 
   @Test
   void anUnknownPaymentMethodIs400AndLeavesNoOrderNoHoldNoIntentNoEmail() {
-    String customer = shop.customer();
-    String product = shop.product(1200, 4);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(1200, 4);
     int intentsBefore = intents();
-    var refused = shop.order(customer, product, 1, "pm_does_not_exist", null);
+    var refused = sandbox.shop().order(customer, product, 1, "pm_does_not_exist", null);
     assertError(refused, 400, "invalid_request");
     assertThat(refused.body().at("/error/details/field").asText()).isEqualTo("payment_method");
     assertThat(orders(customer)).isEmpty();
-    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isZero();
     assertThat(intents()).isEqualTo(intentsBefore);
     // a known one still works afterwards, and nothing about the refused one was ever mailed
-    assertThat(shop.order(customer, product, 1, "pm_card_visa", null).status()).isEqualTo(201);
+    assertThat(sandbox.shop().order(customer, product, 1, "pm_card_visa", null).status())
+        .isEqualTo(201);
     Shop.await(() -> notifications(customer).size() >= 2, "the paid order's two notifications");
     assertThat(notifications(customer))
         .extracting(n -> n.get("template").asText())
@@ -69,7 +57,8 @@ class MoneySafetyTest {
 
   private static java.util.List<JsonNode> notifications(String token) {
     var list = new java.util.ArrayList<JsonNode>();
-    system
+    sandbox
+        .system()
         .get("/api/v1/notifications", token)
         .body()
         .get("notifications")
@@ -84,71 +73,84 @@ class MoneySafetyTest {
 
   @Test
   void theSameKeyWithAnotherBodyIs422AndCreatesNothing() {
-    String customer = shop.customer();
-    String product = shop.product(800, 9);
-    var first = shop.order(customer, product, 1, "pm_card_visa", "key-422");
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(800, 9);
+    var first = sandbox.shop().order(customer, product, 1, "pm_card_visa", "key-422");
     assertThat(first.status()).isEqualTo(201);
-    var same = shop.order(customer, product, 1, "pm_card_visa", "key-422");
+    var same = sandbox.shop().order(customer, product, 1, "pm_card_visa", "key-422");
     assertThat(same.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
     int intentsBefore = intents();
-    var other = shop.order(customer, product, 2, "pm_card_visa", "key-422");
+    var other = sandbox.shop().order(customer, product, 2, "pm_card_visa", "key-422");
     assertError(other, 422, "idempotency_key_reused");
     assertThat(orders(customer)).hasSize(1);
     assertThat(intents()).isEqualTo(intentsBefore);
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 8, "one unit sold");
-    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    Shop.await(() -> sandbox.shop().stock(product).get("on_hand").asLong() == 8, "one unit sold");
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isZero();
   }
 
   @Test
   void oneCustomerCannotHoldMoreThanTheOpenOrderLimits() {
-    String hoarder = shop.customer();
-    String product = shop.product(500, 50);
-    assertThat(shop.order(hoarder, product, 2, null, null).status()).isEqualTo(201);
-    assertThat(shop.order(hoarder, product, 2, null, null).status()).isEqualTo(201);
-    var third = shop.order(hoarder, product, 1, null, null);
+    String hoarder = sandbox.shop().customer();
+    String product = sandbox.shop().product(500, 50);
+    assertThat(sandbox.shop().order(hoarder, product, 2, null, null).status()).isEqualTo(201);
+    assertThat(sandbox.shop().order(hoarder, product, 2, null, null).status()).isEqualTo(201);
+    var third = sandbox.shop().order(hoarder, product, 1, null, null);
     assertError(third, 409, "too_many_open_orders");
     assertThat(orders(hoarder)).hasSize(2);
-    assertThat(shop.stock(product).get("reserved").asLong()).isEqualTo(4);
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isEqualTo(4);
     // units count too: a fresh customer asking for more than five units at once
-    assertError(shop.order(shop.customer(), product, 6, null, null), 409, "too_many_open_orders");
+    assertError(
+        sandbox.shop().order(sandbox.shop().customer(), product, 6, null, null),
+        409,
+        "too_many_open_orders");
     // paying (or cancelling) one frees a slot
     String first = orders(hoarder).get(1).get("id").asText();
-    assertThat(system.post("/api/v1/orders/" + first + "/cancel", "", hoarder).status())
+    assertThat(sandbox.system().post("/api/v1/orders/" + first + "/cancel", "", hoarder).status())
         .isEqualTo(200);
-    var freed = shop.order(hoarder, product, 1, null, null);
+    var freed = sandbox.shop().order(hoarder, product, 1, null, null);
     assertThat(freed.status()).as("%s", freed.body()).isEqualTo(201);
   }
 
   @Test
   void aDeclinedIntentConfirmedAgainByTheCustomerEndsPaidOrRefundedNeverChargedAndFailed()
       throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(2100, 3);
-    var order = shop.order(customer, product, 1, null, null).body();
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(2100, 3);
+    var order = sandbox.shop().order(customer, product, 1, null, null).body();
     String id = order.get("id").asText();
     String intent = order.at("/payment/provider_payment_id").asText();
     // the customer's browser confirms with a declined card, then at once with a good one
     assertThat(confirm(intent, "pm_card_chargeDeclined")).isEqualTo(402);
     int second = confirm(intent, "pm_card_visa");
     var settled =
-        shop.awaitOrder(
-            customer,
-            id,
-            o ->
-                o.get("status").asText().equals("PAID")
-                    || o.at("/payment/status").asText().equals("REFUNDED"));
-    var atStripe = system.sandbox.emulator().orElseThrow().intent(intent);
+        sandbox
+            .shop()
+            .awaitOrder(
+                customer,
+                id,
+                o ->
+                    o.get("status").asText().equals("PAID")
+                        || o.at("/payment/status").asText().equals("REFUNDED"));
+    var atStripe = sandbox.system().sandbox.emulator().orElseThrow().intent(intent);
     if (second == 200 && settled.get("status").asText().equals("FAILED")) {
       // the money taken after the decline went back, and the customer was not left charged
       Shop.await(
-          () -> shop.getOrder(customer, id).at("/payment/status").asText().equals("REFUNDED"),
+          () ->
+              sandbox
+                  .shop()
+                  .getOrder(customer, id)
+                  .at("/payment/status")
+                  .asText()
+                  .equals("REFUNDED"),
           "the late charge to be refunded");
       assertThat(atStripe.get("status").asText()).isEqualTo("succeeded");
-      assertThat(system.sandbox.emulator().orElseThrow().refundedAmount(intent)).isEqualTo(2100);
+      assertThat(sandbox.system().sandbox.emulator().orElseThrow().refundedAmount(intent))
+          .isEqualTo(2100);
     } else if (settled.get("status").asText().equals("PAID")) {
       assertThat(atStripe.get("status").asText()).isEqualTo("succeeded");
-      assertThat(system.sandbox.emulator().orElseThrow().refundedAmount(intent)).isZero();
-      Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 2, "the sale committed");
+      assertThat(sandbox.system().sandbox.emulator().orElseThrow().refundedAmount(intent)).isZero();
+      Shop.await(
+          () -> sandbox.shop().stock(product).get("on_hand").asLong() == 2, "the sale committed");
     }
   }
 
@@ -157,7 +159,7 @@ class MoneySafetyTest {
     var request =
         HttpRequest.newBuilder(
                 URI.create(
-                    system.sandbox.emulator().orElseThrow().apiBase()
+                    sandbox.system().sandbox.emulator().orElseThrow().apiBase()
                         + "/v1/payment_intents/"
                         + intent
                         + "/confirm"))

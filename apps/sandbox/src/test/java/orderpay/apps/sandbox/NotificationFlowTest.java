@@ -22,48 +22,43 @@ import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.notification.v1.SendSmsRequest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Real email over SMTP (GreenMail), driven by the real order flow over Kafka: once per event. */
 class NotificationFlowTest {
-  private static RunningSandbox system;
-  private static Shop shop;
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      new SandboxExtension(
+          Map.of(
+              "SMTP_PORT", "0",
+              "NOTIFICATION_FIRST_BACKOFF", "200ms",
+              "NOTIFICATION_MAX_BACKOFF", "1s",
+              "NOTIFICATION_MAX_ATTEMPTS", "5",
+              "NOTIFICATION_DISPATCH_INTERVAL", "100ms"));
+
   private static EmbeddedMailCatcher mail;
   private static String topicPrefix;
 
   @BeforeAll
   static void start() {
-    system =
-        RunningSandbox.start(
-            NotificationFlowTest.class,
-            Map.of(
-                "SMTP_PORT", "0",
-                "NOTIFICATION_FIRST_BACKOFF", "200ms",
-                "NOTIFICATION_MAX_BACKOFF", "1s",
-                "NOTIFICATION_MAX_ATTEMPTS", "5",
-                "NOTIFICATION_DISPATCH_INTERVAL", "100ms"));
-    shop = new Shop(system);
-    mail = system.sandbox.mail().orElseThrow();
-    topicPrefix = system.sandbox.environment().get("KAFKA_TOPIC_PREFIX", "");
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
+    mail = sandbox.system().sandbox.mail().orElseThrow();
+    topicPrefix = sandbox.system().sandbox.environment().get("KAFKA_TOPIC_PREFIX", "");
   }
 
   private record Customer(String token, String email) {}
 
   private static Customer customer(String email) {
     var reply =
-        system.post(
-            "/api/v1/users",
-            "{\"email\":\"%s\",\"password\":\"customer-pass\",\"name\":\"Mia Müller\"}"
-                .formatted(email));
+        sandbox
+            .system()
+            .post(
+                "/api/v1/users",
+                "{\"email\":\"%s\",\"password\":\"customer-pass\",\"name\":\"Mia Müller\"}"
+                    .formatted(email));
     assertThat(reply.status()).isEqualTo(201);
-    return new Customer(shop.login(email, "customer-pass"), email);
+    return new Customer(sandbox.shop().login(email, "customer-pass"), email);
   }
 
   private static List<MimeMessage> mailTo(String address) {
@@ -110,9 +105,14 @@ class NotificationFlowTest {
   @Test
   void aPaidOrderSendsOneConfirmationAndOnePaymentEmailToTheCustomer() {
     var mia = customer("mia-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
-    String product = shop.product(1250, 10);
+    String product = sandbox.shop().product(1250, 10);
     String orderId =
-        shop.order(mia.token(), product, 2, "pm_card_visa", null).body().get("id").asText();
+        sandbox
+            .shop()
+            .order(mia.token(), product, 2, "pm_card_visa", null)
+            .body()
+            .get("id")
+            .asText();
     Shop.await(
         () -> subjectsTo(mia.email()).size() >= 3, "welcome, confirmation and payment emails");
     assertThat(subjectsTo(mia.email()))
@@ -131,7 +131,8 @@ class NotificationFlowTest {
         .contains("Mia");
 
     var history =
-        system
+        sandbox
+            .system()
             .get("/api/v1/notifications?order_id=" + orderId, mia.token())
             .body()
             .get("notifications");
@@ -151,12 +152,17 @@ class NotificationFlowTest {
   @Test
   void aRedeliveredEventSendsNothingNew() throws Exception {
     var leo = customer("leo-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
-    String product = shop.product(500, 10);
+    String product = sandbox.shop().product(500, 10);
     try (var probe =
         new TopicProbe(
             SharedTestInfrastructure.kafka().bootstrapServers(), topicPrefix + "order.created")) {
       String orderId =
-          shop.order(leo.token(), product, 1, "pm_card_visa", null).body().get("id").asText();
+          sandbox
+              .shop()
+              .order(leo.token(), product, 1, "pm_card_visa", null)
+              .body()
+              .get("id")
+              .asText();
       Shop.await(() -> subjectsTo(leo.email()).size() >= 3, "the order's emails");
       var created =
           probe
@@ -177,7 +183,12 @@ class NotificationFlowTest {
       }
       // a later order of the same customer proves the copy was consumed before it
       String later =
-          shop.order(leo.token(), product, 1, "pm_card_visa", null).body().get("id").asText();
+          sandbox
+              .shop()
+              .order(leo.token(), product, 1, "pm_card_visa", null)
+              .body()
+              .get("id")
+              .asText();
       Shop.await(
           () -> subjectsTo(leo.email()).contains("Payment received for order " + later),
           "the later order's email");
@@ -192,15 +203,22 @@ class NotificationFlowTest {
   void anSmtpOutageDelaysTheEmailButDeliversItOnce() throws Exception {
     var ida = customer("ida-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
     Shop.await(() -> subjectsTo(ida.email()).size() == 1, "the welcome email");
-    String product = shop.product(700, 5);
+    String product = sandbox.shop().product(700, 5);
     mail.stop();
     String orderId;
     try {
-      orderId = shop.order(ida.token(), product, 1, "pm_card_visa", null).body().get("id").asText();
+      orderId =
+          sandbox
+              .shop()
+              .order(ida.token(), product, 1, "pm_card_visa", null)
+              .body()
+              .get("id")
+              .asText();
       Shop.await(
           () -> {
             var history =
-                system
+                sandbox
+                    .system()
                     .get("/api/v1/notifications?order_id=" + orderId, ida.token())
                     .body()
                     .get("notifications");
@@ -217,7 +235,8 @@ class NotificationFlowTest {
     Shop.await(
         () -> {
           var history =
-              system
+              sandbox
+                  .system()
                   .get("/api/v1/notifications?order_id=" + orderId, ida.token())
                   .body()
                   .get("notifications");
@@ -231,7 +250,7 @@ class NotificationFlowTest {
 
   /** Delivery attempts recorded for the order's messages (read from the service's own database). */
   private static int failedAttempts(String orderId) {
-    var env = system.sandbox.environment();
+    var env = sandbox.system().sandbox.environment();
     try (var db =
             java.sql.DriverManager.getConnection(
                 env.required("NOTIFICATION_DB_URL"), env.required("NOTIFICATION_DB_USER"), "");
@@ -258,7 +277,8 @@ class NotificationFlowTest {
           customer("dot..dot-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
       var parked = dlq.awaitRecords(rs -> !rs.isEmpty(), Duration.ofSeconds(30));
       assertThat(parked).isNotEmpty();
-      var history = system.get("/api/v1/notifications", broken.token()).body().get("notifications");
+      var history =
+          sandbox.system().get("/api/v1/notifications", broken.token()).body().get("notifications");
       assertThat(history)
           .singleElement()
           .satisfies(n -> assertThat(n.get("status").asText()).isEqualTo("FAILED"));
@@ -272,12 +292,18 @@ class NotificationFlowTest {
   void theHistoryIsOwnOnlyAndBadInputIs4xx() {
     var owner = customer("own-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
     var other = customer("oth-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
-    String product = shop.product(300, 5);
+    String product = sandbox.shop().product(300, 5);
     String orderId =
-        shop.order(owner.token(), product, 1, "pm_card_visa", null).body().get("id").asText();
+        sandbox
+            .shop()
+            .order(owner.token(), product, 1, "pm_card_visa", null)
+            .body()
+            .get("id")
+            .asText();
     Shop.await(
         () ->
-            system
+            sandbox
+                    .system()
                     .get("/api/v1/notifications?order_id=" + orderId, owner.token())
                     .body()
                     .get("notifications")
@@ -285,25 +311,26 @@ class NotificationFlowTest {
                 == 2,
         "the owner's history");
     assertThat(
-            system
+            sandbox
+                .system()
                 .get("/api/v1/notifications?order_id=" + orderId, other.token())
                 .body()
                 .get("notifications")
                 .size())
         .isZero();
-    var bad = system.get("/api/v1/notifications?order_id=not-a-uuid", owner.token());
+    var bad = sandbox.system().get("/api/v1/notifications?order_id=not-a-uuid", owner.token());
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().at("/error/code").asText()).isEqualTo("invalid_request");
-    assertThat(system.get("/api/v1/notifications", null).status()).isEqualTo(401);
+    assertThat(sandbox.system().get("/api/v1/notifications", null).status()).isEqualTo(401);
   }
 
   @Test
   void adHocEmailIsIdempotentAndSmsIsRefusedWithoutAGateway() {
     try (var channel =
         GrpcChannels.open(
-            system.sandbox.target("notification"),
+            sandbox.system().sandbox.target("notification"),
             Duration.ofSeconds(5),
-            system.sandbox.credentials(orderpay.adapters.grpc.auth.Callers.OPERATOR))) {
+            sandbox.system().sandbox.credentials(orderpay.adapters.grpc.auth.Callers.OPERATOR))) {
       var notifications = NotificationServiceGrpc.newBlockingStub(channel.channel());
       String to = "adhoc-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
       var request =

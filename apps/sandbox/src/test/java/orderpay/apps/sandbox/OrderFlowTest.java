@@ -8,9 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,19 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * emulator through stripe-java, webhooks, Kafka between the services, PostgreSQL underneath.
  */
 class OrderFlowTest {
-  private static RunningSandbox system;
-  private static Shop shop;
-
-  @BeforeAll
-  static void start() {
-    system = RunningSandbox.start(OrderFlowTest.class);
-    shop = new Shop(system);
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
+  @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
 
   private static void assertError(RunningSandbox.Reply reply, int status, String code) {
     assertThat(reply.status()).as("%s", reply.body()).isEqualTo(status);
@@ -39,14 +26,14 @@ class OrderFlowTest {
   }
 
   private static int intents() {
-    return system.sandbox.emulator().orElseThrow().intentCount();
+    return sandbox.system().sandbox.emulator().orElseThrow().intentCount();
   }
 
   @Test
   void aVisaPaymentPaysTheOrderAndCommitsTheStock() throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(2500, 10);
-    var placed = shop.order(customer, product, 3, "pm_card_visa", null);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(2500, 10);
+    var placed = sandbox.shop().order(customer, product, 3, "pm_card_visa", null);
     assertThat(placed.status()).isEqualTo(201);
     var order = placed.body();
     assertThat(order.get("status").asText()).isEqualTo("PAID");
@@ -55,11 +42,15 @@ class OrderFlowTest {
     assertThat(order.at("/payment/status").asText()).isEqualTo("SUCCEEDED");
     assertThat(order.at("/payment/provider_payment_id").asText()).startsWith("pi_");
 
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 7, "stock to be committed");
-    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 7, "stock to be committed");
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isZero();
 
     var payment =
-        system.get("/api/v1/orders/" + order.get("id").asText() + "/payment", customer).body();
+        sandbox
+            .system()
+            .get("/api/v1/orders/" + order.get("id").asText() + "/payment", customer)
+            .body();
     assertThat(payment.get("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(payment.at("/amount/amount").asLong()).isEqualTo(7500);
     assertThat(payment.get("order_id").asText()).isEqualTo(order.get("id").asText());
@@ -67,18 +58,21 @@ class OrderFlowTest {
 
   @Test
   void aDeclineFailsTheOrderAndReleasesTheStock() throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(1000, 4);
-    var order = shop.order(customer, product, 2, "pm_card_chargeDeclined", null).body();
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(1000, 4);
+    var order = sandbox.shop().order(customer, product, 2, "pm_card_chargeDeclined", null).body();
     assertThat(order.get("status").asText()).isEqualTo("FAILED");
     assertThat(order.get("failure_reason").asText()).isEqualTo("generic_decline");
-    Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
-    assertThat(shop.stock(product).get("on_hand").asLong()).isEqualTo(4);
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("reserved").asLong() == 0,
+        "the hold to be released");
+    assertThat(sandbox.shop().stock(product).get("on_hand").asLong()).isEqualTo(4);
     // the declined intent is cancelled so it can never be paid later
     String intent = order.at("/payment/provider_payment_id").asText();
     Shop.await(
         () ->
-            system
+            sandbox
+                .system()
                 .sandbox
                 .emulator()
                 .orElseThrow()
@@ -91,53 +85,63 @@ class OrderFlowTest {
 
   @Test
   void insufficientStockIs409WithNothingReservedAndNoPaymentIntent() {
-    String customer = shop.customer();
-    String product = shop.product(1000, 2);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(1000, 2);
     int before = intents();
-    var reply = shop.order(customer, product, 3, "pm_card_visa", null);
+    var reply = sandbox.shop().order(customer, product, 3, "pm_card_visa", null);
     assertError(reply, 409, "insufficient_stock");
     assertThat(reply.body().at("/error/details/" + product).asText())
         .isEqualTo("requested=3,available=2");
-    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isZero();
     assertThat(intents()).isEqualTo(before);
   }
 
   @Test
   void withoutAPaymentMethodTheOrderWaitsWithAClientSecretAndCancellingReleasesEverything()
       throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(1500, 5);
-    var order = shop.order(customer, product, 2, null, null).body();
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(1500, 5);
+    var order = sandbox.shop().order(customer, product, 2, null, null).body();
     assertThat(order.get("status").asText()).isEqualTo("PENDING");
     assertThat(order.at("/payment/client_secret").asText()).contains("_secret_");
-    assertThat(shop.stock(product).get("reserved").asLong()).isEqualTo(2);
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isEqualTo(2);
 
     String id = order.get("id").asText();
-    var cancelled = system.post("/api/v1/orders/" + id + "/cancel", "", customer);
+    var cancelled = sandbox.system().post("/api/v1/orders/" + id + "/cancel", "", customer);
     assertThat(cancelled.status()).isEqualTo(200);
     assertThat(cancelled.body().get("status").asText()).isEqualTo("CANCELLED");
-    Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("reserved").asLong() == 0,
+        "the hold to be released");
     String intent = order.at("/payment/provider_payment_id").asText();
-    assertThat(system.sandbox.emulator().orElseThrow().intent(intent).get("status").asText())
+    assertThat(
+            sandbox.system().sandbox.emulator().orElseThrow().intent(intent).get("status").asText())
         .isEqualTo("canceled");
     assertError(
-        system.post("/api/v1/orders/" + id + "/cancel", "", customer), 409, "invalid_state");
+        sandbox.system().post("/api/v1/orders/" + id + "/cancel", "", customer),
+        409,
+        "invalid_state");
   }
 
   @Test
   void cancellingAPaidOrderRefundsItAndPutsTheStockBack() throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(999, 6);
-    String id = shop.order(customer, product, 2, "pm_card_visa", null).body().get("id").asText();
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 4, "the sale to be committed");
-    var refunded = system.post("/api/v1/orders/" + id + "/cancel", "", customer);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(999, 6);
+    String id =
+        sandbox.shop().order(customer, product, 2, "pm_card_visa", null).body().get("id").asText();
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 4,
+        "the sale to be committed");
+    var refunded = sandbox.system().post("/api/v1/orders/" + id + "/cancel", "", customer);
     assertThat(refunded.status()).isEqualTo(200);
     assertThat(refunded.body().get("status").asText()).isEqualTo("REFUNDED");
     Shop.await(
-        () -> shop.stock(product).get("on_hand").asLong() == 6, "the refunded units to come back");
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 6,
+        "the refunded units to come back");
     Shop.await(
         () ->
-            system
+            sandbox
+                .system()
                 .get("/api/v1/orders/" + id + "/payment", customer)
                 .body()
                 .get("status")
@@ -148,12 +152,12 @@ class OrderFlowTest {
 
   @Test
   void theSameIdempotencyKeyIsOneOrderOnePaymentIntentEvenConcurrently() throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(700, 50);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(700, 50);
     String key = "checkout-" + UUID.randomUUID();
     int before = intents();
-    var first = shop.order(customer, product, 1, "pm_card_visa", key).body();
-    var again = shop.order(customer, product, 1, "pm_card_visa", key).body();
+    var first = sandbox.shop().order(customer, product, 1, "pm_card_visa", key).body();
+    var again = sandbox.shop().order(customer, product, 1, "pm_card_visa", key).body();
     assertThat(again.get("id").asText()).isEqualTo(first.get("id").asText());
 
     String racedKey = "checkout-" + UUID.randomUUID();
@@ -166,7 +170,7 @@ class OrderFlowTest {
             pool.submit(
                 () -> {
                   start.await();
-                  return shop.order(customer, product, 1, "pm_card_visa", racedKey);
+                  return sandbox.shop().order(customer, product, 1, "pm_card_visa", racedKey);
                 }));
       }
       start.countDown();
@@ -177,20 +181,22 @@ class OrderFlowTest {
       }
     }
     assertThat(ids).containsOnly(ids.getFirst());
-    shop.awaitOrder(customer, ids.getFirst(), Shop.status("PAID"));
+    sandbox.shop().awaitOrder(customer, ids.getFirst(), Shop.status("PAID"));
     assertThat(intents()).isEqualTo(before + 2);
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 48, "two sales, not more");
-    var orders = system.get("/api/v1/orders?page_size=100", customer).body().get("orders");
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 48, "two sales, not more");
+    var orders =
+        sandbox.system().get("/api/v1/orders?page_size=100", customer).body().get("orders");
     assertThat(orders.size()).isEqualTo(2);
   }
 
   @Test
   void moreBuyersThanStockNeverOversell() throws Exception {
-    String product = shop.product(1200, 5);
+    String product = sandbox.shop().product(1200, 5);
     int buyers = 12;
     var customers = new ArrayList<String>();
     for (int i = 0; i < buyers; i++) {
-      customers.add(shop.customer());
+      customers.add(sandbox.shop().customer());
     }
     var start = new CountDownLatch(1);
     int created = 0;
@@ -202,7 +208,7 @@ class OrderFlowTest {
         Callable<RunningSandbox.Reply> attempt =
             () -> {
               start.await();
-              return shop.order(customer, product, 1, "pm_card_visa", null);
+              return sandbox.shop().order(customer, product, 1, "pm_card_visa", null);
             };
         replies.add(pool.submit(attempt));
       }
@@ -223,27 +229,41 @@ class OrderFlowTest {
     assertThat(created).isEqualTo(5);
     assertThat(refused).isEqualTo(buyers - 5);
     assertThat(paid).containsOnly("PAID");
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 0, "all five sales committed");
-    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 0,
+        "all five sales committed");
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isZero();
   }
 
   @Test
   void ordersAreTheirOwnersAndAdminsOnly() {
-    String owner = shop.customer();
-    String stranger = shop.customer();
-    String product = shop.product(500, 5);
-    String id = shop.order(owner, product, 1, "pm_card_visa", null).body().get("id").asText();
-    assertThat(system.get("/api/v1/orders/" + id, owner).status()).isEqualTo(200);
-    assertError(system.get("/api/v1/orders/" + id, stranger), 404, "not_found");
-    assertError(system.get("/api/v1/orders/" + id + "/payment", stranger), 404, "not_found");
-    assertError(system.post("/api/v1/orders/" + id + "/cancel", "", stranger), 404, "not_found");
-    assertThat(system.get("/api/v1/orders/" + id, shop.admin).status()).isEqualTo(200);
-    assertError(system.get("/api/v1/orders/" + id, null), 401, "unauthenticated");
-    assertThat(system.get("/api/v1/orders?status=PAID", stranger).body().get("orders").size())
+    String owner = sandbox.shop().customer();
+    String stranger = sandbox.shop().customer();
+    String product = sandbox.shop().product(500, 5);
+    String id =
+        sandbox.shop().order(owner, product, 1, "pm_card_visa", null).body().get("id").asText();
+    assertThat(sandbox.system().get("/api/v1/orders/" + id, owner).status()).isEqualTo(200);
+    assertError(sandbox.system().get("/api/v1/orders/" + id, stranger), 404, "not_found");
+    assertError(
+        sandbox.system().get("/api/v1/orders/" + id + "/payment", stranger), 404, "not_found");
+    assertError(
+        sandbox.system().post("/api/v1/orders/" + id + "/cancel", "", stranger), 404, "not_found");
+    assertThat(sandbox.system().get("/api/v1/orders/" + id, sandbox.shop().admin).status())
+        .isEqualTo(200);
+    assertError(sandbox.system().get("/api/v1/orders/" + id, null), 401, "unauthenticated");
+    assertThat(
+            sandbox
+                .system()
+                .get("/api/v1/orders?status=PAID", stranger)
+                .body()
+                .get("orders")
+                .size())
         .isZero();
-    assertThat(system.get("/api/v1/orders?status=paid", owner).body().get("orders").size())
+    assertThat(
+            sandbox.system().get("/api/v1/orders?status=paid", owner).body().get("orders").size())
         .isEqualTo(1);
-    assertError(system.get("/api/v1/orders?status=SHIPPED", owner), 400, "invalid_request");
+    assertError(
+        sandbox.system().get("/api/v1/orders?status=SHIPPED", owner), 400, "invalid_request");
   }
 
   @ParameterizedTest
@@ -265,31 +285,35 @@ class OrderFlowTest {
         "[1,2]"
       })
   void badOrdersAre400AndReserveNothing(String template) {
-    String customer = shop.customer();
-    String product = shop.product(100, 3);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(100, 3);
     int before = intents();
     assertError(
-        system.post("/api/v1/orders", template.replace("PRODUCT", product), customer),
+        sandbox.system().post("/api/v1/orders", template.replace("PRODUCT", product), customer),
         400,
         "invalid_request");
-    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isZero();
     assertThat(intents()).isEqualTo(before);
   }
 
   @Test
   void anUnknownPaymentMethodFailsTheOrderCleanly() throws Exception {
-    String customer = shop.customer();
-    String product = shop.product(100, 3);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(100, 3);
     assertError(
-        shop.order(customer, product, 1, "pm_unknown_method", null), 400, "invalid_request");
-    Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
+        sandbox.shop().order(customer, product, 1, "pm_unknown_method", null),
+        400,
+        "invalid_request");
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("reserved").asLong() == 0,
+        "the hold to be released");
   }
 
   @Test
   void aClientsTraceFollowsTheOrderThroughGrpcAndTheOutboxIntoKafka() {
-    String customer = shop.customer();
-    String product = shop.product(100, 5);
-    String prefix = system.sandbox.environment().get("KAFKA_TOPIC_PREFIX", "");
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(100, 5);
+    String prefix = sandbox.system().sandbox.environment().get("KAFKA_TOPIC_PREFIX", "");
     try (var probe =
         new orderpay.adapters.embedded.TopicProbe(
             orderpay.adapters.embedded.SharedTestInfrastructure.kafka().bootstrapServers(),
@@ -297,15 +321,17 @@ class OrderFlowTest {
       String traceId = UUID.randomUUID().toString().replace("-", "");
       String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
       var reply =
-          system.sendWithHeader(
-              "POST",
-              "/api/v1/orders",
-              "{\"items\":[{\"product_id\":\""
-                  + product
-                  + "\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
-              customer,
-              "traceparent",
-              traceparent);
+          sandbox
+              .system()
+              .sendWithHeader(
+                  "POST",
+                  "/api/v1/orders",
+                  "{\"items\":[{\"product_id\":\""
+                      + product
+                      + "\",\"quantity\":1}],\"shipping_address\":\"x\",\"currency\":\"EUR\"}",
+                  customer,
+                  "traceparent",
+                  traceparent);
       // without an X-Request-Id of its own the client is told the trace id
       assertThat(reply.headers().get("x-request-id")).containsExactly(traceId);
       String orderId = reply.body().get("id").asText();
@@ -326,17 +352,21 @@ class OrderFlowTest {
                   assertThat(carried).startsWith("00-" + traceId + "-").isNotEqualTo(traceparent));
     }
     var named =
-        system.sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "support-123");
+        sandbox
+            .system()
+            .sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "support-123");
     assertThat(named.headers().get("x-request-id")).containsExactly("support-123");
     var hostile =
-        system.sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "<script>");
+        sandbox
+            .system()
+            .sendWithHeader("GET", "/health/live", null, null, "X-Request-Id", "<script>");
     assertThat(hostile.headers().get("x-request-id").getFirst()).doesNotContain("<");
   }
 
   @Test
   void aBarePostWithoutBodyOrContentTypeIsNotAMediaTypeError() throws Exception {
-    String customer = shop.customer();
-    var url = java.net.URI.create(system.sandbox.gatewayUrl());
+    String customer = sandbox.shop().customer();
+    var url = java.net.URI.create(sandbox.system().sandbox.gatewayUrl());
     // what `curl -XPOST <url>/cancel` sends: no body, no Content-Length, no Content-Type
     try (var socket = new java.net.Socket(url.getHost(), url.getPort())) {
       String request =

@@ -12,64 +12,58 @@ import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.ReservationLine;
 import orderpay.contracts.inventory.v1.ReserveStockRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What keeps orders from getting stuck: reconciliation when webhooks never arrive, expiry of unpaid
  * orders, and the recovery of a saga a crash interrupted.
  */
 class ResilienceTest {
-  private static RunningSandbox system;
-  private static Shop shop;
-
-  @BeforeAll
-  static void start() {
-    system =
-        RunningSandbox.start(
-            ResilienceTest.class,
-            Map.of(
-                "STRIPE_EMULATOR_DROP_WEBHOOKS", "true",
-                "PAYMENT_RECONCILE_AFTER", "1s",
-                "PAYMENT_RECONCILE_INTERVAL", "200ms",
-                "ORDER_PAYMENT_TTL", "4s",
-                "ORDER_SWEEP_INTERVAL", "200ms",
-                "ORDER_RECOVERY_GRACE", "1s"));
-    shop = new Shop(system);
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
+  @RegisterExtension
+  static final SandboxExtension sandbox =
+      new SandboxExtension(
+          Map.of(
+              "STRIPE_EMULATOR_DROP_WEBHOOKS", "true",
+              "PAYMENT_RECONCILE_AFTER", "1s",
+              "PAYMENT_RECONCILE_INTERVAL", "200ms",
+              "ORDER_PAYMENT_TTL", "4s",
+              "ORDER_SWEEP_INTERVAL", "200ms",
+              "ORDER_RECOVERY_GRACE", "1s"));
 
   @Test
   void aWebhookThatNeverArrivesIsReplacedByReconciliation() {
-    String token = shop.customer();
-    String product = shop.product(1300, 3);
-    var order = shop.order(token, product, 1, "pm_card_threeDSecure2Required", null).body();
+    String token = sandbox.shop().customer();
+    String product = sandbox.shop().product(1300, 3);
+    var order =
+        sandbox.shop().order(token, product, 1, "pm_card_threeDSecure2Required", null).body();
     String intent = order.at("/payment/provider_payment_id").asText();
-    system
+    sandbox
+        .system()
         .sandbox
         .emulator()
         .orElseThrow()
         .completeAuthentication(intent); // its webhook is dropped
-    shop.awaitOrder(token, order.get("id").asText(), Shop.status("PAID"));
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 2, "the sale to be committed");
+    sandbox.shop().awaitOrder(token, order.get("id").asText(), Shop.status("PAID"));
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 2,
+        "the sale to be committed");
   }
 
   @Test
   void anOrderNeverPaidExpiresAndGivesItsStockBack() {
-    String token = shop.customer();
-    String product = shop.product(400, 5);
-    var order = shop.order(token, product, 3, null, null).body();
-    assertThat(shop.stock(product).get("reserved").asLong()).isEqualTo(3);
-    var expired = shop.awaitOrder(token, order.get("id").asText(), Shop.status("FAILED"));
+    String token = sandbox.shop().customer();
+    String product = sandbox.shop().product(400, 5);
+    var order = sandbox.shop().order(token, product, 3, null, null).body();
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isEqualTo(3);
+    var expired = sandbox.shop().awaitOrder(token, order.get("id").asText(), Shop.status("FAILED"));
     assertThat(expired.get("failure_reason").asText()).isEqualTo("payment_expired");
-    Shop.await(() -> shop.stock(product).get("reserved").asLong() == 0, "the hold to be released");
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("reserved").asLong() == 0,
+        "the hold to be released");
     String intent = order.at("/payment/provider_payment_id").asText();
-    assertThat(system.sandbox.emulator().orElseThrow().intent(intent).get("status").asText())
+    assertThat(
+            sandbox.system().sandbox.emulator().orElseThrow().intent(intent).get("status").asText())
         .isEqualTo("canceled");
   }
 
@@ -79,15 +73,18 @@ class ResilienceTest {
    */
   @Test
   void aSagaInterruptedBetweenReservationAndPaymentIsResumed() throws Exception {
-    String token = shop.customer();
-    String userId = system.get("/api/v1/users/me", token).body().get("id").asText();
-    String product = shop.product(2100, 4);
+    String token = sandbox.shop().customer();
+    String userId = sandbox.system().get("/api/v1/users/me", token).body().get("id").asText();
+    String product = sandbox.shop().product(2100, 4);
     UUID orderId = UUID.randomUUID();
     try (var channel =
         GrpcChannels.open(
-            system.sandbox.inventoryTarget(),
+            sandbox.system().sandbox.inventoryTarget(),
             Duration.ofSeconds(5),
-            system.sandbox.credentials(orderpay.adapters.grpc.auth.Callers.ORDER_SERVICE))) {
+            sandbox
+                .system()
+                .sandbox
+                .credentials(orderpay.adapters.grpc.auth.Callers.ORDER_SERVICE))) {
       InventoryServiceGrpc.newBlockingStub(channel.channel())
           .reserveStock(
               ReserveStockRequest.newBuilder()
@@ -96,29 +93,33 @@ class ResilienceTest {
                   .build());
     }
     recordInterruptedOrder(orderId, UUID.fromString(userId), UUID.fromString(product), "RESERVED");
-    assertThat(shop.stock(product).get("reserved").asLong()).isEqualTo(2);
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isEqualTo(2);
 
-    var resumed = shop.awaitOrder(token, orderId.toString(), Shop.status("PAID"));
+    var resumed = sandbox.shop().awaitOrder(token, orderId.toString(), Shop.status("PAID"));
     assertThat(resumed.at("/payment/status").asText()).isEqualTo("SUCCEEDED");
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 2, "the sale to be committed");
-    assertThat(shop.stock(product).get("reserved").asLong()).isZero();
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 2,
+        "the sale to be committed");
+    assertThat(sandbox.shop().stock(product).get("reserved").asLong()).isZero();
   }
 
   @Test
   void aSagaInterruptedBeforeTheReservationIsResumedFromTheStart() {
-    String token = shop.customer();
-    String userId = system.get("/api/v1/users/me", token).body().get("id").asText();
-    String product = shop.product(2100, 4);
+    String token = sandbox.shop().customer();
+    String userId = sandbox.system().get("/api/v1/users/me", token).body().get("id").asText();
+    String product = sandbox.shop().product(2100, 4);
     UUID orderId = UUID.randomUUID();
     recordInterruptedOrder(orderId, UUID.fromString(userId), UUID.fromString(product), "NEW");
-    shop.awaitOrder(token, orderId.toString(), Shop.status("PAID"));
-    Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 2, "the sale to be committed");
+    sandbox.shop().awaitOrder(token, orderId.toString(), Shop.status("PAID"));
+    Shop.await(
+        () -> sandbox.shop().stock(product).get("on_hand").asLong() == 2,
+        "the sale to be committed");
   }
 
   /** Writes the order row a crashed order service would have left behind (a test hook). */
   private static void recordInterruptedOrder(
       UUID orderId, UUID userId, UUID productId, String step) {
-    var env = system.sandbox.environment();
+    var env = sandbox.system().sandbox.environment();
     try (var db =
         DriverManager.getConnection(
             env.required("ORDER_DB_URL"), env.required("ORDER_DB_USER"), "")) {

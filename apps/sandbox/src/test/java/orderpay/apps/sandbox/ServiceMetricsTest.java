@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every backend service answers GET /metrics on its admin port, with its gRPC calls, its pool, its
@@ -25,20 +24,8 @@ class ServiceMetricsTest {
       List.of("user", "product", "inventory", "order", "payment", "notification");
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-  private static RunningSandbox system;
-  private static Shop shop;
+  @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
   private static final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() {
-    system = RunningSandbox.start(ServiceMetricsTest.class);
-    shop = new Shop(system);
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
-  }
 
   private static HttpResponse<String> scrape(String url) {
     try {
@@ -50,7 +37,7 @@ class ServiceMetricsTest {
   }
 
   private static HttpResponse<String> metrics(String service) {
-    return scrape("http://127.0.0.1:" + system.sandbox.adminPort(service) + "/metrics");
+    return scrape("http://127.0.0.1:" + sandbox.system().sandbox.adminPort(service) + "/metrics");
   }
 
   /** The sum of the samples of {@code name} whose labels include {@code labels}; -1 if none. */
@@ -100,7 +87,7 @@ class ServiceMetricsTest {
   @Test
   void aCallIsCountedByMethodAndStatus() {
     // the products list goes gateway -> product service over gRPC
-    assertThat(system.get("/api/v1/products", null).status()).isEqualTo(200);
+    assertThat(sandbox.system().get("/api/v1/products", null).status()).isEqualTo(200);
     assertThat(metrics("product").body())
         .containsPattern("grpc_server_calls_seconds_count\\{[^}]*status=\"OK\"[^}]*\\} [1-9]")
         .containsPattern("grpc_server_calls_seconds_bucket\\{[^}]*le=\"0.005\"");
@@ -108,11 +95,11 @@ class ServiceMetricsTest {
 
   @Test
   void aPaidAndADeclinedOrderAreCountedAlongTheirWay() {
-    String customer = shop.customer();
-    String product = shop.product(1500, 10);
-    var paid = shop.order(customer, product, 1, "pm_card_visa", null);
+    String customer = sandbox.shop().customer();
+    String product = sandbox.shop().product(1500, 10);
+    var paid = sandbox.shop().order(customer, product, 1, "pm_card_visa", null);
     assertThat(paid.body().get("status").asText()).isEqualTo("PAID");
-    var declined = shop.order(customer, product, 1, "pm_card_chargeDeclined", null);
+    var declined = sandbox.shop().order(customer, product, 1, "pm_card_chargeDeclined", null);
     assertThat(declined.body().get("status").asText()).isEqualTo("FAILED");
 
     assertThat(sample("order", "orders_placed_total", Map.of())).isEqualTo(2);
@@ -155,14 +142,16 @@ class ServiceMetricsTest {
     var rejected = Map.of("outcome", "rejected");
     double before = sample("payment", "stripe_webhooks_total", rejected);
     var reply =
-        system.send(
-            "POST",
-            "/api/v1/webhooks/stripe",
-            "application/json",
-            "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\"}",
-            null,
-            "Stripe-Signature",
-            "t=1,v1=0000");
+        sandbox
+            .system()
+            .send(
+                "POST",
+                "/api/v1/webhooks/stripe",
+                "application/json",
+                "{\"id\":\"evt_forged\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\"}",
+                null,
+                "Stripe-Signature",
+                "t=1,v1=0000");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(sample("payment", "stripe_webhooks_total", rejected)).isEqualTo(before + 1);
   }
@@ -175,11 +164,12 @@ class ServiceMetricsTest {
 
   @Test
   void everyMetricTheAlertsAndTheDashboardNameIsExported() {
-    assertThat(system.get("/api/v1/products", null).status()).isEqualTo(200); // a gateway request
+    assertThat(sandbox.system().get("/api/v1/products", null).status())
+        .isEqualTo(200); // a gateway request
     var exported = new TreeSet<>(MonitoringFiles.MADE_BY_PROMETHEUS);
     var scrapes = new java.util.ArrayList<String>();
     SERVICES.forEach(service -> scrapes.add(metrics(service).body()));
-    scrapes.add(scrape(system.sandbox.gatewayUrl() + "/metrics").body());
+    scrapes.add(scrape(sandbox.system().sandbox.gatewayUrl() + "/metrics").body());
     for (String body : scrapes) {
       for (String line : body.split("\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {

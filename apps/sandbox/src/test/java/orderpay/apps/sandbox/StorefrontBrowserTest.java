@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.UUID;
 import orderpay.adapters.rest.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,35 +19,12 @@ import org.openqa.selenium.By;
  * {@code /admin} is for admins only. The pages use the public REST API alone.
  */
 class StorefrontBrowserTest {
-  private static RunningSandbox system;
-  private static Shop shop;
-  private static Browser browser;
-
-  @RegisterExtension
-  static final Browser.FailureScreenshots failures = new Browser.FailureScreenshots(() -> browser);
-
-  @BeforeAll
-  static void start() {
-    Browser.assumeInstalled();
-    system = RunningSandbox.start(StorefrontBrowserTest.class);
-    shop = new Shop(system);
-    browser = Browser.start(system.sandbox.gatewayUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (system != null) {
-      system.close();
-    }
-  }
+  @RegisterExtension static final BrowserSandboxExtension sandbox = new BrowserSandboxExtension();
 
   @BeforeEach
   void aFreshVisitor() {
-    browser.desktop();
-    browser.forgetEverything();
+    sandbox.browser().desktop();
+    sandbox.browser().forgetEverything();
   }
 
   /** A product with a name to search for; returns its id once inventory knows it. */
@@ -62,11 +37,18 @@ class StorefrontBrowserTest {
             .put("initial_stock", stock);
     body.putObject("price").put("amount", cents).put("currency", "EUR");
     var reply =
-        system.send("POST", "/api/v1/products", "application/json", body.toString(), shop.admin);
+        sandbox
+            .system()
+            .send(
+                "POST",
+                "/api/v1/products",
+                "application/json",
+                body.toString(),
+                sandbox.shop().admin);
     assertThat(reply.status()).as("%s", reply.text()).isEqualTo(201);
     String id = reply.body().get("id").asText();
     Shop.await(
-        () -> system.get("/api/v1/products/" + id + "/stock", null).status() == 200,
+        () -> sandbox.system().get("/api/v1/products/" + id + "/stock", null).status() == 200,
         "inventory to know " + id);
     return id;
   }
@@ -78,47 +60,61 @@ class StorefrontBrowserTest {
   /** Signs up through the page (submitting with the Enter key); returns the email address. */
   private static String signUp(String name) {
     String email = "shopper-" + unique() + "@example.com";
-    browser.open("/signup").checkPage();
-    browser
+    sandbox.browser().open("/signup").checkPage();
+    sandbox
+        .browser()
         .fill("Your name", name)
         .fill("Email address", email)
         .fill("Password", "correct horse battery")
         .enterIn("Password");
-    browser.waitFor(d -> browser.currentPath().equals("/"), "the shop after sign-up");
-    browser.waitFor(
-        d -> d.findElement(By.id("nav")).getText().contains("Log out " + name),
-        "the signed-in nav");
+    sandbox
+        .browser()
+        .waitFor(d -> sandbox.browser().currentPath().equals("/"), "the shop after sign-up");
+    sandbox
+        .browser()
+        .waitFor(
+            d -> d.findElement(By.id("nav")).getText().contains("Log out " + name),
+            "the signed-in nav");
     return email;
   }
 
   private static void logIn(String email, String password) {
-    browser.open("/login");
-    browser.fill("Email address", email).fill("Password", password).press("Log in");
-    browser.waitFor(
-        d -> d.findElement(By.id("nav")).getText().contains("Log out"), "the signed-in nav");
+    sandbox.browser().open("/login");
+    sandbox.browser().fill("Email address", email).fill("Password", password).press("Log in");
+    sandbox
+        .browser()
+        .waitFor(
+            d -> d.findElement(By.id("nav")).getText().contains("Log out"), "the signed-in nav");
   }
 
   /** Puts {@code quantity} of the product into the cart from its page. */
   private static void addToCart(String productId, int quantity) {
-    browser.open("/products/" + productId).sees("available");
-    browser.fill("Quantity", String.valueOf(quantity)).press("Add to cart");
-    browser.waitFor(
-        d -> d.findElement(By.id("notice")).getText().contains("added to your cart"),
-        "the cart to confirm");
+    sandbox.browser().open("/products/" + productId).sees("available");
+    sandbox.browser().fill("Quantity", String.valueOf(quantity)).press("Add to cart");
+    sandbox
+        .browser()
+        .waitFor(
+            d -> d.findElement(By.id("notice")).getText().contains("added to your cart"),
+            "the cart to confirm");
   }
 
   /** Checks out the cart with a test card; returns the new order's id. */
   private static String checkOut(String card) {
-    browser.open("/checkout");
-    browser.fill("Shipping address", "1 Browser Street\n10115 Berlin").choose(card);
-    browser.press("Pay");
-    browser.waitFor(d -> browser.currentPath().matches("/orders/[0-9a-f-]{36}"), "the order page");
-    return browser.currentPath().substring("/orders/".length());
+    sandbox.browser().open("/checkout");
+    sandbox.browser().fill("Shipping address", "1 Browser Street\n10115 Berlin").choose(card);
+    sandbox.browser().press("Pay");
+    sandbox
+        .browser()
+        .waitFor(
+            d -> sandbox.browser().currentPath().matches("/orders/[0-9a-f-]{36}"),
+            "the order page");
+    return sandbox.browser().currentPath().substring("/orders/".length());
   }
 
   private static JsonNode sentEmails(String customerEmail, String orderId) {
-    String token = shop.login(customerEmail, "correct horse battery");
-    return system
+    String token = sandbox.shop().login(customerEmail, "correct horse battery");
+    return sandbox
+        .system()
         .get("/api/v1/notifications?order_id=" + orderId, token)
         .body()
         .get("notifications");
@@ -131,59 +127,77 @@ class StorefrontBrowserTest {
 
     String email = signUp("Ada");
 
-    browser.open("/").fill("Search products", word.toLowerCase()).enterIn("Search products");
-    browser.seesHeading("Products matching “" + word.toLowerCase() + "”").sees("€25.99");
-    browser.checkPage();
-    browser.follow(word);
-    browser.sees("In stock: 5 available");
-    browser.checkPage();
+    sandbox
+        .browser()
+        .open("/")
+        .fill("Search products", word.toLowerCase())
+        .enterIn("Search products");
+    sandbox.browser().seesHeading("Products matching “" + word.toLowerCase() + "”").sees("€25.99");
+    sandbox.browser().checkPage();
+    sandbox.browser().follow(word);
+    sandbox.browser().sees("In stock: 5 available");
+    sandbox.browser().checkPage();
 
-    browser.fill("Quantity", "2").press("Add to cart");
-    browser.waitFor(
-        d -> d.findElement(By.id("nav")).getText().contains("Cart (2)"), "two items in the cart");
-    browser.snapshot("product");
+    sandbox.browser().fill("Quantity", "2").press("Add to cart");
+    sandbox
+        .browser()
+        .waitFor(
+            d -> d.findElement(By.id("nav")).getText().contains("Cart (2)"),
+            "two items in the cart");
+    sandbox.browser().snapshot("product");
 
-    browser.open("/cart").sees("Total: €51.98");
-    browser.checkPage();
-    browser.snapshot("cart");
-    browser.follow("Check out");
-    browser.seesHeading("Checkout");
-    browser.fill("Shipping address", "1 Browser Street\n10115 Berlin").choose("Visa ending 4242");
-    browser.checkPage();
-    browser.snapshot("checkout");
-    browser.press("Pay €51.98");
+    sandbox.browser().open("/cart").sees("Total: €51.98");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("cart");
+    sandbox.browser().follow("Check out");
+    sandbox.browser().seesHeading("Checkout");
+    sandbox
+        .browser()
+        .fill("Shipping address", "1 Browser Street\n10115 Berlin")
+        .choose("Visa ending 4242");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("checkout");
+    sandbox.browser().press("Pay €51.98");
 
-    browser.waitFor(d -> browser.currentPath().startsWith("/orders/"), "the order page");
-    String orderId = browser.currentPath().substring("/orders/".length());
-    browser.sees("Status: Paid");
+    sandbox
+        .browser()
+        .waitFor(d -> sandbox.browser().currentPath().startsWith("/orders/"), "the order page");
+    String orderId = sandbox.browser().currentPath().substring("/orders/".length());
+    sandbox.browser().sees("Status: Paid");
     // the page keeps watching until both emails are out, and lists them in the timeline
-    browser.sees("Email “Your OrderPay order " + orderId + "” sent to " + email);
-    browser.sees("Email “Payment received for order " + orderId + "” sent to " + email);
-    browser.checkPage();
-    browser.snapshot("order-paid");
+    sandbox.browser().sees("Email “Your OrderPay order " + orderId + "” sent to " + email);
+    sandbox.browser().sees("Email “Payment received for order " + orderId + "” sent to " + email);
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("order-paid");
     var emails = sentEmails(email, orderId);
     assertThat(emails.findValuesAsText("template"))
         .containsExactlyInAnyOrder("order_confirmation", "payment_succeeded");
     assertThat(emails.findValuesAsText("status")).containsOnly("SENT");
 
     // live availability on the product page: two fewer now
-    browser.open("/products/" + teapot).sees("In stock: 3 available");
+    sandbox.browser().open("/products/" + teapot).sees("In stock: 3 available");
 
-    browser.follow("Orders");
-    browser.seesHeading("Your orders").sees("Order " + orderId.substring(0, 8)).sees("Paid");
-    browser.checkPage();
-    browser.snapshot("orders");
-    browser.follow("Messages");
-    browser.seesHeading("Your messages").sees("Payment received for order " + orderId);
-    browser.checkPage();
-    browser.snapshot("messages");
+    sandbox.browser().follow("Orders");
+    sandbox
+        .browser()
+        .seesHeading("Your orders")
+        .sees("Order " + orderId.substring(0, 8))
+        .sees("Paid");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("orders");
+    sandbox.browser().follow("Messages");
+    sandbox.browser().seesHeading("Your messages").sees("Payment received for order " + orderId);
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("messages");
 
-    browser.press("Log out");
-    browser.waitFor(d -> d.findElement(By.id("nav")).getText().contains("Log in"), "logged out");
-    browser.open("/orders");
-    browser.seesHeading("Log in");
-    browser.checkPage();
-    browser.snapshot("login");
+    sandbox.browser().press("Log out");
+    sandbox
+        .browser()
+        .waitFor(d -> d.findElement(By.id("nav")).getText().contains("Log in"), "logged out");
+    sandbox.browser().open("/orders");
+    sandbox.browser().seesHeading("Log in");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("login");
   }
 
   @Test
@@ -193,17 +207,21 @@ class StorefrontBrowserTest {
 
     addToCart(lamp, 1);
     String declined = checkOut("Visa ending 0002");
-    browser.sees("Status: Payment failed").sees("Your card was declined by the bank.");
-    browser.checkPage();
-    browser.snapshot("order-declined");
-    assertThat(browser.mainText()).doesNotContain("Refund this order", "Cancel this order");
+    sandbox.browser().sees("Status: Payment failed").sees("Your card was declined by the bank.");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("order-declined");
+    assertThat(sandbox.browser().mainText())
+        .doesNotContain("Refund this order", "Cancel this order");
 
     addToCart(lamp, 1);
     checkOut("Visa ending 9995");
-    browser.sees("Status: Payment failed").sees("Your card was declined: insufficient funds.");
+    sandbox
+        .browser()
+        .sees("Status: Payment failed")
+        .sees("Your card was declined: insufficient funds.");
 
     // nothing was taken: the stock is back on the product page
-    browser.open("/products/" + lamp).sees("In stock: 10 available");
+    sandbox.browser().open("/products/" + lamp).sees("In stock: 10 available");
     assertThat(declined).isNotBlank();
   }
 
@@ -214,12 +232,12 @@ class StorefrontBrowserTest {
     addToCart(kettle, 1);
     checkOut("Visa ending 3220");
 
-    browser.sees("Status: Awaiting payment").sees("Confirm the payment with your bank");
-    browser.checkPage();
-    browser.snapshot("order-3ds");
-    browser.press("Confirm payment");
-    browser.sees("Status: Paid").sees("Payment received for order");
-    assertThat(browser.mainText()).doesNotContain("Confirm the payment with your bank");
+    sandbox.browser().sees("Status: Awaiting payment").sees("Confirm the payment with your bank");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("order-3ds");
+    sandbox.browser().press("Confirm payment");
+    sandbox.browser().sees("Status: Paid").sees("Payment received for order");
+    assertThat(sandbox.browser().mainText()).doesNotContain("Confirm the payment with your bank");
   }
 
   @Test
@@ -229,65 +247,77 @@ class StorefrontBrowserTest {
 
     addToCart(mug, 2);
     checkOut("Visa ending 3220"); // waits for the bank: PENDING
-    browser.sees("Status: Awaiting payment");
-    browser.press("Cancel this order");
-    browser.sees("Status: Cancelled");
-    browser.waitFor(
-        d -> d.findElement(By.id("notice")).getText().equals("Your order is cancelled."),
-        "the notice");
-    browser.sees("Email “Order ");
-    assertThat(browser.mainText()).doesNotContain("Confirm the payment with your bank");
+    sandbox.browser().sees("Status: Awaiting payment");
+    sandbox.browser().press("Cancel this order");
+    sandbox.browser().sees("Status: Cancelled");
+    sandbox
+        .browser()
+        .waitFor(
+            d -> d.findElement(By.id("notice")).getText().equals("Your order is cancelled."),
+            "the notice");
+    sandbox.browser().sees("Email “Order ");
+    assertThat(sandbox.browser().mainText()).doesNotContain("Confirm the payment with your bank");
 
     addToCart(mug, 1);
     checkOut("Visa ending 4242");
-    browser.sees("Status: Paid");
-    browser.press("Refund this order");
-    browser.sees("Status: Refunded");
-    browser.sees("Order refunded");
-    browser.checkPage();
-    browser.snapshot("order-refunded");
-    browser.open("/products/" + mug).sees("In stock: 6 available");
+    sandbox.browser().sees("Status: Paid");
+    sandbox.browser().press("Refund this order");
+    sandbox.browser().sees("Status: Refunded");
+    sandbox.browser().sees("Order refunded");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("order-refunded");
+    sandbox.browser().open("/products/" + mug).sees("In stock: 6 available");
   }
 
   @Test
   void errorsFromTheApiAreSentencesNeverJson() {
     String vase = product("Vase " + unique(), "", 4000, 2);
     String email = signUp("Eve");
-    browser.press("Log out");
+    sandbox.browser().press("Log out");
 
-    browser.open("/login").fill("Email address", email).fill("Password", "wrong password");
-    browser.press("Log in").sees("That email address and password do not match an account.");
-    browser.checkPage();
+    sandbox
+        .browser()
+        .open("/login")
+        .fill("Email address", email)
+        .fill("Password", "wrong password");
+    sandbox
+        .browser()
+        .press("Log in")
+        .sees("That email address and password do not match an account.");
+    sandbox.browser().checkPage();
 
-    browser.open("/signup");
-    browser.fill("Your name", "Eve again").fill("Email address", email);
-    browser.fill("Password", "another password").press("Create account");
-    browser.sees("An account with this email address exists already.");
-    browser.checkPage();
-    browser.snapshot("signup-taken");
+    sandbox.browser().open("/signup");
+    sandbox.browser().fill("Your name", "Eve again").fill("Email address", email);
+    sandbox.browser().fill("Password", "another password").press("Create account");
+    sandbox.browser().sees("An account with this email address exists already.");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("signup-taken");
 
     logIn(email, "correct horse battery");
     addToCart(vase, 2);
     // meanwhile someone takes one of the two
     var stock =
-        system.send(
-            "PUT",
-            "/api/v1/products/" + vase + "/stock",
-            "application/json",
-            "{\"on_hand\":1}",
-            shop.admin);
+        sandbox
+            .system()
+            .send(
+                "PUT",
+                "/api/v1/products/" + vase + "/stock",
+                "application/json",
+                "{\"on_hand\":1}",
+                sandbox.shop().admin);
     assertThat(stock.status()).isEqualTo(200);
-    browser.open("/checkout");
-    browser.fill("Shipping address", "2 Browser Street").press("Pay");
-    browser.sees("Not enough stock: only 1 of Vase");
-    browser.sees("is left (you asked for 2).");
-    browser.checkPage();
-    assertThat(browser.currentPath()).isEqualTo("/checkout");
+    sandbox.browser().open("/checkout");
+    sandbox.browser().fill("Shipping address", "2 Browser Street").press("Pay");
+    sandbox.browser().sees("Not enough stock: only 1 of Vase");
+    sandbox.browser().sees("is left (you asked for 2).");
+    sandbox.browser().checkPage();
+    assertThat(sandbox.browser().currentPath()).isEqualTo("/checkout");
 
-    browser
+    sandbox
+        .browser()
         .open("/orders/" + UUID.randomUUID())
         .sees("This order does not exist (or is not yours).");
-    browser.checkPage();
+    sandbox.browser().checkPage();
   }
 
   @Test
@@ -295,39 +325,54 @@ class StorefrontBrowserTest {
     signUp("Fay");
     String before =
         (String)
-            browser.script("return JSON.parse(localStorage['orderpay.session']).refresh_token");
+            sandbox
+                .browser()
+                .script("return JSON.parse(localStorage['orderpay.session']).refresh_token");
 
     // the API refuses the access token (401): the page renews it and asks again, unseen
-    browser.script(
-        "const s = JSON.parse(localStorage['orderpay.session']); s.access_token = 'not-a-token';"
-            + " localStorage['orderpay.session'] = JSON.stringify(s);");
-    browser.follow("Orders");
-    browser.seesHeading("Your orders").sees("No orders yet.");
+    sandbox
+        .browser()
+        .script(
+            "const s = JSON.parse(localStorage['orderpay.session']); s.access_token = 'not-a-token';"
+                + " localStorage['orderpay.session'] = JSON.stringify(s);");
+    sandbox.browser().follow("Orders");
+    sandbox.browser().seesHeading("Your orders").sees("No orders yet.");
     String afterRejection =
         (String)
-            browser.script("return JSON.parse(localStorage['orderpay.session']).refresh_token");
+            sandbox
+                .browser()
+                .script("return JSON.parse(localStorage['orderpay.session']).refresh_token");
     assertThat(afterRejection).isNotEqualTo(before);
 
     // the access token is about to expire: renewed before the call
-    browser.script(
-        "const s = JSON.parse(localStorage['orderpay.session']); s.expires_at = 0;"
-            + " localStorage['orderpay.session'] = JSON.stringify(s);");
-    browser.follow("Messages");
-    browser.seesHeading("Your messages");
-    browser.waitFor(d -> !browser.mainText().contains("Loading"), "the messages");
-    assertThat(browser.mainText()).doesNotContain("session", "went wrong");
+    sandbox
+        .browser()
+        .script(
+            "const s = JSON.parse(localStorage['orderpay.session']); s.expires_at = 0;"
+                + " localStorage['orderpay.session'] = JSON.stringify(s);");
+    sandbox.browser().follow("Messages");
+    sandbox.browser().seesHeading("Your messages");
+    sandbox
+        .browser()
+        .waitFor(d -> !sandbox.browser().mainText().contains("Loading"), "the messages");
+    assertThat(sandbox.browser().mainText()).doesNotContain("session", "went wrong");
     String afterExpiry =
         (String)
-            browser.script("return JSON.parse(localStorage['orderpay.session']).refresh_token");
+            sandbox
+                .browser()
+                .script("return JSON.parse(localStorage['orderpay.session']).refresh_token");
     assertThat(afterExpiry).isNotEqualTo(afterRejection);
 
     // a session that cannot be renewed ends: log in again, with a sentence saying why
-    browser.script(
-        "const s = JSON.parse(localStorage['orderpay.session']); s.expires_at = 0;"
-            + " s.refresh_token = 'spent'; localStorage['orderpay.session'] = JSON.stringify(s);");
-    browser.follow("Orders");
-    browser.seesHeading("Log in").sees("Your session has ended. Please log in again.");
-    assertThat(browser.script("return localStorage['orderpay.session'] || null")).isNull();
+    sandbox
+        .browser()
+        .script(
+            "const s = JSON.parse(localStorage['orderpay.session']); s.expires_at = 0;"
+                + " s.refresh_token = 'spent'; localStorage['orderpay.session'] = JSON.stringify(s);");
+    sandbox.browser().follow("Orders");
+    sandbox.browser().seesHeading("Log in").sees("Your session has ended. Please log in again.");
+    assertThat(sandbox.browser().script("return localStorage['orderpay.session'] || null"))
+        .isNull();
   }
 
   @Test
@@ -337,51 +382,58 @@ class StorefrontBrowserTest {
     for (int i = 1; i <= 3; i++) {
       ids.add(product(word + " no. " + i, "Silver", 500 + i, 3));
     }
-    browser.open("/?q=" + word + "&page_size=2");
-    browser.seesHeading("Products matching “" + word + "”");
-    browser.waitFor(
-        d -> d.findElements(By.cssSelector(".products li")).size() == 2, "a page of two");
-    browser.checkPage();
-    browser.snapshot("products");
-    browser.follow("Next page");
-    browser.waitFor(
-        d -> d.findElements(By.cssSelector(".products li")).size() == 1, "the last one");
-    browser.follow("First page");
-    browser.waitFor(
-        d -> d.findElements(By.cssSelector(".products li")).size() == 2, "the first page");
-    browser.open("/?q=nothing-like-" + unique()).sees("No product matches");
+    sandbox.browser().open("/?q=" + word + "&page_size=2");
+    sandbox.browser().seesHeading("Products matching “" + word + "”");
+    sandbox
+        .browser()
+        .waitFor(d -> d.findElements(By.cssSelector(".products li")).size() == 2, "a page of two");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("products");
+    sandbox.browser().follow("Next page");
+    sandbox
+        .browser()
+        .waitFor(d -> d.findElements(By.cssSelector(".products li")).size() == 1, "the last one");
+    sandbox.browser().follow("First page");
+    sandbox
+        .browser()
+        .waitFor(d -> d.findElements(By.cssSelector(".products li")).size() == 2, "the first page");
+    sandbox.browser().open("/?q=nothing-like-" + unique()).sees("No product matches");
 
-    browser.phone();
-    browser.open("/?q=" + word).sees(word + " no. 1");
-    browser.checkPage();
-    browser.snapshot("phone-products");
+    sandbox.browser().phone();
+    sandbox.browser().open("/?q=" + word).sees(word + " no. 1");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("phone-products");
     signUp("Gus");
     addToCart(ids.getFirst(), 1);
-    browser.checkPage();
-    browser.open("/cart").sees("Total:");
-    browser.checkPage();
+    sandbox.browser().checkPage();
+    sandbox.browser().open("/cart").sees("Total:");
+    sandbox.browser().checkPage();
     String order = checkOut("Visa ending 4242");
-    browser.sees("Status: Paid");
-    browser.checkPage();
-    browser.snapshot("phone-order");
-    browser.open("/orders").sees("Order " + order.substring(0, 8));
-    browser.checkPage();
+    sandbox.browser().sees("Status: Paid");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("phone-order");
+    sandbox.browser().open("/orders").sees("Order " + order.substring(0, 8));
+    sandbox.browser().checkPage();
   }
 
   @Test
   void aCustomerCannotOpenTheAdminConsoleAndAnAdminCan() {
-    browser.open("/admin").seesHeading("Admins only").sees("Log in with an admin account");
-    browser.checkPage();
+    sandbox
+        .browser()
+        .open("/admin")
+        .seesHeading("Admins only")
+        .sees("Log in with an admin account");
+    sandbox.browser().checkPage();
 
     String email = signUp("Hal");
-    browser.open("/admin").seesHeading("Admins only");
-    browser.sees("You are logged in as " + email + ", a customer account.");
-    assertThat(browser.mainText()).doesNotContain("Operator console");
-    browser.checkPage();
-    browser.snapshot("admin-refused");
-    browser.press("Log out");
+    sandbox.browser().open("/admin").seesHeading("Admins only");
+    sandbox.browser().sees("You are logged in as " + email + ", a customer account.");
+    assertThat(sandbox.browser().mainText()).doesNotContain("Operator console");
+    sandbox.browser().checkPage();
+    sandbox.browser().snapshot("admin-refused");
+    sandbox.browser().press("Log out");
 
-    logIn(system.sandbox.adminEmail(), system.sandbox.adminPassword());
-    browser.open("/admin").seesHeading("Operator console");
+    logIn(sandbox.system().sandbox.adminEmail(), sandbox.system().sandbox.adminPassword());
+    sandbox.browser().open("/admin").seesHeading("Operator console");
   }
 }

@@ -5,36 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import orderpay.apps.stripe.StripeEmulator;
 import orderpay.apps.stripe.WebhookSignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The public webhook route: signatures, duplicates, late and reordered events, fault injection. */
 class StripeWebhookTest {
-  private static RunningSandbox system;
-  private static Shop shop;
+  @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
   private static StripeEmulator stripe;
   private static String secret;
 
   @BeforeAll
   static void start() {
-    system = RunningSandbox.start(StripeWebhookTest.class);
-    shop = new Shop(system);
-    stripe = system.sandbox.emulator().orElseThrow();
-    secret = system.sandbox.environment().required("STRIPE_WEBHOOK_SECRET");
-  }
-
-  @AfterAll
-  static void stop() {
-    system.close();
+    stripe = sandbox.system().sandbox.emulator().orElseThrow();
+    secret = sandbox.system().sandbox.environment().required("STRIPE_WEBHOOK_SECRET");
   }
 
   private record Pending(String token, String orderId, String intentId, String productId) {}
 
   private static Pending pendingOrder() {
-    String token = shop.customer();
-    String product = shop.product(1800, 5);
-    var order = shop.order(token, product, 2, null, null).body();
+    String token = sandbox.shop().customer();
+    String product = sandbox.shop().product(1800, 5);
+    var order = sandbox.shop().order(token, product, 2, null, null).body();
     assertThat(order.get("status").asText()).isEqualTo("PENDING");
     return new Pending(
         token,
@@ -51,14 +43,16 @@ class StripeWebhookTest {
   }
 
   private static RunningSandbox.Reply deliver(String event, String signature) {
-    return system.send(
-        "POST",
-        "/api/v1/webhooks/stripe",
-        "application/json",
-        event,
-        null,
-        "Stripe-Signature",
-        signature);
+    return sandbox
+        .system()
+        .send(
+            "POST",
+            "/api/v1/webhooks/stripe",
+            "application/json",
+            event,
+            null,
+            "Stripe-Signature",
+            signature);
   }
 
   private static String sign(String event) {
@@ -66,7 +60,7 @@ class StripeWebhookTest {
   }
 
   private static JsonNode payment(Pending p) {
-    return system.get("/api/v1/orders/" + p.orderId() + "/payment", p.token()).body();
+    return sandbox.system().get("/api/v1/orders/" + p.orderId() + "/payment", p.token()).body();
   }
 
   @Test
@@ -75,12 +69,14 @@ class StripeWebhookTest {
     String event = event("payment_intent.succeeded", p.intentId(), "succeeded");
     long now = System.currentTimeMillis() / 1000;
     assertError(deliver(event, WebhookSignature.header(event, "whsec_not_ours", now)));
-    assertError(system.send("POST", "/api/v1/webhooks/stripe", "application/json", event, null));
+    assertError(
+        sandbox.system().send("POST", "/api/v1/webhooks/stripe", "application/json", event, null));
     assertError(deliver(event, WebhookSignature.header(event, secret, now - 301)));
     assertError(deliver(event.replace("succeeded", "canceled"), sign(event)));
     assertError(deliver("{not json", sign("{not json")));
     assertThat(payment(p).get("status").asText()).isEqualTo("PENDING");
-    assertThat(shop.getOrder(p.token(), p.orderId()).get("status").asText()).isEqualTo("PENDING");
+    assertThat(sandbox.shop().getOrder(p.token(), p.orderId()).get("status").asText())
+        .isEqualTo("PENDING");
   }
 
   private static void assertError(RunningSandbox.Reply reply) {
@@ -98,14 +94,17 @@ class StripeWebhookTest {
     assertThat(first.body().get("duplicate").asBoolean()).isFalse();
     assertThat(second.status()).isEqualTo(200);
     assertThat(second.body().get("duplicate").asBoolean()).isTrue();
-    shop.awaitOrder(p.token(), p.orderId(), Shop.status("PAID"));
-    Shop.await(() -> shop.stock(p.productId()).get("on_hand").asLong() == 3, "one sale committed");
+    sandbox.shop().awaitOrder(p.token(), p.orderId(), Shop.status("PAID"));
+    Shop.await(
+        () -> sandbox.shop().stock(p.productId()).get("on_hand").asLong() == 3,
+        "one sale committed");
 
     String failed = event("payment_intent.payment_failed", p.intentId(), "requires_payment_method");
     assertThat(deliver(failed, sign(failed)).status()).isEqualTo(200);
     assertThat(payment(p).get("status").asText()).isEqualTo("SUCCEEDED");
-    assertThat(shop.getOrder(p.token(), p.orderId()).get("status").asText()).isEqualTo("PAID");
-    assertThat(shop.stock(p.productId()).get("on_hand").asLong()).isEqualTo(3);
+    assertThat(sandbox.shop().getOrder(p.token(), p.orderId()).get("status").asText())
+        .isEqualTo("PAID");
+    assertThat(sandbox.shop().stock(p.productId()).get("on_hand").asLong()).isEqualTo(3);
   }
 
   @Test
@@ -126,23 +125,27 @@ class StripeWebhookTest {
     stripe.faults().reorder = true;
     stripe.faults().delay = java.time.Duration.ofMillis(100);
     try {
-      String token = shop.customer();
-      String product = shop.product(900, 4);
-      var order = shop.order(token, product, 1, "pm_card_threeDSecure2Required", null).body();
+      String token = sandbox.shop().customer();
+      String product = sandbox.shop().product(900, 4);
+      var order =
+          sandbox.shop().order(token, product, 1, "pm_card_threeDSecure2Required", null).body();
       assertThat(order.at("/payment/status").asText()).isEqualTo("REQUIRES_ACTION");
       stripe.completeAuthentication(order.at("/payment/provider_payment_id").asText());
-      shop.awaitOrder(token, order.get("id").asText(), Shop.status("PAID"));
-      Shop.await(() -> shop.stock(product).get("on_hand").asLong() == 3, "one sale committed");
+      sandbox.shop().awaitOrder(token, order.get("id").asText(), Shop.status("PAID"));
+      Shop.await(
+          () -> sandbox.shop().stock(product).get("on_hand").asLong() == 3, "one sale committed");
       String cancelled = order.get("id").asText();
       assertThat(
-              system
+              sandbox
+                  .system()
                   .post("/api/v1/orders/" + cancelled + "/cancel", "", token)
                   .body()
                   .get("status")
                   .asText())
           .isEqualTo("REFUNDED");
       Shop.await(
-          () -> shop.stock(product).get("on_hand").asLong() == 4, "the refund restocked once");
+          () -> sandbox.shop().stock(product).get("on_hand").asLong() == 4,
+          "the refund restocked once");
     } finally {
       stripe.faults().reset();
     }

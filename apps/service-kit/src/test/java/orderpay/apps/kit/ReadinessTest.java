@@ -1,5 +1,6 @@
 package orderpay.apps.kit;
 
+import static orderpay.domain.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.health.v1.HealthCheckRequest;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.auth.CallerPolicy;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 /** A consumer that cannot make progress takes its service out of readiness, and back in after. */
 class ReadinessTest {
   private static final Duration STALL_THRESHOLD = Duration.ofSeconds(2);
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final AtomicBoolean databaseAway = new AtomicBoolean();
   private static KafkaSettings kafka;
   private static Database database;
@@ -121,16 +122,6 @@ class ReadinessTest {
                     .one());
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(50);
-    }
-  }
-
   private static void send(String payload) throws Exception {
     try (var producer =
         new KafkaProducer<String, byte[]>(
@@ -148,21 +139,25 @@ class ReadinessTest {
   void aConsumerStalledPastTheThresholdMakesTheServiceNotServingUntilItCatchesUp()
       throws Exception {
     send("before-the-outage");
-    await(() -> effects("before-the-outage") == 1, "the first event applied");
+    await("the first event applied", WAIT, () -> effects("before-the-outage") == 1);
     Instant healthySince = Instant.now();
     await(
-        () -> Duration.between(healthySince, Instant.now()).compareTo(STALL_THRESHOLD) > 0,
-        "an idle period longer than the threshold");
+        "an idle period longer than the threshold",
+        WAIT,
+        () -> Duration.between(healthySince, Instant.now()).compareTo(STALL_THRESHOLD) > 0);
     assertThat(status()).isEqualTo(ServingStatus.SERVING); // idle is not stalled
 
     databaseAway.set(true);
     send("during-the-outage");
-    await(() -> status() == ServingStatus.NOT_SERVING, "NOT_SERVING while the consumer is stuck");
+    await(
+        "NOT_SERVING while the consumer is stuck",
+        WAIT,
+        () -> status() == ServingStatus.NOT_SERVING);
     assertThat(effects("during-the-outage")).isZero();
 
     databaseAway.set(false);
-    await(() -> status() == ServingStatus.SERVING, "SERVING again after recovery");
-    await(() -> effects("during-the-outage") == 1, "the held-back event applied");
+    await("SERVING again after recovery", WAIT, () -> status() == ServingStatus.SERVING);
+    await("the held-back event applied", WAIT, () -> effects("during-the-outage") == 1);
     assertThat(effects("during-the-outage")).isEqualTo(1);
   }
 }

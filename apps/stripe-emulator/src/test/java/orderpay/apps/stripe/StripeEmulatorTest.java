@@ -23,10 +23,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import orderpay.adapters.stripe.StripePaymentProvider;
 import orderpay.adapters.stripe.StripeWebhookVerifier;
@@ -35,6 +35,7 @@ import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.ProviderEvent;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
+import orderpay.domain.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,20 +88,25 @@ class StripeEmulatorTest {
     emulator.faults().reset();
   }
 
-  private static List<ProviderEvent> eventsFor(String intentId, Predicate<List<ProviderEvent>> done)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (true) {
-      var events =
-          deliveries.stream()
-              .map(d -> verifier.verify(d.body().getBytes(StandardCharsets.UTF_8), d.signature()))
-              .filter(e -> intentId.equals(e.providerPaymentId()))
-              .toList();
-      if (done.test(events) || Instant.now().isAfter(deadline)) {
-        return events;
-      }
-      Thread.sleep(20);
-    }
+  /** The verified events delivered for the intent, once {@code done} holds for them. */
+  private static List<ProviderEvent> eventsFor(
+      String intentId, Predicate<List<ProviderEvent>> done) {
+    var seen = new AtomicReference<List<ProviderEvent>>();
+    Eventually.await(
+        "the webhooks of " + intentId,
+        Duration.ofSeconds(10),
+        () -> {
+          seen.set(delivered(intentId));
+          return done.test(seen.get());
+        });
+    return seen.get();
+  }
+
+  private static List<ProviderEvent> delivered(String intentId) {
+    return deliveries.stream()
+        .map(d -> verifier.verify(d.body().getBytes(StandardCharsets.UTF_8), d.signature()))
+        .filter(e -> intentId.equals(e.providerPaymentId()))
+        .toList();
   }
 
   @Test
