@@ -3,7 +3,6 @@ package orderpay.apps.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import orderpay.contracts.events.v1.ProductChanged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,21 +225,8 @@ class AdminConsoleBrowserTest {
   void anAdminSeesAParkedDeadLetterAndReplaysIt() {
     // inventory gave up on a product's creation (its database refused it three times); now fixed
     String productId = UUID.randomUUID().toString();
-    var created =
-        ProductChanged.newBuilder()
-            .setProductId(productId)
-            .setChange(ProductChanged.Change.CHANGE_CREATED)
-            .setName("Parked teapot")
-            .setInitialStock(4)
-            .build();
-    kafka.park(
-        "product.changed",
-        productId,
-        "ProductCreated",
-        created.toByteArray(),
-        "could not serialize access due to concurrent update",
-        3,
-        "inventory-product-events");
+    kafka.parkProductCreation(
+        productId, "Parked teapot", 4, "could not serialize access due to concurrent update", 3);
 
     sandbox.browser().open("/admin/dead-letters").seesHeading("Dead letters");
     sandbox.browser().sees("could not serialize access due to concurrent update");

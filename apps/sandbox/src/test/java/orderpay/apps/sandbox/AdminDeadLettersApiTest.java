@@ -10,7 +10,6 @@ import java.util.stream.StreamSupport;
 import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.kafka.EventHeaders;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
-import orderpay.contracts.events.v1.ProductChanged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,22 +108,9 @@ class AdminDeadLettersApiTest {
   void aMessageReplayedAloneIsConsumedOnceAndReplayAllDoesNotSendItAgain() {
     // inventory gave up on a product's creation (say its database refused it five times); fixed
     String productId = UUID.randomUUID().toString();
-    var created =
-        ProductChanged.newBuilder()
-            .setProductId(productId)
-            .setChange(ProductChanged.Change.CHANGE_CREATED)
-            .setName("Parked lamp")
-            .setInitialStock(7)
-            .build();
     var parked =
-        kafka.park(
-            "product.changed",
-            productId,
-            "ProductCreated",
-            created.toByteArray(),
-            "could not serialize access due to concurrent update",
-            5,
-            "inventory-product-events");
+        kafka.parkProductCreation(
+            productId, "Parked lamp", 7, "could not serialize access due to concurrent update", 5);
     assertThat(sandbox.system().get("/api/v1/products/" + productId + "/stock", null).status())
         .isEqualTo(404);
     var listed = listed("product.changed", parked.eventId()).orElseThrow();

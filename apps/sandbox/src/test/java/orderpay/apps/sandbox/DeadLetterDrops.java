@@ -61,6 +61,29 @@ final class DeadLetterDrops implements AutoCloseable {
     return send(record, eventType);
   }
 
+  /**
+   * A product's creation that inventory gave up on ({@code attempts} times {@code error}): parked
+   * as inventory's consumer parks it, so that a replay creates the product's stock.
+   */
+  Dropped parkProductCreation(
+      String productId, String name, long initialStock, String error, int attempts) {
+    var created =
+        orderpay.contracts.events.v1.ProductChanged.newBuilder()
+            .setProductId(productId)
+            .setChange(orderpay.contracts.events.v1.ProductChanged.Change.CHANGE_CREATED)
+            .setName(name)
+            .setInitialStock(initialStock)
+            .build();
+    return park(
+        "product.changed",
+        productId,
+        "ProductCreated",
+        created.toByteArray(),
+        error,
+        attempts,
+        "inventory-product-events");
+  }
+
   private Dropped send(ProducerRecord<String, byte[]> record, String eventType) {
     UUID eventId = UUID.randomUUID();
     EventHeaders.put(record.headers(), EventHeaders.EVENT_ID, eventId.toString());
