@@ -118,8 +118,11 @@ class AdminConsoleBrowserTest {
 
     // Stripe, the orders and the stock agree on it: refunded everywhere, units back on the shelf
     Shop.await(
-        () -> shop.stock(shop.getOrder(shop.admin, order).at("/items/0/product_id").asText())
-                .get("on_hand").asLong() == 5,
+        () ->
+            shop.stock(shop.getOrder(shop.admin, order).at("/items/0/product_id").asText())
+                    .get("on_hand")
+                    .asLong()
+                == 5,
         "the refunded unit back on the shelf");
     browser.open("/admin/reconciliation?days=1").seesHeading("Reconciliation");
     browser.sees("Stripe intents").checkPage();
