@@ -64,6 +64,19 @@ public final class OrderQueries {
     return history.of(orderId);
   }
 
+  /**
+   * Orders created, paid and failed in each of the last {@code minutes} minutes, oldest first: an
+   * operator's view, for admins only.
+   */
+  public List<OrderThroughput.Minute> throughput(int minutes, Reader reader) {
+    requireAdmin(reader);
+    Instant now = clock.instant();
+    return OrderThroughput.bucket(
+        now,
+        minutes,
+        history.countPerMinute(OrderThroughput.COUNTED, OrderThroughput.windowStart(now, minutes)));
+  }
+
   static void requireAdmin(Reader reader) {
     if (!reader.admin()) {
       throw new DomainException(

@@ -38,6 +38,27 @@ public final class InMemoryOrderHistory implements OrderHistory {
     return lines.stream().filter(r -> r.orderId().equals(orderId)).map(Recorded::line).toList();
   }
 
+  @Override
+  public synchronized List<MinuteCount> countPerMinute(
+      java.util.Set<HistoryKind> kinds, java.time.Instant from) {
+    var counts = new java.util.TreeMap<java.time.Instant, java.util.Map<HistoryKind, Long>>();
+    lines.stream()
+        .map(Recorded::line)
+        .filter(line -> kinds.contains(line.kind()) && !line.at().isBefore(from))
+        .forEach(
+            line ->
+                counts
+                    .computeIfAbsent(
+                        line.at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                        m -> new java.util.EnumMap<>(HistoryKind.class))
+                    .merge(line.kind(), 1L, Long::sum));
+    var result = new ArrayList<MinuteCount>();
+    counts.forEach(
+        (minute, byKind) ->
+            byKind.forEach((kind, count) -> result.add(new MinuteCount(minute, kind, count))));
+    return result;
+  }
+
   /** The kinds recorded for the order, in order. */
   public List<HistoryKind> kinds(OrderId orderId) {
     return of(orderId).stream().map(Line::kind).toList();

@@ -38,16 +38,7 @@ public final class DeadLetterListing {
    */
   public static Listing list(KafkaSettings settings, Optional<String> onlyTopic, int limit) {
     var waiting = DeadLetterPositions.read(settings);
-    var depths =
-        KafkaTopics.EVENTS.stream()
-            .map(
-                topic ->
-                    new TopicDepth(
-                        topic,
-                        waiting.getOrDefault(topic, Map.of()).values().stream()
-                            .mapToLong(DeadLetterPositions.Waiting::depth)
-                            .sum()))
-            .toList();
+    var depths = depths(waiting);
     var messages = new ArrayList<ParkedMessage>();
     for (var topic : KafkaTopics.EVENTS) {
       if (onlyTopic.isEmpty() || onlyTopic.get().equals(topic)) {
@@ -60,6 +51,24 @@ public final class DeadLetterListing {
             .thenComparingInt(ParkedMessage::partition)
             .thenComparingLong(ParkedMessage::offset));
     return new Listing(depths, List.copyOf(messages.subList(0, Math.min(limit, messages.size()))));
+  }
+
+  /** Every dead-letter topic's depth, reading positions only (no message). */
+  public static List<TopicDepth> depths(KafkaSettings settings) {
+    return depths(DeadLetterPositions.read(settings));
+  }
+
+  private static List<TopicDepth> depths(
+      Map<String, Map<TopicPartition, DeadLetterPositions.Waiting>> waiting) {
+    return KafkaTopics.EVENTS.stream()
+        .map(
+            topic ->
+                new TopicDepth(
+                    topic,
+                    waiting.getOrDefault(topic, Map.of()).values().stream()
+                        .mapToLong(DeadLetterPositions.Waiting::depth)
+                        .sum()))
+        .toList();
   }
 
   /** Up to {@code limit} waiting records of each partition, from its oldest. */

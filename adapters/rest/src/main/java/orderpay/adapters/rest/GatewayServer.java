@@ -28,7 +28,16 @@ public final class GatewayServer implements AutoCloseable {
   /** Starts on host:port with the given routes; {@code port} 0 picks a free one. */
   public static GatewayServer start(
       String host, int port, List<Downstream> downstreams, List<Route> routes) {
-    var metrics = new GatewayMetrics();
+    return start(host, port, downstreams, routes, new GatewayMetrics());
+  }
+
+  /** As above, timing requests into {@code metrics}, which routes may read too. */
+  public static GatewayServer start(
+      String host,
+      int port,
+      List<Downstream> downstreams,
+      List<Route> routes,
+      GatewayMetrics metrics) {
     byte[] openApi = resource("/openapi.json");
     byte[] docs = resource("/docs.html");
     var swaggerUi = SwaggerUi.load();

@@ -28,7 +28,8 @@ class OpenApiDocumentTest {
             new NotificationRoutes(null, null).routes(),
             new AdminDeadLetterRoutes(null, null).routes(),
             new AdminOrderRoutes(null, null, null, null, null).routes(),
-            new AdminReconciliationRoutes(null, null, null, null, null).routes())
+            new AdminReconciliationRoutes(null, null, null, null, null).routes(),
+            new AdminOverviewRoutes(null, null, java.util.List.of(), null, null, null).routes())
         .flatMap(java.util.List::stream);
   }
 

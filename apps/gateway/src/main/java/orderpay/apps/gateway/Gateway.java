@@ -4,8 +4,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import orderpay.adapters.rest.AdminDeadLetterRoutes;
 import orderpay.adapters.rest.AdminOrderRoutes;
+import orderpay.adapters.rest.AdminOverviewRoutes;
 import orderpay.adapters.rest.AdminReconciliationRoutes;
 import orderpay.adapters.rest.CatalogRoutes;
+import orderpay.adapters.rest.GatewayMetrics;
 import orderpay.adapters.rest.GatewayServer;
 import orderpay.adapters.rest.NotificationRoutes;
 import orderpay.adapters.rest.OrderRoutes;
@@ -24,6 +26,8 @@ public final class Gateway implements AutoCloseable {
   private final AdminDeadLetterRoutes adminDeadLetterRoutes;
   private final AdminOrderRoutes adminOrderRoutes;
   private final AdminReconciliationRoutes reconciliationRoutes;
+  private final AdminOverviewRoutes overviewRoutes;
+  private final GatewayMetrics metrics;
   private final RequestRateLimits rateLimits;
   private final Lifecycle lifecycle = new Lifecycle();
   private GatewayServer server;
@@ -39,6 +43,8 @@ public final class Gateway implements AutoCloseable {
       AdminDeadLetterRoutes adminDeadLetterRoutes,
       AdminOrderRoutes adminOrderRoutes,
       AdminReconciliationRoutes reconciliationRoutes,
+      AdminOverviewRoutes overviewRoutes,
+      GatewayMetrics metrics,
       RequestRateLimits rateLimits) {
     this.config = config;
     this.downstreams = downstreams;
@@ -49,6 +55,8 @@ public final class Gateway implements AutoCloseable {
     this.adminDeadLetterRoutes = adminDeadLetterRoutes;
     this.adminOrderRoutes = adminOrderRoutes;
     this.reconciliationRoutes = reconciliationRoutes;
+    this.overviewRoutes = overviewRoutes;
+    this.metrics = metrics;
     this.rateLimits = rateLimits;
   }
 
@@ -68,9 +76,11 @@ public final class Gateway implements AutoCloseable {
                             notificationRoutes.routes(),
                             adminDeadLetterRoutes.routes(),
                             adminOrderRoutes.routes(),
-                            reconciliationRoutes.routes())
+                            reconciliationRoutes.routes(),
+                            overviewRoutes.routes())
                         .flatMap(List::stream)
-                        .toList())));
+                        .toList()),
+                metrics));
     return this;
   }
 

@@ -7,9 +7,11 @@ import java.time.Clock;
 import orderpay.adapters.grpc.auth.UserSigningKeys;
 import orderpay.adapters.rest.AdminDeadLetterRoutes;
 import orderpay.adapters.rest.AdminOrderRoutes;
+import orderpay.adapters.rest.AdminOverviewRoutes;
 import orderpay.adapters.rest.AdminReconciliationRoutes;
 import orderpay.adapters.rest.Authenticator;
 import orderpay.adapters.rest.CatalogRoutes;
+import orderpay.adapters.rest.GatewayMetrics;
 import orderpay.adapters.rest.LoginThrottle;
 import orderpay.adapters.rest.NotificationRoutes;
 import orderpay.adapters.rest.OrderRoutes;
@@ -89,6 +91,26 @@ public interface GatewayModule {
   static AdminDeadLetterRoutes adminDeadLetterRoutes(Downstreams downstreams, Authenticator auth) {
     return new AdminDeadLetterRoutes(
         DeadLetterServiceGrpc.newBlockingStub(downstreams.order().channel()), auth);
+  }
+
+  /** One registry: the server times requests into it, the overview reads order latency there. */
+  @Provides
+  @Singleton
+  static GatewayMetrics metrics() {
+    return new GatewayMetrics();
+  }
+
+  /** The operator console's overview: every backend service asked in parallel. */
+  @Provides
+  static AdminOverviewRoutes adminOverviewRoutes(
+      Downstreams downstreams, GatewayMetrics metrics, Authenticator auth, Clock clock) {
+    return new AdminOverviewRoutes(
+        OrderServiceGrpc.newBlockingStub(downstreams.order().channel()),
+        DeadLetterServiceGrpc.newBlockingStub(downstreams.order().channel()),
+        downstreams.forReadiness(),
+        metrics,
+        auth,
+        clock);
   }
 
   /** Public keys only: from the environment if pinned there, otherwise from the user service. */

@@ -102,6 +102,7 @@ public final class InventoryService {
                 () -> inventory.expireDue(EXPIRY_BATCH),
                 EXPIRY_BATCH)),
         List.of(grpcService),
-        CALLERS);
+        CALLERS,
+        customers.verifier());
   }
 }

@@ -92,6 +92,13 @@ public final class NotificationService {
         new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
             .workers(config.dispatchInterval(), recorded));
     return RunningService.start(
-        settings, database, relay, metrics, workers, List.of(grpcService), CALLERS);
+        settings,
+        database,
+        relay,
+        metrics,
+        workers,
+        List.of(grpcService),
+        CALLERS,
+        customers.verifier());
   }
 }

@@ -75,10 +75,12 @@ public final class OrderService {
     this.history = history;
     this.customers = customers;
     // every order call acts for the customer whose forwarded token verifies here; every order's
-    // summary (the reconciliation report) is an admin's to read
+    // summary (the reconciliation report) and the orders per minute are an admin's to read
     this.grpcService =
         customers
-            .adminsFor(OrderServiceGrpc.getGetOrderSummariesMethod())
+            .adminsFor(
+                OrderServiceGrpc.getGetOrderSummariesMethod(),
+                OrderServiceGrpc.getGetOrderThroughputMethod())
             .protect(customers.onEveryCall().protect(grpcService));
     // the operator console's dead letters: hosted here, where the gateway already calls (ADR 0013)
     this.deadLetters = new DeadLetterGrpcService(config.service().kafka()).protectedBy(customers);
@@ -121,6 +123,7 @@ public final class OrderService {
                   settle.expireUnpaid(config.paymentTtl(), SWEEP_BATCH);
                 })),
         List.of(grpcService, deadLetters),
-        CALLERS);
+        CALLERS,
+        customers.verifier());
   }
 }

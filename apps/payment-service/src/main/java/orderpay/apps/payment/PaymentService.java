@@ -88,6 +88,7 @@ public final class PaymentService {
                 "payment-reconciliation",
                 () -> payments.reconcile(config.reconcileAfter(), 100))),
         List.of(grpcService),
-        CALLERS);
+        CALLERS,
+        customers.verifier());
   }
 }

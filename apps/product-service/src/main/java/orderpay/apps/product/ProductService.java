@@ -61,6 +61,7 @@ public final class ProductService {
         metrics,
         List.of(() -> customers),
         List.of(grpcService),
-        CALLERS);
+        CALLERS,
+        customers.verifier());
   }
 }

@@ -29,6 +29,8 @@ import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.GetOrderRequest;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
+import orderpay.contracts.overview.v1.GetServiceOverviewRequest;
+import orderpay.contracts.overview.v1.ServiceOverviewServiceGrpc;
 import orderpay.contracts.payment.v1.CheckPaymentStatusRequest;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
@@ -308,6 +310,33 @@ class InternalCallsTest {
     var gateway = system.sandbox.credentials(Callers.GATEWAY);
     assertThat(answer(list, gateway, null).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(answer(list, gateway, shop.customer()).getCode()).isEqualTo(Status.Code.OK);
+  }
+
+  @Test
+  void everyServicesOverviewIsForTheGatewayActingForAnAdmin() {
+    var shop = new Shop(system);
+    String customer = shop.customer();
+    String admin = shop.login(system.sandbox.adminEmail(), system.sandbox.adminPassword());
+    var gateway = system.sandbox.credentials(Callers.GATEWAY);
+    var orders = system.sandbox.credentials(Callers.ORDER_SERVICE);
+    for (Probe service : PROBES) {
+      var overview =
+          probe(
+              service.service(),
+              ServiceOverviewServiceGrpc.getGetServiceOverviewMethod(),
+              GetServiceOverviewRequest.getDefaultInstance());
+      String name = service.service();
+      assertThat(answer(overview, gateway, null).getCode())
+          .as(name)
+          .isEqualTo(Status.Code.UNAUTHENTICATED);
+      assertThat(answer(overview, gateway, customer).getCode())
+          .as(name)
+          .isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(answer(overview, orders, admin).getCode())
+          .as(name)
+          .isEqualTo(Status.Code.PERMISSION_DENIED);
+      assertThat(answer(overview, gateway, admin).getCode()).as(name).isEqualTo(Status.Code.OK);
+    }
   }
 
   @Test

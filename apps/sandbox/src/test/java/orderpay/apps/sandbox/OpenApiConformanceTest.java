@@ -550,6 +550,18 @@ class OpenApiConformanceTest {
     exchange(403, Request.get(report).as(customer));
   }
 
+  @Test
+  @Order(10)
+  void theOperatorConsolesOverview() {
+    String customer = customer();
+    placeOrder(customer, product(3), "pm_card_visa");
+    String overview = "/api/v1/admin/overview";
+    var body = exchange(200, Request.get(overview).as(admin)).body();
+    assertThat(body.get("services")).hasSize(6);
+    exchange(401, Request.get(overview));
+    exchange(403, Request.get(overview).as(customer));
+  }
+
   /** The judge itself: answers the document does not allow are reported, not waved through. */
   @Test
   @Order(7)

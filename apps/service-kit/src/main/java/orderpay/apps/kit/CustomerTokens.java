@@ -36,6 +36,11 @@ public final class CustomerTokens implements AutoCloseable {
     return new CustomerTokens(channel, new JwtVerifier(keys, clock));
   }
 
+  /** What checks the tokens, for the checks the kit installs itself ({@link RunningService}). */
+  public JwtVerifier verifier() {
+    return verifier;
+  }
+
   /** Every call acts for a verified customer. */
   public UserCheck onEveryCall() {
     return UserCheck.requireOnEveryCall(verifier);

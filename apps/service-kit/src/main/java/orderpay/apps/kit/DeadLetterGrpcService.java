@@ -59,14 +59,14 @@ public final class DeadLetterGrpcService extends DeadLetterServiceGrpc.DeadLette
         request.getTopic().isEmpty()
             ? Optional.<String>empty()
             : Optional.of(known(request.getTopic()));
-    var listing = DeadLetterListing.list(settings, topic, LISTING_LIMIT);
     var reply = ListDeadLettersResponse.newBuilder();
-    listing
-        .topics()
-        .forEach(
-            t ->
-                reply.addTopics(
-                    DeadLetterTopic.newBuilder().setTopic(t.topic()).setDepth(t.depth())));
+    if (request.getDepthsOnly()) {
+      DeadLetterListing.depths(settings).forEach(t -> reply.addTopics(toProto(t)));
+      reply(response, reply.build());
+      return;
+    }
+    var listing = DeadLetterListing.list(settings, topic, LISTING_LIMIT);
+    listing.topics().forEach(t -> reply.addTopics(toProto(t)));
     listing.messages().forEach(m -> reply.addMessages(toProto(m)));
     reply(response, reply.build());
   }
@@ -129,6 +129,10 @@ public final class DeadLetterGrpcService extends DeadLetterServiceGrpc.DeadLette
       throw DomainException.notFound("dead-letter topic", topic);
     }
     return topic;
+  }
+
+  private static DeadLetterTopic toProto(DeadLetterListing.TopicDepth topic) {
+    return DeadLetterTopic.newBuilder().setTopic(topic.topic()).setDepth(topic.depth()).build();
   }
 
   static DeadLetter toProto(ParkedMessage m) {

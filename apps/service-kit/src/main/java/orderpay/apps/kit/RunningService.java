@@ -9,18 +9,24 @@ import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcServerHost;
 import orderpay.adapters.grpc.auth.CallerCheck;
 import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.messaging.InboxRetention;
 import orderpay.adapters.runtime.HealthIndicator;
 import orderpay.adapters.runtime.Lifecycle;
 import orderpay.adapters.runtime.PeriodicJob;
+import orderpay.adapters.security.JwtVerifier;
+import orderpay.contracts.overview.v1.ServiceOverviewServiceGrpc;
 
 /**
  * A backend service while it runs: database (migrated), outbox relay, background workers
  * (consumers, jobs, the inbox's retention), then the gRPC server last, so it serves only when
  * everything behind it is up. Stops in reverse: stop serving, stop workers, drain the outbox, close
  * the pool.
+ *
+ * <p>Every service also hosts {@link ServiceOverviewGrpcService} for the operator console, callable
+ * by the gateway with an admin's token ({@code userTokens} verifies it).
  *
  * <p>A worker that is also a {@link HealthIndicator} (every Kafka consumer is) takes part in
  * readiness: the gRPC health service reports NOT_SERVING while any such worker is unhealthy.
@@ -46,7 +52,8 @@ public final class RunningService implements AutoCloseable {
       ServiceMetrics metrics,
       List<Supplier<AutoCloseable>> workers,
       List<BindableService> services,
-      CallerPolicy callers) {
+      CallerPolicy callers,
+      JwtVerifier userTokens) {
     var lifecycle = new Lifecycle();
     try {
       lifecycle.own(database);
@@ -70,9 +77,13 @@ public final class RunningService implements AutoCloseable {
                   settings.serviceName(),
                   settings.grpcHost(),
                   settings.grpcPort(),
-                  services,
+                  withOverview(settings, metrics, services, userTokens),
                   new GrpcServerHost.Access(
-                      new CallerCheck(settings.serviceKey(), callers), settings.reflection()),
+                      new CallerCheck(
+                          settings.serviceKey(),
+                          callers.alsoAllowing(
+                              Callers.GATEWAY, ServiceOverviewServiceGrpc.getServiceDescriptor())),
+                      settings.reflection()),
                   metrics.registry()));
       var admin =
           lifecycle.own(
@@ -88,6 +99,19 @@ public final class RunningService implements AutoCloseable {
       lifecycle.close();
       throw e;
     }
+  }
+
+  /** The services plus the operator console's overview, which every backend service hosts. */
+  private static List<BindableService> withOverview(
+      ServiceSettings settings,
+      ServiceMetrics metrics,
+      List<BindableService> services,
+      JwtVerifier userTokens) {
+    var all = new ArrayList<>(services);
+    all.add(
+        new ServiceOverviewGrpcService(settings.serviceName(), metrics.registry())
+            .protectedBy(userTokens));
+    return List.copyOf(all);
   }
 
   public String target() {

@@ -92,7 +92,10 @@ class ReadinessTest {
                 Workers.consumer(
                     settings, database, metrics, "things-writer", List.of("things"), handler)),
             List.of(),
-            CallerPolicy.builder().build());
+            CallerPolicy.builder().build(),
+            new orderpay.adapters.security.JwtVerifier(
+                orderpay.adapters.security.SigningKey.generate()::publicJwkSetJson,
+                java.time.Clock.systemUTC()));
     channel =
         GrpcChannels.open(
             service.target(),

@@ -9,6 +9,7 @@ import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.grpc.user.UserGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
+import orderpay.adapters.security.JwtVerifier;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceMetrics;
 import orderpay.contracts.user.v1.UserServiceGrpc;
@@ -42,6 +43,7 @@ public final class UserService {
   private final ServiceMetrics metrics;
   private final BindableService grpcService;
   private final EnsureAdminAccount ensureAdmin;
+  private final JwtVerifier userTokens;
 
   @Inject
   UserService(
@@ -51,13 +53,15 @@ public final class UserService {
       ServiceMetrics metrics,
       UserGrpcService grpcService,
       UserCheck userCheck,
-      EnsureAdminAccount ensureAdmin) {
+      EnsureAdminAccount ensureAdmin,
+      JwtVerifier userTokens) {
     this.config = config;
     this.database = database;
     this.relay = relay;
     this.metrics = metrics;
     this.grpcService = userCheck.protect(grpcService);
     this.ensureAdmin = ensureAdmin;
+    this.userTokens = userTokens;
   }
 
   public RunningService start() {
@@ -67,6 +71,13 @@ public final class UserService {
           .ifPresent(admin -> log.info("created admin account {}", admin.email()));
     }
     return RunningService.start(
-        config.service(), database, relay, metrics, List.of(), List.of(grpcService), CALLERS);
+        config.service(),
+        database,
+        relay,
+        metrics,
+        List.of(),
+        List.of(grpcService),
+        CALLERS,
+        userTokens);
   }
 }

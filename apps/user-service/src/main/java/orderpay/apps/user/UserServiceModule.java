@@ -137,14 +137,21 @@ public interface UserServiceModule {
     return new EnsureAdminAccount(users, register);
   }
 
+  /** Access tokens checked with this service's own public keys. */
+  @Provides
+  @Singleton
+  static JwtVerifier verifier(SigningKey key, Clock clock) {
+    return new JwtVerifier(key::publicJwkSetJson, clock);
+  }
+
   /**
    * Reading an account acts for its holder when the gateway asks; the notification service reads an
    * order's buyer for no customer. Verified with this service's own public keys.
    */
   @Provides
-  static UserCheck userCheck(SigningKey key, Clock clock) {
+  static UserCheck userCheck(JwtVerifier verifier) {
     return UserCheck.customersOnly(
-        new JwtVerifier(key::publicJwkSetJson, clock),
+        verifier,
         java.util.Set.of(Callers.NOTIFICATION_SERVICE),
         UserServiceGrpc.getGetUserMethod());
   }

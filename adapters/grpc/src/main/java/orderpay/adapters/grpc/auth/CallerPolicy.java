@@ -27,6 +27,15 @@ public final class CallerPolicy {
     return grantsByCaller.keySet();
   }
 
+  /** This policy with one grant more: {@code caller} may call every method of {@code service}. */
+  public CallerPolicy alsoAllowing(String caller, ServiceDescriptor service) {
+    var grants = new HashMap<>(grantsByCaller);
+    var granted = new HashSet<>(grants.getOrDefault(caller, Set.of()));
+    granted.add(service.getName());
+    grants.put(caller, Set.copyOf(granted));
+    return new CallerPolicy(Map.copyOf(grants));
+  }
+
   public boolean allows(String caller, MethodDescriptor<?, ?> method) {
     Set<String> grants = grantsByCaller.getOrDefault(caller, Set.of());
     return grants.contains(method.getServiceName()) || grants.contains(method.getFullMethodName());

@@ -14,6 +14,7 @@ import orderpay.contracts.order.v1.GetOrderHistoryRequest;
 import orderpay.contracts.order.v1.GetOrderRequest;
 import orderpay.contracts.order.v1.GetOrderSummariesRequest;
 import orderpay.contracts.order.v1.GetOrderSummariesResponse;
+import orderpay.contracts.order.v1.GetOrderThroughputRequest;
 import orderpay.contracts.order.v1.ListOrdersRequest;
 import orderpay.contracts.order.v1.ListOrdersResponse;
 import orderpay.contracts.order.v1.Order;
@@ -24,6 +25,8 @@ import orderpay.contracts.order.v1.OrderPayment;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.order.v1.OrderStatus;
 import orderpay.contracts.order.v1.OrderSummary;
+import orderpay.contracts.order.v1.OrderThroughput;
+import orderpay.contracts.order.v1.OrderThroughputMinute;
 import orderpay.contracts.order.v1.RetryOrderRequest;
 import orderpay.domain.order.CancelOrder;
 import orderpay.domain.order.OrderFilter;
@@ -42,6 +45,9 @@ import orderpay.domain.user.UserId;
 public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
   /** Order summaries per streamed message: far below gRPC's 4 MiB limit. */
   private static final int SUMMARY_CHUNK = 5000;
+
+  /** An hour of minutes: the console's overview asks for 15. */
+  private static final int MAX_THROUGHPUT_MINUTES = 60;
 
   private final PlaceOrder placeOrder;
   private final CancelOrder cancelOrder;
@@ -175,6 +181,26 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
       response.onNext(reply.build());
     }
     response.onCompleted();
+  }
+
+  /** Admin only (checked by the domain too): orders created, paid and failed per minute. */
+  @Override
+  public void getOrderThroughput(
+      GetOrderThroughputRequest request, StreamObserver<OrderThroughput> response) {
+    if (request.getMinutes() < 1 || request.getMinutes() > MAX_THROUGHPUT_MINUTES) {
+      throw DomainException.invalidField(
+          "minutes", "minutes must be between 1 and " + MAX_THROUGHPUT_MINUTES);
+    }
+    var reply = OrderThroughput.newBuilder();
+    for (var minute : queries.throughput(request.getMinutes(), UserCheck.currentReader())) {
+      reply.addMinutes(
+          OrderThroughputMinute.newBuilder()
+              .setMinute(ProtoTime.of(minute.start()))
+              .setCreated(minute.created())
+              .setPaid(minute.paid())
+              .setFailed(minute.failed()));
+    }
+    reply(response, reply.build());
   }
 
   /** The customer whose verified token came with the call (the service runs behind UserCheck). */

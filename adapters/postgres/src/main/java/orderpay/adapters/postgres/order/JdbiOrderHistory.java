@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.telemetry.Traces;
@@ -88,6 +89,30 @@ public final class JdbiOrderHistory implements OrderHistory {
                             HistoryKind.ofWireName(rs.getString("kind")),
                             rs.getString("detail"),
                             Optional.ofNullable(rs.getString("trace_parent"))))
+                .list());
+  }
+
+  @Override
+  public List<MinuteCount> countPerMinute(Set<HistoryKind> kinds, Instant from) {
+    // whole minutes since the epoch: the same in every session time zone
+    return transactions.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT floor(extract(epoch FROM at) / 60)::bigint AS minute, kind, count(*) AS n
+                      FROM order_history
+                     WHERE at >= :from AND kind = ANY(:kinds)
+                     GROUP BY 1, 2
+                    """)
+                .bind("from", from)
+                .bindArray(
+                    "kinds", String.class, kinds.stream().map(HistoryKind::wireName).toList())
+                .map(
+                    (rs, ctx) ->
+                        new MinuteCount(
+                            Instant.ofEpochSecond(rs.getLong("minute") * 60),
+                            HistoryKind.ofWireName(rs.getString("kind")),
+                            rs.getLong("n")))
                 .list());
   }
 

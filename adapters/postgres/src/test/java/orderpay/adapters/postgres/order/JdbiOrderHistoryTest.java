@@ -131,6 +131,34 @@ class JdbiOrderHistoryTest {
                 HistoryKind.EVENT_PUBLISHED, "OrderCreated to order.created " + publishedId()));
   }
 
+  @Test
+  void transitionsAreCountedPerWholeMinuteAndKind() {
+    // records only a year after the other tests' entries, which the window then leaves out
+    var later = new MutableClock(java.time.Instant.parse("2027-05-01T09:00:59Z"));
+    var recorder = new JdbiOrderHistory(database.transactions(), later);
+    var first = new OrderId(UUID.randomUUID());
+    var second = new OrderId(UUID.randomUUID());
+    recorder.record(first, new HistoryEntry(HistoryKind.CREATED, ""));
+    recorder.record(second, new HistoryEntry(HistoryKind.CREATED, ""));
+    recorder.record(second, new HistoryEntry(HistoryKind.STOCK_RESERVED, ""));
+    later.advance(java.time.Duration.ofSeconds(2)); // 09:01:01
+    recorder.record(first, new HistoryEntry(HistoryKind.PAID, ""));
+    recorder.record(second, new HistoryEntry(HistoryKind.FAILED, "payment_failed"));
+
+    var counts =
+        history.countPerMinute(
+            java.util.Set.of(HistoryKind.CREATED, HistoryKind.PAID, HistoryKind.FAILED),
+            java.time.Instant.parse("2027-05-01T09:00:00Z"));
+
+    var nine = java.time.Instant.parse("2027-05-01T09:00:00Z");
+    var nineOhOne = java.time.Instant.parse("2027-05-01T09:01:00Z");
+    assertThat(counts)
+        .containsExactlyInAnyOrder(
+            new OrderHistory.MinuteCount(nine, HistoryKind.CREATED, 2),
+            new OrderHistory.MinuteCount(nineOhOne, HistoryKind.PAID, 1),
+            new OrderHistory.MinuteCount(nineOhOne, HistoryKind.FAILED, 1));
+  }
+
   /** The id of the one event this class publishes, as the outbox holds it. */
   private static String publishedId() {
     return database
