@@ -1,4 +1,5 @@
 // The console's orders: every customer's, filtered; one order's whole story; stuck sagas.
+import {overview} from './admin-overview.js';
 import {area, failed, fill, table} from './admin-view.js';
 import {api} from './api.js';
 import {action, errorBox, h, money, notice, setError, shortId, show, time} from './dom.js';
@@ -45,7 +46,9 @@ export async function adminOrdersPage({go, params, nav}) {
     go(text ? `/admin?${text}` : '/admin');
   });
   const results = area('Loading orders…');
-  show(h('h1', {}, 'Operator console'), nav, h('h2', {}, 'Orders'), form, results);
+  const panel = area('Reading the services…');
+  show(h('h1', {}, 'Operator console'), nav, h('h2', {}, 'Overview'), panel, h('h2', {}, 'Orders'), form, results);
+  overview(panel); // beside the orders, not before them
   try {
     const page = await api.admin.orders({
       status: status || undefined,

@@ -100,6 +100,7 @@ export const api = {
     deadLetters: (topic) => authed('GET', `/api/v1/admin/dead-letters${query({topic})}`),
     replay: (topic, partition, offset) =>
       authed('POST', '/api/v1/admin/dead-letters/replay', {body: partition === undefined ? {topic} : {topic, partition, offset}}),
+    overview: () => authed('GET', '/api/v1/admin/overview'),
     reconciliation: (days) => authed('GET', `/api/v1/admin/reconciliation${query({days})}`),
     createProduct: (product) => authed('POST', '/api/v1/products', {body: product}),
     updateProduct: (id, changes) => authed('PATCH', `/api/v1/products/${enc(id)}`, {body: changes}),

@@ -50,6 +50,7 @@ final class Storefront {
           Map.entry("orders.js", "text/javascript; charset=utf-8"),
           Map.entry("admin.js", "text/javascript; charset=utf-8"),
           Map.entry("admin-view.js", "text/javascript; charset=utf-8"),
+          Map.entry("admin-overview.js", "text/javascript; charset=utf-8"),
           Map.entry("admin-orders.js", "text/javascript; charset=utf-8"),
           Map.entry("admin-ops.js", "text/javascript; charset=utf-8"),
           Map.entry("admin-catalog.js", "text/javascript; charset=utf-8"),

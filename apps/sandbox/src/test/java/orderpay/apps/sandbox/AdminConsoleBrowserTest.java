@@ -2,6 +2,7 @@ package orderpay.apps.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +89,14 @@ class AdminConsoleBrowserTest {
     Shop.await(() -> emails(token, order) == 2, "the two emails of order " + order);
 
     sandbox.browser().open("/admin").seesHeading("Operator console");
+    // the overview: orders of the last minutes, and every backend service answering
+    sandbox.browser().sees("Orders in the last 5 minutes").sees("1 paid");
+    for (String service :
+        List.of("user", "product", "inventory", "order", "payment", "notification")) {
+      sandbox.browser().sees(service + "-service");
+    }
+    assertThat(sandbox.browser().mainText()).doesNotContain("no answer");
+    sandbox.browser().snapshot("admin-overview");
     sandbox.browser().fill("Customer", email).press("Show orders");
     sandbox
         .browser()
