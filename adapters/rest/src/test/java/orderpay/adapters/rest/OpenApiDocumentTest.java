@@ -28,7 +28,8 @@ class OpenApiDocumentTest {
             new NotificationRoutes(null, null).routes(),
             new AdminDeadLetterRoutes(null, null).routes(),
             new AdminOrderRoutes(null, null, null, null, null).routes(),
-            new AdminReconciliationRoutes(null, null, null, null, null).routes())
+            new AdminReconciliationRoutes(null, null, null, null, null).routes(),
+            Storefront.load(StorefrontSettings.TEST_CARDS).routes())
         .flatMap(java.util.List::stream);
   }
 

@@ -70,7 +70,8 @@ public final class Gateway implements AutoCloseable {
                             adminOrderRoutes.routes(),
                             reconciliationRoutes.routes())
                         .flatMap(List::stream)
-                        .toList())));
+                        .toList()),
+                config.storefront()));
     return this;
   }
 
