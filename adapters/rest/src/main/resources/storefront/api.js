@@ -80,6 +80,9 @@ export const api = {
   product: (id) => send('GET', `/api/v1/products/${enc(id)}`),
   stock: (id) => send('GET', `/api/v1/products/${enc(id)}/stock`),
 
+  // how checkout takes cards: Stripe's test cards, or Stripe.js's Payment Element
+  storefrontConfig: () => send('GET', '/api/v1/storefront/config'),
+
   placeOrder: (order, idempotencyKey) =>
     authed('POST', '/api/v1/orders', {body: order, headers: {'Idempotency-Key': idempotencyKey}}),
   orders: ({pageSize, pageToken, status} = {}) =>

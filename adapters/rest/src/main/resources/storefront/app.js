@@ -33,7 +33,7 @@ function route() {
   if (pathname === '/') productsPage(go, searchParams);
   else if (product) productPage(go, decodeURIComponent(product[1]), isCurrent);
   else if (pathname === '/cart') cart.cartPage(go);
-  else if (pathname === '/checkout') checkoutPage(go);
+  else if (pathname === '/checkout') checkoutPage(go, isCurrent);
   else if (pathname === '/login') loginPage(go, searchParams);
   else if (pathname === '/signup') signupPage(go, searchParams);
   else if (pathname === '/orders') ordersPage(go, searchParams);

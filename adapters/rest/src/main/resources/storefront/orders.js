@@ -138,7 +138,8 @@ function orderView({order, payment, notes}, refresh) {
 
 /**
  * The bank's 3-D Secure step, as Stripe's test mode shows it: with the local emulator the shop
- * passes it through the API (POST .../payment/authenticate); Stripe.js is not wired in yet.
+ * passes it through the API (POST .../payment/authenticate). With Stripe itself the Payment Element
+ * shows the bank's challenge during checkout (ADR 15), and the API refuses this call.
  */
 function secureChallenge(order, error, refresh, rest) {
   return h(

@@ -28,20 +28,27 @@ public final class GatewayServer implements AutoCloseable {
   /** Starts on host:port with the given routes; {@code port} 0 picks a free one. */
   public static GatewayServer start(
       String host, int port, List<Downstream> downstreams, List<Route> routes) {
-    return start(host, port, downstreams, routes, new GatewayMetrics());
+    return start(
+        host, port, downstreams, routes, new GatewayMetrics(), StorefrontSettings.TEST_CARDS);
   }
 
-  /** As above, timing requests into {@code metrics}, which routes may read too. */
+  /**
+   * As above, timing requests into {@code metrics} (which routes may read too), with the storefront
+   * taking cards as {@code storefrontSettings} say.
+   */
   public static GatewayServer start(
       String host,
       int port,
       List<Downstream> downstreams,
       List<Route> routes,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics,
+      StorefrontSettings storefrontSettings) {
     byte[] openApi = resource("/openapi.json");
     byte[] docs = resource("/docs.html");
     var swaggerUi = SwaggerUi.load();
-    var storefront = Storefront.load();
+    var storefront = Storefront.load(storefrontSettings);
+    var allRoutes =
+        java.util.stream.Stream.concat(storefront.routes().stream(), routes.stream()).toList();
     Javalin app =
         Javalin.create(
             config -> {
@@ -67,7 +74,7 @@ public final class GatewayServer implements AutoCloseable {
                   "/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
               config.routes.get("/docs/ui/{asset}", swaggerUi::serve);
               storefront.register(config);
-              routes.forEach(
+              allRoutes.forEach(
                   route ->
                       config.routes.addEndpoint(
                           new io.javalin.router.Endpoint(

@@ -14,7 +14,9 @@ import java.util.Map;
  * path) and its own scripts and style sheet, all from the gateway's resources and held in memory.
  * Only the files listed here are served: no path from a request ever reaches the classpath. The
  * pages call the public REST API and nothing else, and their Content-Security-Policy says so: no
- * inline script or style, nothing from another origin.
+ * inline script or style, nothing from another origin; only with a Stripe publishable key does it
+ * also name what Stripe.js needs ({@link StorefrontSettings}). The page learns how it takes cards
+ * from {@code GET /api/v1/storefront/config}, since it may run no inline script.
  */
 final class Storefront {
   /** What a customer may open; each answers the same page (the script reads the path). */
@@ -47,6 +49,7 @@ final class Storefront {
           Map.entry("catalog.js", "text/javascript; charset=utf-8"),
           Map.entry("account.js", "text/javascript; charset=utf-8"),
           Map.entry("checkout.js", "text/javascript; charset=utf-8"),
+          Map.entry("stripe-js.js", "text/javascript; charset=utf-8"),
           Map.entry("orders.js", "text/javascript; charset=utf-8"),
           Map.entry("admin.js", "text/javascript; charset=utf-8"),
           Map.entry("admin-view.js", "text/javascript; charset=utf-8"),
@@ -57,33 +60,41 @@ final class Storefront {
           Map.entry("app.css", "text/css; charset=utf-8"),
           Map.entry("favicon.svg", "image/svg+xml"));
 
+  /** The policy without a publishable key: this origin and nothing else. */
   static final String CONTENT_SECURITY_POLICY =
-      String.join(
-          "; ",
-          "default-src 'none'",
-          "script-src 'self'",
-          "style-src 'self'",
-          "img-src 'self'",
-          "connect-src 'self'",
-          "manifest-src 'self'",
-          "base-uri 'none'",
-          "form-action 'self'",
-          "frame-ancestors 'none'");
+      StorefrontSettings.TEST_CARDS.contentSecurityPolicy();
+
+  static final String CONFIG_PATH = "/api/v1/storefront/config";
 
   private record Asset(byte[] bytes, String contentType) {}
 
   private final byte[] page;
   private final Map<String, Asset> assets;
+  private final StorefrontSettings settings;
+  private final String contentSecurityPolicy;
 
-  private Storefront(byte[] page, Map<String, Asset> assets) {
+  private Storefront(byte[] page, Map<String, Asset> assets, StorefrontSettings settings) {
     this.page = page;
     this.assets = assets;
+    this.settings = settings;
+    this.contentSecurityPolicy = settings.contentSecurityPolicy();
   }
 
-  static Storefront load() {
+  static Storefront load(StorefrontSettings settings) {
     var loaded = new HashMap<String, Asset>();
     ASSETS.forEach((name, type) -> loaded.put(name, new Asset(read("/storefront/" + name), type)));
-    return new Storefront(read("/storefront/index.html"), Map.copyOf(loaded));
+    return new Storefront(read("/storefront/index.html"), Map.copyOf(loaded), settings);
+  }
+
+  /** The API routes the pages need of their own: {@code GET /api/v1/storefront/config}. */
+  List<Route> routes() {
+    return List.of(
+        Route.get(
+            CONFIG_PATH,
+            ctx -> {
+              ctx.header("Cache-Control", "no-cache");
+              Json.respond(ctx, 200, settings.publicConfig());
+            }));
   }
 
   void register(JavalinConfig config) {
@@ -106,8 +117,8 @@ final class Storefront {
     ctx.result(asset.bytes());
   }
 
-  private static Context secure(Context ctx) {
-    return ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+  private Context secure(Context ctx) {
+    return ctx.header("Content-Security-Policy", contentSecurityPolicy)
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
         .header("Cross-Origin-Opener-Policy", "same-origin");

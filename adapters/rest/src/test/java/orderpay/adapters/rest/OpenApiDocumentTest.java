@@ -29,7 +29,8 @@ class OpenApiDocumentTest {
             new AdminDeadLetterRoutes(null, null).routes(),
             new AdminOrderRoutes(null, null, null, null, null).routes(),
             new AdminReconciliationRoutes(null, null, null, null, null).routes(),
-            new AdminOverviewRoutes(null, null, java.util.List.of(), null, null, null).routes())
+            new AdminOverviewRoutes(null, null, java.util.List.of(), null, null, null).routes(),
+            Storefront.load(StorefrontSettings.TEST_CARDS).routes())
         .flatMap(java.util.List::stream);
   }
 

@@ -80,7 +80,8 @@ public final class Gateway implements AutoCloseable {
                             overviewRoutes.routes())
                         .flatMap(List::stream)
                         .toList()),
-                metrics));
+                metrics,
+                config.storefront()));
     return this;
   }
 

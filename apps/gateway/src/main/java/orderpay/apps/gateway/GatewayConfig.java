@@ -8,6 +8,7 @@ import orderpay.adapters.rest.LoginThrottle;
 import orderpay.adapters.rest.RequestRateLimits;
 import orderpay.adapters.rest.RequestRateLimits.Group;
 import orderpay.adapters.rest.RequestRateLimits.Rate;
+import orderpay.adapters.rest.StorefrontSettings;
 import orderpay.adapters.runtime.Env;
 
 public record GatewayConfig(
@@ -24,7 +25,8 @@ public record GatewayConfig(
     int loginAttemptsPerMinute,
     int loginThrottleMaxAccounts,
     RequestRateLimits.Settings rateLimits,
-    ServiceKey serviceKey) {
+    ServiceKey serviceKey,
+    StorefrontSettings storefront) {
 
   public static GatewayConfig fromEnv(Env env) {
     return new GatewayConfig(
@@ -41,7 +43,11 @@ public record GatewayConfig(
         env.integer("GATEWAY_LOGIN_ATTEMPTS_PER_MINUTE", 10),
         env.integer("GATEWAY_LOGIN_THROTTLE_MAX_ACCOUNTS", LoginThrottle.DEFAULT_MAX_ACCOUNTS),
         rateLimits(env),
-        ServiceKey.of(env.required(ServiceKey.VARIABLE)));
+        ServiceKey.of(env.required(ServiceKey.VARIABLE)),
+        // with a publishable key the storefront confirms payments with Stripe.js's Payment Element
+        StorefrontSettings.of(
+            env.optional("STRIPE_PUBLISHABLE_KEY"),
+            env.get("STRIPE_JS_URL", StorefrontSettings.STRIPE_JS.toString())));
   }
 
   /**

@@ -150,6 +150,10 @@ public final class Sandbox implements AutoCloseable {
                   serviceEnv.required("STRIPE_WEBHOOK_SECRET"),
                   Faults.fromEnv(serviceEnv)));
       serviceEnv = serviceEnv.with(Map.of("STRIPE_API_BASE", emulator.apiBase()));
+      if (serviceEnv.optional("STRIPE_PUBLISHABLE_KEY").isPresent()) {
+        // the intents live in the emulator: only its stand-in for Stripe.js can confirm them
+        serviceEnv = serviceEnv.with(Map.of("STRIPE_JS_URL", emulator.stripeJsUrl()));
+      }
     }
     if (serviceEnv.optional("SMTP_HOST").isEmpty()) {
       mail =
@@ -208,6 +212,11 @@ public final class Sandbox implements AutoCloseable {
         lifecycle.own(GatewayComponent.build(GatewayConfig.fromEnv(serviceEnv), clock).start());
     if (emulator != null) {
       emulator.webhookUrl(gateway.baseUrl() + "/api/v1/webhooks/stripe");
+      int port = java.net.URI.create(gateway.baseUrl()).getPort();
+      // the shop's page may call it from the browser (its Stripe.js stand-in), by either name
+      emulator.allowBrowserOrigins(
+          new java.util.HashSet<>(
+              List.of(gateway.baseUrl(), "http://127.0.0.1:" + port, "http://localhost:" + port)));
     }
   }
 

@@ -247,6 +247,9 @@ class OpenApiConformanceTest {
     exchange(200, Request.get("/metrics"));
     exchange(200, Request.get("/openapi.json"));
     exchange(200, Request.get("/docs"));
+    // the storefront's own question: without a publishable key, Stripe's test cards
+    var config = exchange(200, Request.get("/api/v1/storefront/config")).body();
+    assertThat(config.get("payment_mode").asText()).isEqualTo("test_cards");
   }
 
   @Test

@@ -7,7 +7,9 @@ import java.util.Base64;
 
 /**
  * Secret keys may do anything; a publishable key (what Stripe.js in the customer's browser has)
- * only retrieves and confirms an intent whose client secret it presents.
+ * only retrieves and confirms an intent whose client secret it presents. As with Stripe, the key
+ * comes in the Authorization header or, as Stripe.js sends it (so that a browser's cross-origin
+ * call needs no preflight), as the {@code key} parameter of the form or query.
  */
 final class ApiKeys {
   private static final String PUBLISHABLE = "publishable";
@@ -17,6 +19,9 @@ final class ApiKeys {
   /** Before every {@code /v1/*} call: refuses a missing or wrong key, marks a publishable one. */
   static void authenticate(Context ctx) {
     String key = apiKey(ctx.header("Authorization"));
+    if (key.isEmpty()) {
+      key = keyParameter(ctx);
+    }
     if (key.startsWith("pk_test_")) {
       boolean clientCall =
           ctx.path().startsWith("/v1/payment_intents/")
@@ -35,6 +40,15 @@ final class ApiKeys {
     if (!key.startsWith("sk_test_")) {
       throw new StripeError(401, "invalid_request_error", null, "Invalid API Key provided", null);
     }
+  }
+
+  /** A {@code key} in the query or the form body: Stripe.js's way; only a publishable key. */
+  private static String keyParameter(Context ctx) {
+    String key = ctx.queryParam("key");
+    if (key == null && ctx.method() == HandlerType.POST) {
+      key = FormParams.parse(ctx.body()).get("key");
+    }
+    return key != null && key.startsWith("pk_test_") ? key.strip() : "";
   }
 
   /** Whether the call was made with a publishable key (the customer's browser). */

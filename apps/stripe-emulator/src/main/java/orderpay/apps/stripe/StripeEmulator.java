@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is the HTTP side (routes, keys, faults); {@link PaymentIntents} keeps the state,
  * {@link IdempotencyStore} the answers to replay, {@link StripeViews} the shape of the objects.
+ *
+ * <p>For a storefront's browser it also serves, at {@code /v3/}, a stand-in for the few calls of
+ * Stripe.js the storefront makes (its Payment Element confirms with one of Stripe's test payment
+ * methods through this emulator; ADR 15 says what that does not prove), and answers that browser's
+ * calls from the origins {@link #allowBrowserOrigins} names, and from no other.
  */
 public final class StripeEmulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StripeEmulator.class);
@@ -33,6 +39,8 @@ public final class StripeEmulator implements AutoCloseable {
   private final WebhookSender webhooks;
   private final PaymentIntents intents;
   private final IdempotencyStore idempotency = new IdempotencyStore();
+  private final byte[] stripeJs = StripeJsStandIn.script();
+  private volatile Set<String> browserOrigins = Set.of();
   private final Javalin app;
 
   private StripeEmulator(Faults faults, WebhookSender webhooks, String host, int port) {
@@ -45,7 +53,10 @@ public final class StripeEmulator implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.concurrency.useVirtualThreads = true;
+              config.routes.before("/v1/*", this::browserOrigin);
               config.routes.before("/v1/*", ApiKeys::authenticate);
+              config.routes.get("/v3", this::serveStripeJs);
+              config.routes.get("/v3/", this::serveStripeJs);
               config.routes.post(
                   "/v1/payment_intents", changing((ctx, params) -> intents.create(params)));
               config.routes.get(
@@ -97,6 +108,20 @@ public final class StripeEmulator implements AutoCloseable {
     webhooks.target(url);
   }
 
+  /**
+   * The web pages (origins such as {@code http://127.0.0.1:8080}) whose browsers may call the API
+   * with a publishable key, as Stripe.js does from the shop's page; a browser call from any other
+   * origin is refused. Settable after start, since the gateway may start after the emulator.
+   */
+  public void allowBrowserOrigins(Set<String> origins) {
+    browserOrigins = Set.copyOf(origins);
+  }
+
+  /** Where a page loads the stand-in for Stripe.js from (its {@code STRIPE_JS_URL}). */
+  public String stripeJsUrl() {
+    return apiBase() + "/v3/";
+  }
+
   public Faults faults() {
     return faults;
   }
@@ -143,6 +168,30 @@ public final class StripeEmulator implements AutoCloseable {
     var params = new TreeMap<String, String>();
     params.put("payment_intent", intentId);
     return intents.refund(params);
+  }
+
+  /** Browsers send Origin: one of the allowed pages is answered (CORS), any other refused. */
+  private void browserOrigin(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      return; // a server (stripe-java), not a browser
+    }
+    if (!browserOrigins.contains(origin)) {
+      throw new StripeError(
+          403,
+          "invalid_request_error",
+          null,
+          "The emulator answers browsers on the shop's page only, not on " + origin + ".",
+          null);
+    }
+    ctx.header("Access-Control-Allow-Origin", origin).header("Vary", "Origin");
+  }
+
+  private void serveStripeJs(Context ctx) {
+    ctx.header("Cache-Control", "no-cache")
+        .header("X-Content-Type-Options", "nosniff")
+        .contentType("text/javascript; charset=utf-8")
+        .result(stripeJs);
   }
 
   /** A call that only reads: subject to the fault switches. */

@@ -1,5 +1,6 @@
 package orderpay.apps.stripe;
 
+import java.util.Set;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
 
@@ -15,6 +16,13 @@ public final class StripeEmulatorMain {
             env.get("STRIPE_WEBHOOK_URL", "http://127.0.0.1:8080/api/v1/webhooks/stripe"),
             env.required("STRIPE_WEBHOOK_SECRET"),
             Faults.fromEnv(env));
+    // the shop's page, whose Stripe.js stand-in (GET /v3/) confirms payments from the browser
+    emulator.allowBrowserOrigins(
+        Set.of(
+            env.get(
+                    "STRIPE_EMULATOR_BROWSER_ORIGINS",
+                    "http://127.0.0.1:8080,http://localhost:8080")
+                .split(",")));
     Lifecycle.runUntilShutdown(emulator, "stripe-emulator");
   }
 }

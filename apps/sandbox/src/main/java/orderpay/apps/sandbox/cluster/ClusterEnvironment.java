@@ -62,6 +62,11 @@ final class ClusterEnvironment {
     variables.put("SMTP_PORT", Integer.toString(mail.port()));
     variables.put("GATEWAY_HOST", "127.0.0.1");
     variables.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+    // with STRIPE_PUBLISHABLE_KEY the shop's page confirms through the emulator's Stripe.js
+    // stand-in (the intents live there, not at Stripe), from the gateway's origin
+    variables.put("STRIPE_JS_URL", emulator.stripeJsUrl());
+    emulator.allowBrowserOrigins(
+        java.util.Set.of("http://127.0.0.1:" + gatewayPort, "http://localhost:" + gatewayPort));
   }
 
   /** Each service's database pool and its gRPC target: every replica. */
