@@ -29,7 +29,8 @@ class StorefrontPaymentModeTest {
   }
 
   private static GatewayServer start(StorefrontSettings settings) {
-    return GatewayServer.start("127.0.0.1", 0, List.of(), List.of(), settings);
+    return GatewayServer.start(
+        "127.0.0.1", 0, List.of(), List.of(), new GatewayMetrics(), settings);
   }
 
   @Test

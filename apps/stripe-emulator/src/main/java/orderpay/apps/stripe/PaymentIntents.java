@@ -125,7 +125,7 @@ final class PaymentIntents {
           send("payment_intent.requires_action", intent);
         }
         default -> {
-          if (!isTestCard(paymentMethod)) {
+          if (!TestCards.isTestCard(paymentMethod)) {
             throw StripeError.invalidRequest(
                 "resource_missing", "No such PaymentMethod: '" + paymentMethod + "'");
           }
@@ -247,14 +247,6 @@ final class PaymentIntents {
         id -> copy(intents.get(id)));
   }
 
-  /** Stripe's test payment methods ({@code pm_card_*}) exist; nothing else does. */
-  static ObjectNode paymentMethod(String id) {
-    if (!isTestCard(id)) {
-      throw StripeError.missing("No such PaymentMethod: '" + id + "'");
-    }
-    return StripeViews.testCard(id);
-  }
-
   /** A publishable key sees and confirms only the intent whose client secret it presents. */
   static void requireClientSecret(ObjectNode intent, String clientSecret) {
     if (clientSecret == null || !clientSecret.equals(intent.get("client_secret").asText())) {
@@ -262,10 +254,6 @@ final class PaymentIntents {
           "payment_intent_invalid_parameter",
           "The client_secret provided does not match any associated PaymentIntent on this account.");
     }
-  }
-
-  private static boolean isTestCard(String paymentMethod) {
-    return paymentMethod.startsWith("pm_card_");
   }
 
   private ObjectNode existing(String id) {

@@ -75,7 +75,7 @@ public final class StripeEmulator implements AutoCloseable {
               config.routes.post("/v1/refunds", changing((ctx, params) -> intents.refund(params)));
               config.routes.get(
                   "/v1/payment_methods/{id}",
-                  reading(ctx -> PaymentIntents.paymentMethod(ctx.pathParam("id"))));
+                  reading(ctx -> TestCards.paymentMethod(ctx.pathParam("id"))));
               // not Stripe's API: what an auditor reads, and the fault switches
               config.routes.get("/_emulator/ledger", ctx -> respond(ctx, 200, ledger()));
               config.routes.get("/_emulator/faults", ctx -> respond(ctx, 200, faults.describe()));
