@@ -16,7 +16,7 @@ export async function overview(box) {
       box,
       h('ul', {class: 'summary', 'aria-label': 'Overview'},
         h('li', {}, h('span', {}, 'Orders in the last 5 minutes'), h('span', {}, minutes.length ? `${sum('created')} placed, ${sum('paid')} paid, ${sum('failed')} failed` : 'the order service did not answer')),
-        h('li', {}, h('span', {}, 'Placing an order (gateway)'), h('span', {}, `p50 ${number(o.order_latency_ms.p50, ' ms')}, p99 ${number(o.order_latency_ms.p99, ' ms')} (${o.order_latency_ms.count} answers)`)),
+        h('li', {}, h('span', {}, 'Placing an order (gateway)'), h('span', {}, `p50 ${number(o.order_latency_ms.p50, ' ms')}, p99 ${number(o.order_latency_ms.p99, ' ms')} (${o.order_latency_ms.count} answer${o.order_latency_ms.count === 1 ? '' : 's'})`)),
         h('li', {}, h('span', {}, 'Parked in dead-letter topics'), h('span', {class: o.dead_letters.depth ? 'error' : ''}, o.dead_letters.reachable ? String(o.dead_letters.depth) : 'not known (no answer)')),
       ),
       table('Services', ['Service', 'Outbox waiting', 'Oldest in outbox', 'Consumer lag'], o.services.map((s) => [
