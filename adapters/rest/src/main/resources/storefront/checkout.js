@@ -61,40 +61,66 @@ export async function checkoutPage(go, isCurrent = () => true) {
     error,
     place,
   );
-  // one key per checkout: sending again after a lost answer finds the first order, never a second
-  let key = crypto.randomUUID();
-  let sent = null;
+  const send = orderSender(items, sum);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const shipping = address.value.trim();
-    if (!shipping) {
-      setError(error, 'Enter the address we should ship to.');
-      address.focus();
-      return;
-    }
-    const body = {
-      items: items.map((l) => ({product_id: l.product_id, quantity: l.quantity})),
-      shipping_address: shipping,
-      currency: sum.currency,
-      payment_method: form.elements.payment_method.value,
-    };
-    if (sent !== null && sent !== JSON.stringify(body)) key = crypto.randomUUID(); // a new order
-    sent = JSON.stringify(body);
+    const shipping = shippingAddress(address, error);
+    if (!shipping) return;
     place.disabled = true;
     setError(error, '');
     try {
-      const order = await api.placeOrder(body, key);
+      const order = await send(shipping, {payment_method: form.elements.payment_method.value});
       cart.empty();
-      notice(order.status === 'FAILED' ? 'Your order was placed, but the payment did not go through.' : 'Thank you: your order is placed.', order.status === 'FAILED' ? 'error' : 'success');
+      announce(order);
       go(`/orders/${order.id}`);
     } catch (e) {
-      const names = Object.fromEntries(items.map((l) => [l.product_id, l.name]));
-      setError(error, describeError(e, {names}));
+      setError(error, refusal(e, items));
     } finally {
       place.disabled = false;
     }
   });
   show(h('h1', {}, 'Checkout'), summary(items, sum), form);
+}
+
+/**
+ * Places this checkout's order: one Idempotency-Key while the body stays the same, so sending again
+ * after a lost answer finds the first order, never a second; a changed cart or address is a new one.
+ */
+function orderSender(items, sum) {
+  let key = crypto.randomUUID();
+  let sent = null;
+  return (shipping, extra = {}) => {
+    const body = {
+      items: items.map((l) => ({product_id: l.product_id, quantity: l.quantity})),
+      shipping_address: shipping,
+      currency: sum.currency,
+      ...extra,
+    };
+    const text = JSON.stringify(body);
+    if (sent !== null && sent !== text) key = crypto.randomUUID();
+    sent = text;
+    return api.placeOrder(body, key);
+  };
+}
+
+/** The address typed, or null after asking for one. */
+function shippingAddress(address, error) {
+  const shipping = address.value.trim();
+  if (!shipping) {
+    setError(error, 'Enter the address we should ship to.');
+    address.focus();
+  }
+  return shipping || null;
+}
+
+/** The API's refusal in words, naming the cart's products (e.g. which one is sold out). */
+function refusal(e, items) {
+  return describeError(e, {names: Object.fromEntries(items.map((l) => [l.product_id, l.name]))});
+}
+
+function announce(order) {
+  const failed = order.status === 'FAILED';
+  notice(failed ? 'Your order was placed, but the payment did not go through.' : 'Thank you: your order is placed.', failed ? 'error' : 'success');
 }
 
 function addressField() {
@@ -129,38 +155,25 @@ function paymentElementCheckout(go, isCurrent, items, sum, settings) {
     next,
   );
   const payment = h('div', {class: 'stack'});
-  let key = crypto.randomUUID();
-  let sent = null;
+  const send = orderSender(items, sum);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const shipping = address.value.trim();
-    if (!shipping) {
-      setError(error, 'Enter the address we should ship to.');
-      address.focus();
-      return;
-    }
-    const body = {
-      items: items.map((l) => ({product_id: l.product_id, quantity: l.quantity})),
-      shipping_address: shipping,
-      currency: sum.currency,
-    };
-    if (sent !== null && sent !== JSON.stringify(body)) key = crypto.randomUUID();
-    sent = JSON.stringify(body);
+    const shipping = shippingAddress(address, error);
+    if (!shipping) return;
     next.disabled = true;
     setError(error, '');
     let order;
     try {
-      order = await api.placeOrder(body, key);
+      order = await send(shipping); // no payment_method: the answer carries the client_secret
     } catch (e) {
-      const names = Object.fromEntries(items.map((l) => [l.product_id, l.name]));
-      setError(error, describeError(e, {names}));
+      setError(error, refusal(e, items));
       next.disabled = false;
       return;
     }
     cart.empty();
     if (!isCurrent()) return;
     if (order.status !== 'PENDING' || !order.payment?.client_secret) {
-      notice(order.status === 'FAILED' ? 'Your order was placed, but the payment did not go through.' : 'Thank you: your order is placed.', order.status === 'FAILED' ? 'error' : 'success');
+      announce(order);
       go(`/orders/${order.id}`);
       return;
     }
