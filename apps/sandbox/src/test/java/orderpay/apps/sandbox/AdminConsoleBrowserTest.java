@@ -197,7 +197,9 @@ class AdminConsoleBrowserTest {
     Shop.await(
         () -> sandbox.system().get("/api/v1/products/" + id + "/stock", null).status() == 200,
         "inventory to know " + name);
-    sandbox.browser().sees("7 on hand").checkPage();
+    // the list may have loaded before inventory heard of the product: look again, as an operator
+    // would
+    sandbox.browser().open("/admin/products").sees("7 on hand").checkPage();
     sandbox.browser().snapshot("admin-products");
 
     // the new-product form has a field of the same label: this product's fields by id
@@ -210,6 +212,8 @@ class AdminConsoleBrowserTest {
         .waitFor(
             d -> sandbox.shop().stock(id).get("on_hand").asLong() == 12,
             "the stock to be counted anew");
+    // the page re-renders the catalog after the change: its fields are replaced, wait for that
+    sandbox.browser().sees("12 on hand");
 
     var priceField = sandbox.browser().element(By.id("price-" + id));
     priceField.clear();
