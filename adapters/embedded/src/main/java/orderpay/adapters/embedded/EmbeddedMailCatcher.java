@@ -29,6 +29,15 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
   private int files; // over every run of the server: file names never repeat
   private final ScheduledExecutorService writer;
 
+  static {
+    // Jakarta Mail otherwise scans every jar for its stream provider on each message part it
+    // parses (GreenMail parses every message): see SmtpMailer's MailStreams
+    if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+      System.setProperty(
+          "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private EmbeddedMailCatcher(int port, Optional<Path> folder) {
     this.port = port;
     this.folder = folder;

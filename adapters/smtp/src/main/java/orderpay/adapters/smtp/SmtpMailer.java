@@ -42,6 +42,11 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
+
+  static {
+    MailStreams.pinProvider();
+  }
+
   private final SmtpSettings settings;
   private final Session session;
   private final BlockingQueue<PooledConnection> pool;
