@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.payment.ProviderEvent;
@@ -28,6 +29,21 @@ import orderpay.domain.shared.DomainException;
  */
 public final class StripeWebhookVerifier implements WebhookVerifier {
   public static final long TOLERANCE_SECONDS = 300;
+
+  /**
+   * The event types that move a payment: the webhook endpoint subscribes to these alone (its {@code
+   * enabled_events} in Stripe's dashboard or API). Any other is acknowledged and ignored, but each
+   * still costs Stripe a delivery and us a request; {@code payment_intent.created} alone would be
+   * one per order.
+   */
+  public static final Set<String> SUBSCRIBED_EVENTS =
+      Set.of(
+          "payment_intent.succeeded",
+          "payment_intent.payment_failed",
+          "payment_intent.canceled",
+          "payment_intent.requires_action",
+          "charge.refunded");
+
   private final List<String> secrets;
   private final Clock clock;
 

@@ -72,4 +72,48 @@ class StripeWebhookVerifierTest {
     assertThatThrownBy(() -> verifier.verify(payload(), signature("whsec_old_one", NOW)))
         .isInstanceOf(DomainException.class);
   }
+
+  /** The endpoint subscribes to exactly the events that move a payment, and to no other. */
+  @Test
+  void everySubscribedEventMovesAPaymentAndAnIgnoredOneIsNotSubscribed() throws Exception {
+    var verifier = new StripeWebhookVerifier("whsec_only", CLOCK);
+    for (String type : StripeWebhookVerifier.SUBSCRIBED_EVENTS) {
+      String object =
+          type.startsWith("charge.")
+              ? """
+                {"id":"ch_1","object":"charge","payment_intent":"pi_1","amount":1000,
+                 "amount_refunded":1000,"currency":"eur"}"""
+              : """
+                {"id":"pi_1","object":"payment_intent","amount":1000,"currency":"eur",
+                 "status":"succeeded"}""";
+      assertThat(verifier.verify(bytes(event(type, object)), signed(event(type, object))).status())
+          .as(type)
+          .isPresent();
+    }
+    String created =
+        event(
+            "payment_intent.created",
+            """
+            {"id":"pi_1","object":"payment_intent","amount":1000,"currency":"eur",
+             "status":"requires_payment_method"}""");
+    assertThat(verifier.verify(bytes(created), signed(created)).status()).isEmpty();
+    assertThat(StripeWebhookVerifier.SUBSCRIBED_EVENTS).doesNotContain("payment_intent.created");
+  }
+
+  private static String event(String type, String object) {
+    return """
+        {"id":"evt_%s","object":"event","api_version":"%s","created":%d,"livemode":false,
+         "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},
+         "type":"%s","data":{"object":%s}}"""
+        .formatted(type, Stripe.API_VERSION, NOW.getEpochSecond(), type, object);
+  }
+
+  private static byte[] bytes(String event) {
+    return event.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String signed(String event) throws Exception {
+    long t = NOW.getEpochSecond();
+    return "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256("whsec_only", t + "." + event);
+  }
 }

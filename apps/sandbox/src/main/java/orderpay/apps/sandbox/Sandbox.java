@@ -21,6 +21,7 @@ import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
+import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.gateway.Gateway;
 import orderpay.apps.gateway.GatewayComponent;
 import orderpay.apps.gateway.GatewayConfig;
@@ -150,6 +151,8 @@ public final class Sandbox implements AutoCloseable {
                   serviceEnv.required("STRIPE_WEBHOOK_SECRET"),
                   Faults.fromEnv(serviceEnv)));
       serviceEnv = serviceEnv.with(Map.of("STRIPE_API_BASE", emulator.apiBase()));
+      // as a Stripe endpoint is set up: only the events that move a payment (docs/operations.md)
+      emulator.enableWebhookEvents(StripeWebhookVerifier.SUBSCRIBED_EVENTS);
       if (serviceEnv.optional("STRIPE_PUBLISHABLE_KEY").isPresent()) {
         // the intents live in the emulator: only its stand-in for Stripe.js can confirm them
         serviceEnv = serviceEnv.with(Map.of("STRIPE_JS_URL", emulator.stripeJsUrl()));

@@ -281,6 +281,9 @@ final class PaymentIntents {
   }
 
   private void send(String type, ObjectNode object) {
+    if (!webhooks.wants(type)) {
+      return; // the endpoint did not subscribe to it: Stripe would not even build the event
+    }
     webhooks.send(StripeViews.event(type, copy(object)).toString());
   }
 

@@ -109,6 +109,15 @@ public final class StripeEmulator implements AutoCloseable {
   }
 
   /**
+   * The event types the webhook endpoint subscribes to, as a Stripe endpoint's {@code
+   * enabled_events}: only those are sent. {@code *} (every event) until this is called, as on
+   * Stripe.
+   */
+  public void enableWebhookEvents(Set<String> eventTypes) {
+    webhooks.enable(eventTypes);
+  }
+
+  /**
    * The web pages (origins such as {@code http://127.0.0.1:8080}) whose browsers may call the API
    * with a publishable key, as Stripe.js does from the shop's page; a browser call from any other
    * origin is refused. Settable after start, since the gateway may start after the emulator.

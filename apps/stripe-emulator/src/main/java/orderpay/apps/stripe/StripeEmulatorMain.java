@@ -16,6 +16,8 @@ public final class StripeEmulatorMain {
             env.get("STRIPE_WEBHOOK_URL", "http://127.0.0.1:8080/api/v1/webhooks/stripe"),
             env.required("STRIPE_WEBHOOK_SECRET"),
             Faults.fromEnv(env));
+    // the endpoint's enabled_events: comma-separated event types, every event by default
+    emulator.enableWebhookEvents(Set.of(env.get("STRIPE_WEBHOOK_EVENTS", "*").split(",")));
     // the shop's page, whose Stripe.js stand-in (GET /v3/) confirms payments from the browser
     emulator.allowBrowserOrigins(
         Set.of(

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 final class WebhookSender implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
   private static final int ATTEMPTS = 5;
+  static final String EVERY_EVENT = "*";
 
   private volatile String url;
   private final String secret;
@@ -22,6 +24,7 @@ final class WebhookSender implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private String held; // reorder: an event waiting for the next one to overtake it
+  private volatile Set<String> enabledEvents = Set.of(EVERY_EVENT);
 
   WebhookSender(String url, String secret, Faults faults) {
     this.url = url;
@@ -31,6 +34,20 @@ final class WebhookSender implements AutoCloseable {
 
   void target(String webhookUrl) {
     this.url = webhookUrl;
+  }
+
+  /** The event types the endpoint subscribes to, as a Stripe endpoint's enabled_events. */
+  void enable(Set<String> eventTypes) {
+    if (eventTypes.isEmpty()) {
+      throw new IllegalArgumentException("a webhook endpoint subscribes to at least one event");
+    }
+    this.enabledEvents = Set.copyOf(eventTypes);
+  }
+
+  /** Whether an event of this type goes to the endpoint at all (Stripe sends no other). */
+  boolean wants(String eventType) {
+    Set<String> enabled = enabledEvents;
+    return enabled.contains(EVERY_EVENT) || enabled.contains(eventType);
   }
 
   void send(String eventJson) {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,6 +87,7 @@ class StripeEmulatorTest {
   @BeforeEach
   void resetFaults() {
     emulator.faults().reset();
+    emulator.enableWebhookEvents(Set.of("*"));
   }
 
   /** The verified events delivered for the intent, once {@code done} holds for them. */
@@ -121,6 +123,42 @@ class StripeEmulatorTest {
     assertThat(events).extracting(ProviderEvent::type).containsExactly("payment_intent.succeeded");
     assertThat(emulator.intent(intent.providerPaymentId()).at("/metadata/order_id").asText())
         .isEqualTo("order-1");
+  }
+
+  @Test
+  void anEndpointGetsOnlyTheEventsItSubscribedTo() throws Exception {
+    var everything =
+        stripe.createIntent(
+            "key-all-" + System.nanoTime(), Money.of(100, "EUR"), "pm_card_visa", "order-2");
+    Eventually.await(
+        "payment_intent.created, sent while every event is enabled (Stripe's default)",
+        Duration.ofSeconds(10),
+        () -> typesDelivered(everything.providerPaymentId()).contains("payment_intent.created"));
+
+    emulator.enableWebhookEvents(StripeWebhookVerifier.SUBSCRIBED_EVENTS);
+    var subscribed =
+        stripe.createIntent(
+            "key-subscribed-" + System.nanoTime(), Money.of(100, "EUR"), "pm_card_visa", "o-3");
+    eventsFor(subscribed.providerPaymentId(), e -> !e.isEmpty());
+    assertThat(typesDelivered(subscribed.providerPaymentId()))
+        .containsExactly("payment_intent.succeeded");
+  }
+
+  /** The type of every event delivered about the intent, whatever the verifier makes of it. */
+  private static List<String> typesDelivered(String intentId) {
+    return deliveries.stream()
+        .map(d -> read(d.body()))
+        .filter(event -> intentId.equals(event.at("/data/object/id").asText()))
+        .map(event -> event.get("type").asText())
+        .toList();
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

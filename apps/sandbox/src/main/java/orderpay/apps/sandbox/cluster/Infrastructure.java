@@ -9,6 +9,7 @@ import orderpay.adapters.embedded.EmbeddedMailCatcher;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.runtime.Env;
+import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.sandbox.Sandbox;
 import orderpay.apps.stripe.Faults;
 import orderpay.apps.stripe.StripeEmulator;
@@ -66,6 +67,8 @@ final class Infrastructure {
             ports.gatewayUrl() + "/api/v1/webhooks/stripe",
             environment.get("STRIPE_WEBHOOK_SECRET"),
             Faults.fromEnv(base));
+    // as a Stripe endpoint is set up: only the events that move a payment (docs/operations.md)
+    emulator.enableWebhookEvents(StripeWebhookVerifier.SUBSCRIBED_EVENTS);
     environment.addHosted(emulator, mail, ports.gateway());
   }
 
