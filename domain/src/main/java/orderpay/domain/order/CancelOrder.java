@@ -1,9 +1,7 @@
 package orderpay.domain.order;
 
 import java.time.Clock;
-import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
-import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
@@ -59,9 +57,7 @@ public final class CancelOrder {
     if (order.payment().isPresent()) {
       var payment = payments.cancel(order.id());
       if (payment.status() == PaymentStatus.SUCCEEDED) {
-        settle.apply(
-            order.id(),
-            PaymentUpdate.of(payment)); // it was paid meanwhile: a cancellation is now a refund
+        settle.apply(order.id(), payment); // it was paid meanwhile: a cancellation is now a refund
         return refund(order.id());
       }
     }
@@ -76,7 +72,7 @@ public final class CancelOrder {
   }
 
   private Order refund(OrderId orderId) {
-    Payment refunded;
+    PaymentUpdate refunded;
     try {
       refunded = payments.refund(orderId);
     } catch (RuntimeException notKnown) {

@@ -1,6 +1,5 @@
 package orderpay.domain.order;
 
-import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.BoundedMemory;
 
 /**

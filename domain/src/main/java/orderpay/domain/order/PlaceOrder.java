@@ -7,8 +7,6 @@ import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
-import orderpay.domain.payment.Payment;
-import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.EventPublisher;
@@ -174,9 +172,9 @@ public final class PlaceOrder {
       }
     }
     if (order.step() == SagaStep.RESERVED && order.status() == OrderStatus.PENDING) {
-      Payment payment;
+      PaymentUpdate update;
       try {
-        payment =
+        update =
             payments.initiate(
                 orderId, order.userId(), order.total(), order.paymentMethod().orElse(null), 1);
       } catch (DomainException refused) {
@@ -186,7 +184,6 @@ public final class PlaceOrder {
         }
         throw refused;
       }
-      var update = PaymentUpdate.of(payment);
       order =
           update(
               orderId,
@@ -197,7 +194,7 @@ public final class PlaceOrder {
                   // ended while we were starting the payment: the intent must not stay payable (an
                   // order its payment's event already paid keeps its payment, of course)
                   followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
-                } else if (wasPending && payment.status().isFinal()) {
+                } else if (wasPending && update.status().isFinal()) {
                   settle.applyTo(o, update); // confirmed server-side at once: one transaction
                 }
               });

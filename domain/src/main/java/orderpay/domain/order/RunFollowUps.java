@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
-import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
@@ -78,7 +76,7 @@ public final class RunFollowUps {
     OrderId orderId = followUp.orderId();
     switch (followUp.action()) {
       case CANCEL_PAYMENT -> {
-        Payment payment;
+        PaymentUpdate payment;
         try {
           payment = payments.cancel(orderId);
         } catch (DomainException e) {
@@ -88,7 +86,7 @@ public final class RunFollowUps {
           throw e;
         }
         if (payment.status() == PaymentStatus.SUCCEEDED) {
-          settle.apply(orderId, PaymentUpdate.of(payment)); // paid after all: the order decides
+          settle.apply(orderId, payment); // paid after all: the order decides
         }
       }
       case REFUND_PAYMENT -> {

@@ -2,9 +2,7 @@ package orderpay.domain.order;
 
 import java.time.Clock;
 import java.time.Duration;
-import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
-import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
@@ -127,7 +125,7 @@ public final class SettleOrder {
 
   /** Ends a PENDING order whose payment window is over: cancel the intent, then fail the order. */
   public Order expire(OrderId orderId) {
-    Payment payment;
+    PaymentUpdate payment;
     try {
       payment = payments.cancel(orderId);
     } catch (DomainException e) {
@@ -137,7 +135,7 @@ public final class SettleOrder {
       payment = null; // the saga never got as far as a payment
     }
     if (payment != null && payment.status() == PaymentStatus.SUCCEEDED) {
-      return apply(orderId, PaymentUpdate.of(payment)); // it was paid after all
+      return apply(orderId, payment); // it was paid after all
     }
     return transactions.inTransaction(
         () -> {

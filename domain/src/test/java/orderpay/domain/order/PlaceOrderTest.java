@@ -22,7 +22,6 @@ import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
-import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.Backoff;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
@@ -118,7 +117,7 @@ class PlaceOrderTest {
     }
 
     @Override
-    public Payment initiate(
+    public PaymentUpdate initiate(
         OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt) {
       calls.add("pay " + orderId);
       var started =
@@ -133,11 +132,11 @@ class PlaceOrderTest {
                         default -> PaymentStatus.PENDING;
                       }));
       whileInitiating.accept(started);
-      return started;
+      return PaymentUpdate.of(started);
     }
 
     @Override
-    public Payment cancel(OrderId orderId) {
+    public PaymentUpdate cancel(OrderId orderId) {
       calls.add("cancel " + orderId);
       if (failingCancels > 0) {
         failingCancels--;
@@ -148,15 +147,16 @@ class PlaceOrderTest {
       if (current == null) {
         throw DomainException.notFound("payment", orderId.toString());
       }
-      return current.status() == PaymentStatus.SUCCEEDED
-          ? current
-          : put(orderId, PaymentStatus.CANCELLED);
+      return PaymentUpdate.of(
+          current.status() == PaymentStatus.SUCCEEDED
+              ? current
+              : put(orderId, PaymentStatus.CANCELLED));
     }
 
     @Override
-    public Payment refund(OrderId orderId) {
+    public PaymentUpdate refund(OrderId orderId) {
       calls.add("refund " + orderId);
-      return put(orderId, PaymentStatus.REFUNDED);
+      return PaymentUpdate.of(put(orderId, PaymentStatus.REFUNDED));
     }
 
     private Payment put(OrderId orderId, PaymentStatus status) {

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import orderpay.domain.money.Money;
+import orderpay.domain.order.PaymentUpdate;
+import orderpay.domain.order.Payments;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
-import orderpay.domain.payment.Payments;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
@@ -94,37 +95,43 @@ public final class FakePayments implements Payments {
   }
 
   @Override
-  public Payment initiate(
+  public PaymentUpdate initiate(
       OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt) {
     called("initiate", orderId);
     var answer =
         byOrder.computeIfAbsent(orderId, id -> payment(id, userId, amount, initiatedAs, null));
     whileInitiating.accept(answer);
-    return answer; // as it stood when the payment service answered
+    return PaymentUpdate.of(answer); // as it stood when the payment service answered
   }
 
   @Override
-  public Payment cancel(OrderId orderId) {
+  public PaymentUpdate cancel(OrderId orderId) {
     called("cancel", orderId);
     whileCancelling.accept(orderId);
     var current = existing(orderId);
-    return switch (current.status()) {
-      case SUCCEEDED, CANCELLED, REFUNDED -> current;
-      case PENDING, REQUIRES_ACTION, FAILED -> put(orderId, PaymentStatus.CANCELLED, null);
-    };
+    return PaymentUpdate.of(
+        switch (current.status()) {
+          case SUCCEEDED, CANCELLED, REFUNDED -> current;
+          case PENDING, REQUIRES_ACTION, FAILED -> put(orderId, PaymentStatus.CANCELLED, null);
+        });
   }
 
   @Override
-  public Payment refund(OrderId orderId) {
+  public PaymentUpdate refund(OrderId orderId) {
     called("refund", orderId);
     var current = existing(orderId);
-    return switch (current.status()) {
-      case REFUNDED -> current;
-      case SUCCEEDED -> refundsInFlight ? current : put(orderId, PaymentStatus.REFUNDED, null);
-      case PENDING, REQUIRES_ACTION, FAILED, CANCELLED ->
-          throw DomainException.invalidState(
-              "payment for order " + orderId + " is " + current.status() + ", nothing to refund");
-    };
+    return PaymentUpdate.of(
+        switch (current.status()) {
+          case REFUNDED -> current;
+          case SUCCEEDED -> refundsInFlight ? current : put(orderId, PaymentStatus.REFUNDED, null);
+          case PENDING, REQUIRES_ACTION, FAILED, CANCELLED ->
+              throw DomainException.invalidState(
+                  "payment for order "
+                      + orderId
+                      + " is "
+                      + current.status()
+                      + ", nothing to refund");
+        });
   }
 
   @Override

@@ -10,15 +10,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.inventory.InventoryMessages;
+import orderpay.adapters.grpc.order.OrderMessages;
+import orderpay.adapters.grpc.payment.PaymentMessages;
 import orderpay.contracts.inventory.v1.GetReservationStatusesRequest;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.order.v1.GetOrderSummariesRequest;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.contracts.payment.v1.ListIntentsAndPaymentsRequest;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
-import orderpay.domain.inventory.ReservationStatus;
-import orderpay.domain.order.OrderStatus;
-import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.reconciliation.ProviderIntent;
 import orderpay.domain.reconciliation.Reconciliation;
 import orderpay.domain.reconciliation.RecordedOrder;
@@ -110,8 +110,7 @@ public final class AdminReconciliationRoutes {
                             found.add(
                                 new RecordedOrder(
                                     order.getId(),
-                                    OrderStatus.valueOf(
-                                        unprefixed(order.getStatus().name(), "ORDER_STATUS_")),
+                                    OrderMessages.toDomain(order.getStatus()),
                                     ProtoMoney.required(
                                         order.hasTotal(), order.getTotal(), "total")))));
     return found;
@@ -129,12 +128,7 @@ public final class AdminReconciliationRoutes {
                 .build())
         .getReservationsList()
         .stream()
-        .map(
-            held ->
-                new StockHold(
-                    held.getOrderId(),
-                    ReservationStatus.valueOf(
-                        unprefixed(held.getStatus().name(), "RESERVATION_STATUS_"))))
+        .map(held -> new StockHold(held.getOrderId(), InventoryMessages.toDomain(held.getStatus())))
         .toList();
   }
 
@@ -152,11 +146,7 @@ public final class AdminReconciliationRoutes {
         payment.getId(),
         payment.getOrderId(),
         payment.getProviderPaymentId().isEmpty() ? null : payment.getProviderPaymentId(),
-        PaymentStatus.valueOf(unprefixed(payment.getStatus().name(), "PAYMENT_STATUS_")));
-  }
-
-  private static String unprefixed(String name, String prefix) {
-    return name.substring(prefix.length());
+        PaymentMessages.toDomain(payment.getStatus()));
   }
 
   /** {@code days}: 1 to 90, 7 when absent. */

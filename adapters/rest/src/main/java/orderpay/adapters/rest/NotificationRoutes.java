@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.notification.NotificationMessages;
 import orderpay.contracts.notification.v1.ListNotificationsRequest;
 import orderpay.contracts.notification.v1.Notification;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
@@ -48,7 +49,7 @@ public final class NotificationRoutes {
     json.put("template", n.getTemplate());
     json.put("to", n.getTo().isEmpty() ? null : n.getTo());
     json.put("subject", n.getSubject());
-    json.put("status", n.getStatus().name().substring("NOTIFICATION_STATUS_".length()));
+    json.put("status", NotificationMessages.statusName(n.getStatus()));
     json.put("order_id", n.getOrderId().isEmpty() ? null : n.getOrderId());
     json.put("created_at", ProtoTime.toInstant(n.getCreatedAt()).toString());
     json.put("sent_at", n.hasSentAt() ? ProtoTime.toInstant(n.getSentAt()).toString() : null);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.order.OrderMessages;
+import orderpay.adapters.grpc.payment.PaymentMessages;
 import orderpay.contracts.common.v1.PageRequest;
 import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.CreateOrderRequest;
@@ -105,13 +107,12 @@ public final class OrderRoutes {
     if (status == null || status.isBlank()) {
       return java.util.Optional.empty();
     }
-    try {
-      var parsed = OrderStatus.valueOf("ORDER_STATUS_" + status.strip().toUpperCase(Locale.ROOT));
-      if (parsed != OrderStatus.ORDER_STATUS_UNSPECIFIED && parsed != OrderStatus.UNRECOGNIZED) {
-        return java.util.Optional.of(parsed);
+    String wanted = status.strip().toUpperCase(Locale.ROOT);
+    // the API spells statuses as the domain names them
+    for (var known : orderpay.domain.order.OrderStatus.values()) {
+      if (known.name().equals(wanted)) {
+        return java.util.Optional.of(OrderMessages.toProto(known));
       }
-    } catch (IllegalArgumentException unknown) {
-      // refused below
     }
     throw ApiError.invalidField(
         "status", "status must be one of PENDING, PAID, FAILED, CANCELLED, REFUNDED");
@@ -168,7 +169,7 @@ public final class OrderRoutes {
     var json = new LinkedHashMap<String, Object>();
     json.put("id", order.getId());
     json.put("user_id", order.getUserId());
-    json.put("status", order.getStatus().name().substring("ORDER_STATUS_".length()));
+    json.put("status", OrderMessages.statusName(order.getStatus()));
     json.put(
         "items",
         order.getItemsList().stream()
@@ -210,7 +211,7 @@ public final class OrderRoutes {
     var json = new LinkedHashMap<String, Object>();
     json.put("id", payment.getId());
     json.put("order_id", payment.getOrderId());
-    json.put("status", payment.getStatus().name().substring("PAYMENT_STATUS_".length()));
+    json.put("status", PaymentMessages.statusName(payment.getStatus()));
     json.put("amount", ApiJson.money(payment.getAmount()));
     json.put("provider", payment.getProvider());
     json.put("provider_payment_id", emptyToNull(payment.getProviderPaymentId()));

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import orderpay.adapters.grpc.ProtoTime;
+import orderpay.adapters.grpc.notification.NotificationMessages;
+import orderpay.adapters.grpc.payment.PaymentMessages;
 import orderpay.contracts.notification.v1.ListNotificationsRequest;
 import orderpay.contracts.notification.v1.Notification;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
@@ -118,7 +120,7 @@ final class OrderTimeline {
     var payment = activity.getPayment();
     var created = ProtoTime.toInstant(payment.getCreatedAt());
     var updated = ProtoTime.toInstant(payment.getUpdatedAt());
-    String status = payment.getStatus().name().substring("PAYMENT_STATUS_".length());
+    String status = PaymentMessages.statusName(payment.getStatus());
     entries.add(
         new Entry(
             created,
@@ -158,7 +160,7 @@ final class OrderTimeline {
   }
 
   private static Entry notification(Notification n) {
-    String status = n.getStatus().name().substring("NOTIFICATION_STATUS_".length());
+    String status = NotificationMessages.statusName(n.getStatus());
     String detail =
         n.getChannel()
             + (n.getTo().isEmpty() ? "" : " to " + n.getTo())

@@ -3,8 +3,6 @@ package orderpay.adapters.grpc.inventory;
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
 import io.grpc.stub.StreamObserver;
-import java.util.List;
-import orderpay.adapters.grpc.ProtoTime;
 import orderpay.contracts.inventory.v1.CheckStockRequest;
 import orderpay.contracts.inventory.v1.CheckStockResponse;
 import orderpay.contracts.inventory.v1.GetReservationStatusesRequest;
@@ -13,14 +11,12 @@ import orderpay.contracts.inventory.v1.GetStockRequest;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.Reservation;
 import orderpay.contracts.inventory.v1.ReservationRequest;
-import orderpay.contracts.inventory.v1.ReservationStatus;
 import orderpay.contracts.inventory.v1.ReservationStatusOfOrder;
 import orderpay.contracts.inventory.v1.ReserveStockRequest;
 import orderpay.contracts.inventory.v1.StockLevel;
 import orderpay.contracts.inventory.v1.UpdateStockRequest;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.Inventory;
-import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.StockItem;
 import orderpay.domain.shared.OrderId;
 
@@ -33,7 +29,7 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
 
   @Override
   public void checkStock(CheckStockRequest request, StreamObserver<CheckStockResponse> response) {
-    var availability = inventory.check(lines(request.getLinesList()));
+    var availability = inventory.check(InventoryMessages.toDomain(request.getLinesList()));
     var reply = CheckStockResponse.newBuilder().setAllAvailable(availability.allAvailable());
     availability.levels().forEach(level -> reply.addLevels(toProto(level)));
     reply(response, reply.build());
@@ -43,18 +39,23 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
   public void reserveStock(ReserveStockRequest request, StreamObserver<Reservation> response) {
     reply(
         response,
-        toProto(
-            inventory.reserve(OrderId.parse(request.getOrderId()), lines(request.getLinesList()))));
+        InventoryMessages.toProto(
+            inventory.reserve(
+                OrderId.parse(request.getOrderId()),
+                InventoryMessages.toDomain(request.getLinesList()))));
   }
 
   @Override
   public void releaseReservation(ReservationRequest request, StreamObserver<Reservation> response) {
-    reply(response, toProto(inventory.release(OrderId.parse(request.getOrderId()))));
+    reply(
+        response,
+        InventoryMessages.toProto(inventory.release(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
   public void commitReservation(ReservationRequest request, StreamObserver<Reservation> response) {
-    reply(response, toProto(inventory.commit(OrderId.parse(request.getOrderId()))));
+    reply(
+        response, InventoryMessages.toProto(inventory.commit(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
@@ -88,15 +89,8 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
                 reply.addReservations(
                     ReservationStatusOfOrder.newBuilder()
                         .setOrderId(orderId.toString())
-                        .setStatus(toProto(status))));
+                        .setStatus(InventoryMessages.toProto(status))));
     reply(response, reply.build());
-  }
-
-  private static List<ReservationLine> lines(
-      List<orderpay.contracts.inventory.v1.ReservationLine> lines) {
-    return lines.stream()
-        .map(l -> new ReservationLine(ProductId.parse(l.getProductId()), l.getQuantity()))
-        .toList();
   }
 
   static StockLevel toProto(StockItem item) {
@@ -106,32 +100,5 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
         .setReserved(item.reserved())
         .setAvailable(item.available())
         .build();
-  }
-
-  static ReservationStatus toProto(orderpay.domain.inventory.ReservationStatus status) {
-    return switch (status) {
-      case RESERVED -> ReservationStatus.RESERVATION_STATUS_RESERVED;
-      case COMMITTED -> ReservationStatus.RESERVATION_STATUS_COMMITTED;
-      case RELEASED -> ReservationStatus.RESERVATION_STATUS_RELEASED;
-      case EXPIRED -> ReservationStatus.RESERVATION_STATUS_EXPIRED;
-      case RETURNED -> ReservationStatus.RESERVATION_STATUS_RETURNED;
-    };
-  }
-
-  static Reservation toProto(orderpay.domain.inventory.Reservation reservation) {
-    var reply =
-        Reservation.newBuilder()
-            .setOrderId(reservation.orderId().toString())
-            .setStatus(toProto(reservation.status()))
-            .setExpiresAt(ProtoTime.of(reservation.expiresAt()));
-    reservation
-        .lines()
-        .forEach(
-            l ->
-                reply.addLines(
-                    orderpay.contracts.inventory.v1.ReservationLine.newBuilder()
-                        .setProductId(l.productId().toString())
-                        .setQuantity(l.quantity())));
-    return reply.build();
   }
 }

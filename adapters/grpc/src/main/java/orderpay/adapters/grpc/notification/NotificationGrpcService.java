@@ -4,13 +4,11 @@ import static orderpay.adapters.grpc.StreamReplies.reply;
 
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
-import orderpay.adapters.grpc.ProtoTime;
 import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.contracts.notification.v1.ListNotificationsRequest;
 import orderpay.contracts.notification.v1.ListNotificationsResponse;
 import orderpay.contracts.notification.v1.Notification;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
-import orderpay.contracts.notification.v1.NotificationStatus;
 import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.notification.v1.SendSmsRequest;
 import orderpay.domain.notification.Notifications;
@@ -29,7 +27,7 @@ public final class NotificationGrpcService
   public void sendEmail(SendEmailRequest request, StreamObserver<Notification> response) {
     reply(
         response,
-        toProto(
+        NotificationMessages.toProto(
             notifications.sendEmail(
                 request.getIdempotencyKey(),
                 request.getUserId().isEmpty() ? null : UserId.parse(request.getUserId()),
@@ -43,7 +41,7 @@ public final class NotificationGrpcService
   public void sendSMS(SendSmsRequest request, StreamObserver<Notification> response) {
     reply(
         response,
-        toProto(
+        NotificationMessages.toProto(
             notifications.sendSms(
                 request.getIdempotencyKey(),
                 request.getUserId().isEmpty() ? null : UserId.parse(request.getUserId()),
@@ -65,31 +63,7 @@ public final class NotificationGrpcService
             ? notifications.list(UserId.parse(UserCheck.currentUser().userId()), orderId)
             : notifications.listOf(
                 UserId.parse(request.getCustomerId()), orderId, UserCheck.currentReader());
-    listed.forEach(n -> reply.addNotifications(toProto(n)));
+    listed.forEach(n -> reply.addNotifications(NotificationMessages.toProto(n)));
     reply(response, reply.build());
-  }
-
-  static Notification toProto(orderpay.domain.notification.Notification n) {
-    var proto =
-        Notification.newBuilder()
-            .setId(n.id().toString())
-            .setChannel(n.channel())
-            .setTemplate(n.template().wireName())
-            .setSubject(n.subject())
-            .setStatus(NotificationStatus.valueOf("NOTIFICATION_STATUS_" + n.status().name()))
-            .setCreatedAt(ProtoTime.of(n.createdAt()));
-    if (n.recipient() != null) {
-      proto.setTo(n.recipient());
-    }
-    if (n.orderId() != null) {
-      proto.setOrderId(n.orderId().toString());
-    }
-    if (n.userId() != null) {
-      proto.setUserId(n.userId().toString());
-    }
-    if (n.sentAt() != null) {
-      proto.setSentAt(ProtoTime.of(n.sentAt()));
-    }
-    return proto.build();
   }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcErrors;
 import orderpay.adapters.grpc.ProtoMoney;
-import orderpay.adapters.grpc.payment.PaymentGrpcService;
+import orderpay.adapters.grpc.inventory.InventoryMessages;
+import orderpay.adapters.grpc.payment.PaymentMessages;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.ReserveStockRequest;
 import orderpay.contracts.payment.v1.CancelPaymentRequest;
@@ -25,11 +26,10 @@ import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.Reservation;
 import orderpay.domain.inventory.ReservationLine;
-import orderpay.domain.inventory.ReservationStatus;
 import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
-import orderpay.domain.payment.Payment;
-import orderpay.domain.payment.Payments;
+import orderpay.domain.order.PaymentUpdate;
+import orderpay.domain.order.Payments;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
@@ -77,20 +77,9 @@ public final class GrpcOrderDependencies {
       @Override
       public Reservation reserve(OrderId orderId, List<ReservationLine> lines) {
         var request = ReserveStockRequest.newBuilder().setOrderId(orderId.toString());
-        lines.forEach(
-            l ->
-                request.addLines(
-                    orderpay.contracts.inventory.v1.ReservationLine.newBuilder()
-                        .setProductId(l.productId().toString())
-                        .setQuantity(l.quantity())));
+        lines.forEach(line -> request.addLines(InventoryMessages.toProto(line)));
         try {
-          var reply = inventory.reserveStock(request.build());
-          return new Reservation(
-              orderId,
-              lines,
-              ReservationStatus.valueOf(
-                  reply.getStatus().name().substring("RESERVATION_STATUS_".length())),
-              orderpay.adapters.grpc.ProtoTime.toInstant(reply.getExpiresAt()));
+          return InventoryMessages.toDomain(inventory.reserveStock(request.build()));
         } catch (StatusRuntimeException e) {
           var refusal = GrpcErrors.toDomain(e);
           if ("insufficient_stock".equals(refusal.reason())) {
@@ -122,7 +111,7 @@ public final class GrpcOrderDependencies {
     var payments = PaymentServiceGrpc.newBlockingStub(channel);
     return new Payments() {
       @Override
-      public Payment initiate(
+      public PaymentUpdate initiate(
           OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt) {
         var request =
             InitiatePaymentRequest.newBuilder()
@@ -133,28 +122,25 @@ public final class GrpcOrderDependencies {
         if (paymentMethod != null) {
           request.setPaymentMethod(paymentMethod);
         }
-        return PaymentGrpcService.fromProto(
-            call(() -> payments.initiatePayment(request.build())), userId);
+        return PaymentMessages.toUpdate(call(() -> payments.initiatePayment(request.build())));
       }
 
       @Override
-      public Payment cancel(OrderId orderId) {
-        return PaymentGrpcService.fromProto(
+      public PaymentUpdate cancel(OrderId orderId) {
+        return PaymentMessages.toUpdate(
             call(
                 () ->
                     payments.cancelPayment(
-                        CancelPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())),
-            null);
+                        CancelPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())));
       }
 
       @Override
-      public Payment refund(OrderId orderId) {
-        return PaymentGrpcService.fromProto(
+      public PaymentUpdate refund(OrderId orderId) {
+        return PaymentMessages.toUpdate(
             call(
                 () ->
                     payments.refundPayment(
-                        RefundPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())),
-            null);
+                        RefundPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())));
       }
 
       @Override

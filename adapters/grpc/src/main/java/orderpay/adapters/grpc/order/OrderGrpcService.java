@@ -20,10 +20,7 @@ import orderpay.contracts.order.v1.ListOrdersResponse;
 import orderpay.contracts.order.v1.Order;
 import orderpay.contracts.order.v1.OrderHistory;
 import orderpay.contracts.order.v1.OrderHistoryEntry;
-import orderpay.contracts.order.v1.OrderItem;
-import orderpay.contracts.order.v1.OrderPayment;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
-import orderpay.contracts.order.v1.OrderStatus;
 import orderpay.contracts.order.v1.OrderSummary;
 import orderpay.contracts.order.v1.OrderThroughput;
 import orderpay.contracts.order.v1.OrderThroughputMinute;
@@ -77,23 +74,32 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
             request.getShippingAddress(),
             request.getCurrency(),
             request.getPaymentMethod());
-    reply(response, toProto(placeOrder.place(command)));
+    reply(response, OrderMessages.toProto(placeOrder.place(command)));
   }
 
   @Override
   public void getOrder(GetOrderRequest request, StreamObserver<Order> response) {
     reply(
-        response, toProto(queries.get(OrderId.parse(request.getId()), UserCheck.currentReader())));
+        response,
+        OrderMessages.toProto(
+            queries.get(OrderId.parse(request.getId()), UserCheck.currentReader())));
   }
 
   @Override
   public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> response) {
     var status =
-        request.getStatus() == OrderStatus.ORDER_STATUS_UNSPECIFIED
-            ? Optional.<orderpay.domain.order.OrderStatus>empty()
-            : Optional.of(
-                orderpay.domain.order.OrderStatus.valueOf(
-                    request.getStatus().name().substring("ORDER_STATUS_".length())));
+        switch (request.getStatus()) {
+          case ORDER_STATUS_UNSPECIFIED -> Optional.<orderpay.domain.order.OrderStatus>empty();
+          case ORDER_STATUS_PENDING,
+              ORDER_STATUS_PAID,
+              ORDER_STATUS_FAILED,
+              ORDER_STATUS_CANCELLED,
+              ORDER_STATUS_REFUNDED ->
+              Optional.of(OrderMessages.toDomain(request.getStatus()));
+          // a number this build does not know: the caller's mistake, not ours
+          case UNRECOGNIZED ->
+              throw DomainException.invalidField("status", "status is no order status");
+        };
     var page =
         queries.search(
             request.getEveryCustomer() ? UserCheck.currentReader() : Reader.of(customer(), false),
@@ -101,7 +107,7 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
             request.getPage().getPageSize(),
             request.getPage().getPageToken());
     var reply = ListOrdersResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
-    page.items().forEach(order -> reply.addOrders(toProto(order)));
+    page.items().forEach(order -> reply.addOrders(OrderMessages.toProto(order)));
     reply(response, reply.build());
   }
 
@@ -144,14 +150,16 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
   public void retryOrder(RetryOrderRequest request, StreamObserver<Order> response) {
     reply(
         response,
-        toProto(recoverOrders.retryNow(OrderId.parse(request.getId()), UserCheck.currentReader())));
+        OrderMessages.toProto(
+            recoverOrders.retryNow(OrderId.parse(request.getId()), UserCheck.currentReader())));
   }
 
   @Override
   public void cancelOrder(CancelOrderRequest request, StreamObserver<Order> response) {
     reply(
         response,
-        toProto(cancelOrder.cancel(OrderId.parse(request.getId()), UserCheck.currentReader())));
+        OrderMessages.toProto(
+            cancelOrder.cancel(OrderId.parse(request.getId()), UserCheck.currentReader())));
   }
 
   /** Admin only: the service runs this method behind an admin check of the forwarded token. */
@@ -174,7 +182,7 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
         reply.addOrders(
             OrderSummary.newBuilder()
                 .setId(summary.id().toString())
-                .setStatus(OrderStatus.valueOf("ORDER_STATUS_" + summary.status().name()))
+                .setStatus(OrderMessages.toProto(summary.status()))
                 .setTotal(ProtoMoney.of(summary.total()))
                 .setCreatedAt(ProtoTime.of(summary.createdAt())));
       }
@@ -206,49 +214,5 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
   /** The customer whose verified token came with the call (the service runs behind UserCheck). */
   private static UserId customer() {
     return UserId.parse(UserCheck.currentUser().userId());
-  }
-
-  static Order toProto(orderpay.domain.order.Order order) {
-    var proto =
-        Order.newBuilder()
-            .setId(order.id().toString())
-            .setUserId(order.userId().toString())
-            .setStatus(OrderStatus.valueOf("ORDER_STATUS_" + order.status().name()))
-            .setTotal(ProtoMoney.of(order.total()))
-            .setShippingAddress(order.shippingAddress())
-            .setCreatedAt(ProtoTime.of(order.createdAt()))
-            .setUpdatedAt(ProtoTime.of(order.updatedAt()));
-    if (order.failureReason() != null) {
-      proto.setFailureReason(order.failureReason());
-    }
-    order
-        .lines()
-        .forEach(
-            line ->
-                proto.addItems(
-                    OrderItem.newBuilder()
-                        .setProductId(line.productId().toString())
-                        .setName(line.name())
-                        .setQuantity(line.quantity())
-                        .setUnitPrice(ProtoMoney.of(line.unitPrice()))
-                        .setLineTotal(ProtoMoney.of(line.lineTotal()))));
-    order
-        .payment()
-        .ifPresent(
-            payment -> {
-              var p =
-                  OrderPayment.newBuilder()
-                      .setId(payment.id())
-                      .setStatus(payment.status())
-                      .setProvider(payment.provider());
-              if (payment.providerPaymentId() != null) {
-                p.setProviderPaymentId(payment.providerPaymentId());
-              }
-              if (payment.clientSecret() != null) {
-                p.setClientSecret(payment.clientSecret());
-              }
-              proto.setPayment(p);
-            });
-    return proto.build();
   }
 }

@@ -19,7 +19,6 @@ import orderpay.contracts.payment.v1.ListIntentsAndPaymentsResponse;
 import orderpay.contracts.payment.v1.Payment;
 import orderpay.contracts.payment.v1.PaymentActivity;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
-import orderpay.contracts.payment.v1.PaymentStatus;
 import orderpay.contracts.payment.v1.ProviderEvent;
 import orderpay.contracts.payment.v1.ProviderIntent;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
@@ -46,7 +45,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
   public void initiatePayment(InitiatePaymentRequest request, StreamObserver<Payment> response) {
     reply(
         response,
-        toProto(
+        PaymentMessages.toProto(
             payments.initiate(
                 OrderId.parse(request.getOrderId()),
                 UserId.parse(request.getUserId()),
@@ -66,17 +65,17 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
               payments.readByOrder(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
           case BY_NOT_SET -> throw DomainException.invalid("give a payment_id or an order_id");
         };
-    reply(response, toProto(payment));
+    reply(response, PaymentMessages.toProto(payment));
   }
 
   @Override
   public void cancelPayment(CancelPaymentRequest request, StreamObserver<Payment> response) {
-    reply(response, toProto(payments.cancel(OrderId.parse(request.getOrderId()))));
+    reply(response, PaymentMessages.toProto(payments.cancel(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
   public void refundPayment(RefundPaymentRequest request, StreamObserver<Payment> response) {
-    reply(response, toProto(payments.refund(OrderId.parse(request.getOrderId()))));
+    reply(response, PaymentMessages.toProto(payments.refund(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
@@ -112,7 +111,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     // behind UserCheck, like checkPaymentStatus: the reader is the verified customer
     reply(
         response,
-        toProto(
+        PaymentMessages.toProto(
             payments.completeTestAuthentication(
                 OrderId.parse(request.getOrderId()), UserCheck.currentReader())));
   }
@@ -123,7 +122,8 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     // behind UserCheck, like checkPaymentStatus: the reader is the verified customer
     var activity =
         payments.activityOf(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
-    var reply = PaymentActivity.newBuilder().setPayment(toProto(activity.payment()));
+    var reply =
+        PaymentActivity.newBuilder().setPayment(PaymentMessages.toProto(activity.payment()));
     for (var event : activity.providerEvents()) {
       reply.addProviderEvents(
           ProviderEvent.newBuilder()
@@ -156,7 +156,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
                         .setCreatedAt(ProtoTime.of(intent.createdAt()))
                         .build())
             .toList();
-    var paymentRows = ledger.payments().stream().map(PaymentGrpcService::toProto).toList();
+    var paymentRows = ledger.payments().stream().map(PaymentMessages::toProto).toList();
     // streamed in chunks: a long window holds more than one message may
     int largest = Math.max(intents.size(), paymentRows.size());
     int chunks = Math.max(1, (largest + CHUNK - 1) / CHUNK);
@@ -173,43 +173,5 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
   private static <T> java.util.List<T> chunk(java.util.List<T> items, int index) {
     int from = Math.min(items.size(), index * CHUNK);
     return items.subList(from, Math.min(items.size(), from + CHUNK));
-  }
-
-  public static Payment toProto(orderpay.domain.payment.Payment payment) {
-    var proto =
-        Payment.newBuilder()
-            .setId(payment.id())
-            .setOrderId(payment.orderId().toString())
-            .setStatus(PaymentStatus.valueOf("PAYMENT_STATUS_" + payment.status().name()))
-            .setAmount(ProtoMoney.of(payment.amount()))
-            .setProvider(payment.provider())
-            .setCreatedAt(ProtoTime.of(payment.createdAt()))
-            .setUpdatedAt(ProtoTime.of(payment.updatedAt()));
-    if (payment.providerPaymentId() != null) {
-      proto.setProviderPaymentId(payment.providerPaymentId());
-    }
-    if (payment.clientSecret() != null) {
-      proto.setClientSecret(payment.clientSecret());
-    }
-    if (payment.failureReason() != null) {
-      proto.setFailureReason(payment.failureReason());
-    }
-    return proto.build();
-  }
-
-  public static orderpay.domain.payment.Payment fromProto(Payment proto, UserId userId) {
-    return new orderpay.domain.payment.Payment(
-        proto.getId(),
-        OrderId.parse(proto.getOrderId()),
-        userId,
-        ProtoMoney.required(proto.hasAmount(), proto.getAmount(), "amount"),
-        orderpay.domain.payment.PaymentStatus.valueOf(
-            proto.getStatus().name().substring("PAYMENT_STATUS_".length())),
-        proto.getProvider(),
-        proto.getProviderPaymentId().isEmpty() ? null : proto.getProviderPaymentId(),
-        proto.getClientSecret().isEmpty() ? null : proto.getClientSecret(),
-        proto.getFailureReason().isEmpty() ? null : proto.getFailureReason(),
-        ProtoTime.toInstant(proto.getCreatedAt()),
-        ProtoTime.toInstant(proto.getUpdatedAt()));
   }
 }

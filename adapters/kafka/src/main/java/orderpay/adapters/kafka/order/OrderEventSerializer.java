@@ -7,6 +7,7 @@ import orderpay.contracts.events.v1.OrderLine;
 import orderpay.contracts.events.v1.OrderStatusChanged;
 import orderpay.domain.order.Order;
 import orderpay.domain.order.OrderEvent;
+import orderpay.domain.order.OrderStatus;
 import orderpay.domain.shared.DomainEvent;
 
 /** The order service's events: one topic per kind, all keyed by order id. */
@@ -71,11 +72,22 @@ public final class OrderEventSerializer implements EventSerializer {
         OrderStatusChanged.newBuilder()
             .setOrderId(order.id().toString())
             .setUserId(order.userId().toString())
-            .setStatus(order.status().name())
+            .setOrderStatus(toEvent(order.status()))
+            .setStatus(order.status().name()) // for consumers built before order_status
             .setTotal(EventMoney.of(order.total()));
     if (reason != null) {
       payload.setFailureReason(reason);
     }
     return new Serialized(topic, type, payload.build().toByteArray());
+  }
+
+  private static OrderStatusChanged.Status toEvent(OrderStatus status) {
+    return switch (status) {
+      case PENDING -> OrderStatusChanged.Status.STATUS_PENDING;
+      case PAID -> OrderStatusChanged.Status.STATUS_PAID;
+      case FAILED -> OrderStatusChanged.Status.STATUS_FAILED;
+      case CANCELLED -> OrderStatusChanged.Status.STATUS_CANCELLED;
+      case REFUNDED -> OrderStatusChanged.Status.STATUS_REFUNDED;
+    };
   }
 }

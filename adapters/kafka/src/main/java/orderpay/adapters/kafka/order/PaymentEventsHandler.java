@@ -4,12 +4,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import orderpay.adapters.kafka.EventHandler;
 import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
+import orderpay.adapters.kafka.payment.PaymentStatusUpdates;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.OrderHistory;
 import orderpay.domain.order.PaymentUpdate;
 import orderpay.domain.order.SettleOrder;
-import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 
@@ -28,13 +28,12 @@ public final class PaymentEventsHandler implements EventHandler {
 
   @Override
   public void handle(ReceivedEvent event) {
-    PaymentStatusUpdated update;
     OrderId orderId;
-    PaymentStatus status;
+    PaymentUpdate update;
     try {
-      update = PaymentStatusUpdated.parseFrom(event.payload());
-      orderId = OrderId.parse(update.getOrderId());
-      status = PaymentStatus.valueOf(update.getStatus());
+      var payload = PaymentStatusUpdated.parseFrom(event.payload());
+      orderId = OrderId.parse(payload.getOrderId());
+      update = PaymentStatusUpdates.toUpdate(payload);
     } catch (InvalidProtocolBufferException
         | IllegalArgumentException
         | DomainException malformed) {
@@ -43,22 +42,10 @@ public final class PaymentEventsHandler implements EventHandler {
     // first, so the history reads cause before effect; the consumer's transaction: the entry
     // commits with the inbox row and the order's move
     history.record(orderId, consumed(event));
-    settle.apply(
-        orderId,
-        new PaymentUpdate(
-            update.getPaymentId(),
-            status,
-            update.getProvider(),
-            emptyToNull(update.getProviderPaymentId()),
-            null, // events carry no client secret: the order keeps the one it has
-            emptyToNull(update.getFailureReason())));
+    settle.apply(orderId, update);
   }
 
   static HistoryEntry consumed(ReceivedEvent event) {
     return HistoryEntry.consumed(event.eventType(), event.name(), event.eventId().toString());
-  }
-
-  private static String emptyToNull(String value) {
-    return value.isEmpty() ? null : value;
   }
 }

@@ -1,8 +1,6 @@
 package orderpay.adapters.kafka.payment;
 
-import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.postgres.messaging.EventSerializer;
-import orderpay.contracts.events.v1.PaymentStatusUpdated;
 import orderpay.domain.payment.PaymentStatusChanged;
 import orderpay.domain.shared.DomainEvent;
 
@@ -15,21 +13,9 @@ public final class PaymentEventSerializer implements EventSerializer {
       throw new IllegalArgumentException(
           "the payment service does not publish " + event.getClass());
     }
-    var payment = changed.payment();
-    var payload =
-        PaymentStatusUpdated.newBuilder()
-            .setPaymentId(payment.id())
-            .setOrderId(payment.orderId().toString())
-            .setStatus(payment.status().name())
-            .setProvider(payment.provider())
-            .setAmount(EventMoney.of(payment.amount()));
-    if (payment.providerPaymentId() != null) {
-      payload.setProviderPaymentId(payment.providerPaymentId());
-    }
-    if (payment.failureReason() != null) {
-      payload.setFailureReason(payment.failureReason());
-    }
     return new Serialized(
-        PAYMENT_STATUS_UPDATED, "PaymentStatusUpdated", payload.build().toByteArray());
+        PAYMENT_STATUS_UPDATED,
+        "PaymentStatusUpdated",
+        PaymentStatusUpdates.toEvent(changed.payment()).toByteArray());
   }
 }
