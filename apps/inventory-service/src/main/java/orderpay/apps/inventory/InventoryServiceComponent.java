@@ -1,22 +1,13 @@
 package orderpay.apps.inventory;
 
-import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import orderpay.apps.kit.BackendService;
 
+/** The stock owner's graph; the kit starts and stops it ({@link BackendService}). */
 @Singleton
 @Component(modules = InventoryServiceModule.class)
-public interface InventoryServiceComponent {
-  InventoryService service();
-
+public interface InventoryServiceComponent extends BackendService {
   @Component.Factory
-  interface Factory {
-    InventoryServiceComponent create(
-        @BindsInstance InventoryServiceConfig config, @BindsInstance Clock clock);
-  }
-
-  static InventoryService build(InventoryServiceConfig config, Clock clock) {
-    return DaggerInventoryServiceComponent.factory().create(config, clock).service();
-  }
+  interface Factory extends BackendService.Factory<InventoryServiceConfig> {}
 }

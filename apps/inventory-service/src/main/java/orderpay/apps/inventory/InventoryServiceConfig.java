@@ -7,8 +7,6 @@ import orderpay.apps.kit.ServiceSettings;
 
 public record InventoryServiceConfig(
     ServiceSettings service, Duration reservationTtl, Duration expirySweepInterval) {
-  public static final int DEFAULT_PORT = 50053;
-
   /**
    * Refuses to start when the order service's payment window ({@code ORDER_PAYMENT_TTL}, same
    * default) would outlast the hold: orders must be settled while their stock is held.
@@ -16,7 +14,7 @@ public record InventoryServiceConfig(
   public static InventoryServiceConfig fromEnv(Env env) {
     var window = PaymentWindowSettings.fromEnv(env); // refuses a window longer than the hold
     return new InventoryServiceConfig(
-        ServiceSettings.fromEnv(env, "inventory", DEFAULT_PORT),
+        ServiceSettings.fromEnv(env, "inventory", 50053),
         window.reservationTtl(),
         env.duration("INVENTORY_EXPIRY_SWEEP_INTERVAL", Duration.ofSeconds(5)));
   }

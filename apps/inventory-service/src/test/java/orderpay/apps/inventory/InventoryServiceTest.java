@@ -27,7 +27,8 @@ import orderpay.adapters.security.JwtTokenIssuer;
 import orderpay.adapters.security.SigningKey;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceSettings;
-import orderpay.apps.product.ProductServiceComponent;
+import orderpay.apps.product.DaggerProductServiceComponent;
+import orderpay.apps.product.ProductServiceConfig;
 import orderpay.contracts.common.v1.Money;
 import orderpay.contracts.events.v1.ReservationExpired;
 import orderpay.contracts.inventory.v1.GetStockRequest;
@@ -107,9 +108,13 @@ class InventoryServiceTest {
             SharedTestInfrastructure.topicPrefix(InventoryServiceTest.class));
     var productSettings = settings("product");
     var inventorySettings = settings("inventory");
-    productService = ProductServiceComponent.build(productSettings, Clock.systemUTC()).start();
+    productService =
+        DaggerProductServiceComponent.factory()
+            .create(new ProductServiceConfig(productSettings), Clock.systemUTC())
+            .start();
     inventoryService =
-        InventoryServiceComponent.build(
+        DaggerInventoryServiceComponent.factory()
+            .create(
                 new InventoryServiceConfig(
                     inventorySettings, Duration.ofSeconds(2), Duration.ofMillis(100)),
                 Clock.systemUTC())

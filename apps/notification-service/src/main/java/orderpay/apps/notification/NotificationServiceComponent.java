@@ -1,22 +1,13 @@
 package orderpay.apps.notification;
 
-import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import orderpay.apps.kit.BackendService;
 
+/** The notification service's graph; the kit starts and stops it ({@link BackendService}). */
 @Singleton
 @Component(modules = NotificationServiceModule.class)
-public interface NotificationServiceComponent {
-  NotificationService service();
-
+public interface NotificationServiceComponent extends BackendService {
   @Component.Factory
-  interface Factory {
-    NotificationServiceComponent create(
-        @BindsInstance NotificationServiceConfig config, @BindsInstance Clock clock);
-  }
-
-  static NotificationService build(NotificationServiceConfig config, Clock clock) {
-    return DaggerNotificationServiceComponent.factory().create(config, clock).service();
-  }
+  interface Factory extends BackendService.Factory<NotificationServiceConfig> {}
 }

@@ -15,11 +15,9 @@ public record NotificationServiceConfig(
     Notifications.Policy policy,
     Duration dispatchInterval,
     int dispatchers) {
-  public static final int DEFAULT_PORT = 50056;
-
   public static NotificationServiceConfig fromEnv(Env env) {
     return new NotificationServiceConfig(
-        ServiceSettings.fromEnv(env, "notification", DEFAULT_PORT),
+        ServiceSettings.fromEnv(env, "notification", 50056),
         env.get("USER_SERVICE_TARGET", "127.0.0.1:50051"),
         new SmtpSettings(
             env.get("SMTP_HOST", "127.0.0.1"),

@@ -1,17 +1,12 @@
 package orderpay.apps.notification;
 
-import java.time.Clock;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.apps.kit.BackendService;
 
 public final class NotificationServiceMain {
   private NotificationServiceMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    var running =
-        NotificationServiceComponent.build(
-                NotificationServiceConfig.fromEnv(Env.system()), Clock.systemUTC())
-            .start();
-    Lifecycle.runUntilShutdown(running, "notification-service");
+    BackendService.runUntilShutdown(
+        DaggerNotificationServiceComponent.factory(), NotificationServiceConfig::fromEnv);
   }
 }

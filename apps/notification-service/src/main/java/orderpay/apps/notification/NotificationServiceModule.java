@@ -5,23 +5,45 @@ import dagger.Provides;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.notification.GrpcUserDirectory;
 import orderpay.adapters.grpc.notification.NotificationGrpcService;
+import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.notification.JdbiNotificationRepository;
 import orderpay.adapters.runtime.Wakeup;
 import orderpay.adapters.smtp.HttpSmsSender;
 import orderpay.adapters.smtp.SmtpMailer;
+import orderpay.apps.kit.Consumers;
+import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.ServiceKitModule;
+import orderpay.apps.kit.ServiceParts;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.domain.notification.Notifications;
 import orderpay.domain.notification.RememberedRecipients;
 import orderpay.domain.shared.IdGenerator;
 
+/** Records a message per business event (exactly once), then a dispatcher sends them over SMTP. */
 @Module(includes = ServiceKitModule.class)
 public interface NotificationServiceModule {
+  /** Who may call this service: the edges the architecture draws. */
+  CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          // mail goes out for events; only support tools may send one by hand
+          .allow(Callers.GATEWAY, NotificationServiceGrpc.getListNotificationsMethod())
+          .allow(
+              Callers.OPERATOR,
+              NotificationServiceGrpc.getSendEmailMethod(),
+              NotificationServiceGrpc.getSendSMSMethod())
+          .build();
+
   @Provides
   static ServiceSettings settings(NotificationServiceConfig config) {
     return config.service();
@@ -90,5 +112,40 @@ public interface NotificationServiceModule {
   @Provides
   static NotificationGrpcService grpcService(Notifications notifications) {
     return new NotificationGrpcService(notifications);
+  }
+
+  @Provides
+  static ServiceParts parts(
+      NotificationServiceConfig config,
+      GrpcChannels.Client userChannel,
+      Notifications notifications,
+      NotificationGrpcService grpcService,
+      CustomerTokens customers,
+      Consumers consumers,
+      SmtpMailer mailer,
+      Wakeup recorded) {
+    var workers = new ArrayList<Supplier<AutoCloseable>>();
+    workers.add(() -> userChannel);
+    workers.add(() -> customers);
+    workers.add(() -> mailer); // closed after the dispatchers below have stopped
+    workers.add(
+        consumers.of(
+            "notification-events",
+            NotificationEventsHandler.TOPICS,
+            new NotificationEventsHandler(notifications)));
+    // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
+    workers.addAll(
+        new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
+            .workers(config.dispatchInterval(), recorded));
+    return new ServiceParts(
+        CALLERS,
+        // a customer's history is theirs: the forwarded token says whose, not a field in the
+        // request
+        List.of(
+            customers
+                .customersFor(NotificationServiceGrpc.getListNotificationsMethod())
+                .protect(grpcService)),
+        workers,
+        customers.verifier());
   }
 }

@@ -1,22 +1,13 @@
 package orderpay.apps.order;
 
-import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import orderpay.apps.kit.BackendService;
 
+/** The saga's graph; the kit starts and stops it ({@link BackendService}). */
 @Singleton
 @Component(modules = OrderServiceModule.class)
-public interface OrderServiceComponent {
-  OrderService service();
-
+public interface OrderServiceComponent extends BackendService {
   @Component.Factory
-  interface Factory {
-    OrderServiceComponent create(
-        @BindsInstance OrderServiceConfig config, @BindsInstance Clock clock);
-  }
-
-  static OrderService build(OrderServiceConfig config, Clock clock) {
-    return DaggerOrderServiceComponent.factory().create(config, clock).service();
-  }
+  interface Factory extends BackendService.Factory<OrderServiceConfig> {}
 }

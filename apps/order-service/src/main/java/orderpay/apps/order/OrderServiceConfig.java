@@ -23,12 +23,10 @@ public record OrderServiceConfig(
     Duration recoveryGrace,
     Duration sweepInterval,
     Duration followUpInterval) {
-  public static final int DEFAULT_PORT = 50054;
-
   public static OrderServiceConfig fromEnv(Env env) {
     var sweepInterval = env.duration("ORDER_SWEEP_INTERVAL", Duration.ofSeconds(5));
     return new OrderServiceConfig(
-        ServiceSettings.fromEnv(env, "order", DEFAULT_PORT),
+        ServiceSettings.fromEnv(env, "order", 50054),
         env.get("PRODUCT_SERVICE_TARGET", "127.0.0.1:50052"),
         env.get("INVENTORY_SERVICE_TARGET", "127.0.0.1:50053"),
         env.get("PAYMENT_SERVICE_TARGET", "127.0.0.1:50055"),

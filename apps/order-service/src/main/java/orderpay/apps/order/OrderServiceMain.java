@@ -1,16 +1,12 @@
 package orderpay.apps.order;
 
-import java.time.Clock;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.apps.kit.BackendService;
 
 public final class OrderServiceMain {
   private OrderServiceMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    var running =
-        OrderServiceComponent.build(OrderServiceConfig.fromEnv(Env.system()), Clock.systemUTC())
-            .start();
-    Lifecycle.runUntilShutdown(running, "order-service");
+    BackendService.runUntilShutdown(
+        DaggerOrderServiceComponent.factory(), OrderServiceConfig::fromEnv);
   }
 }

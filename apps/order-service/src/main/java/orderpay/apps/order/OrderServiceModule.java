@@ -6,10 +6,17 @@ import dagger.multibindings.IntoSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import orderpay.adapters.grpc.GrpcChannels;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.order.GrpcOrderDependencies;
 import orderpay.adapters.grpc.order.OrderGrpcService;
+import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
+import orderpay.adapters.kafka.order.InventoryEventsHandler;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
+import orderpay.adapters.kafka.order.PaymentEventsHandler;
+import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.CommittedEventListener;
@@ -19,8 +26,15 @@ import orderpay.adapters.postgres.order.JdbiFollowUpQueue;
 import orderpay.adapters.postgres.order.JdbiOrderHistory;
 import orderpay.adapters.postgres.order.JdbiOrderRepository;
 import orderpay.adapters.postgres.order.JdbiPendingOrders;
+import orderpay.apps.kit.Consumers;
+import orderpay.apps.kit.CustomerTokens;
+import orderpay.apps.kit.DeadLetterGrpcService;
 import orderpay.apps.kit.ServiceKitModule;
+import orderpay.apps.kit.ServiceParts;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.apps.kit.Workers;
+import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
+import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.domain.order.CancelOrder;
 import orderpay.domain.order.FollowUpQueue;
 import orderpay.domain.order.HistoryEntry;
@@ -37,8 +51,19 @@ import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.OrderId;
 
+/**
+ * The saga's home: serves orders, follows payment events, expires unpaid orders, resumes stuck
+ * ones.
+ */
 @Module(includes = ServiceKitModule.class)
 public interface OrderServiceModule {
+  /** Who may call this service: the edges the architecture draws. */
+  CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          .allow(Callers.GATEWAY, OrderServiceGrpc.getServiceDescriptor())
+          .allow(Callers.GATEWAY, DeadLetterServiceGrpc.getServiceDescriptor())
+          .build();
+
   @Provides
   static ServiceSettings settings(OrderServiceConfig config) {
     return config.service();
@@ -201,5 +226,57 @@ public interface OrderServiceModule {
       OrderQueries queries,
       RecoverOrders recoverOrders) {
     return new OrderGrpcService(placeOrder, cancelOrder, queries, recoverOrders);
+  }
+
+  @Provides
+  static ServiceParts parts(
+      OrderServiceConfig config,
+      Downstreams downstreams,
+      SettleOrder settle,
+      RecoverOrders recover,
+      RunFollowUps followUps,
+      OrderHistory history,
+      OrderGrpcService grpcService,
+      CustomerTokens customers,
+      Consumers consumers) {
+    int sweepBatch = 100;
+    return new ServiceParts(
+        CALLERS,
+        List.of(
+            // every order call acts for the customer whose forwarded token verifies here; every
+            // order's summary (the reconciliation report) and the orders per minute are an
+            // admin's to read
+            customers
+                .adminsFor(
+                    OrderServiceGrpc.getGetOrderSummariesMethod(),
+                    OrderServiceGrpc.getGetOrderThroughputMethod())
+                .protect(customers.onEveryCall().protect(grpcService)),
+            // the operator console's dead letters: hosted here, where the gateway already calls
+            // (ADR 0013)
+            new DeadLetterGrpcService(config.service().kafka()).protectedBy(customers)),
+        List.of(
+            () -> downstreams,
+            () -> customers,
+            consumers.of(
+                "order-payment-events",
+                List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
+                new PaymentEventsHandler(settle, history)),
+            consumers.of(
+                "order-inventory-events",
+                List.of(InventoryEventSerializer.COMMIT_REFUSED),
+                new InventoryEventsHandler(settle, history)),
+            Workers.drain(
+                config.followUpInterval(),
+                "order-follow-ups",
+                () -> followUps.runDue(sweepBatch),
+                sweepBatch),
+            Workers.every(
+                config.sweepInterval(),
+                "order-sweeps",
+                () -> {
+                  recover.resumeStuck(config.recoveryGrace(), sweepBatch);
+                  settle.expireUnpaid(config.paymentTtl(), sweepBatch);
+                })),
+        customers.verifier());
   }
 }

@@ -1,22 +1,13 @@
 package orderpay.apps.payment;
 
-import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import orderpay.apps.kit.BackendService;
 
+/** The payment service's graph; the kit starts and stops it ({@link BackendService}). */
 @Singleton
 @Component(modules = PaymentServiceModule.class)
-public interface PaymentServiceComponent {
-  PaymentService service();
-
+public interface PaymentServiceComponent extends BackendService {
   @Component.Factory
-  interface Factory {
-    PaymentServiceComponent create(
-        @BindsInstance PaymentServiceConfig config, @BindsInstance Clock clock);
-  }
-
-  static PaymentService build(PaymentServiceConfig config, Clock clock) {
-    return DaggerPaymentServiceComponent.factory().create(config, clock).service();
-  }
+  interface Factory extends BackendService.Factory<PaymentServiceConfig> {}
 }

@@ -15,11 +15,9 @@ public record PaymentServiceConfig(
     String stripeWebhookSecret,
     Duration reconcileAfter,
     Duration reconcileInterval) {
-  public static final int DEFAULT_PORT = 50055;
-
   public static PaymentServiceConfig fromEnv(Env env) {
     return new PaymentServiceConfig(
-        ServiceSettings.fromEnv(env, "payment", DEFAULT_PORT),
+        ServiceSettings.fromEnv(env, "payment", 50055),
         env.required("STRIPE_SECRET_KEY"),
         env.get("STRIPE_API_BASE", ""),
         env.required("STRIPE_WEBHOOK_SECRET"),

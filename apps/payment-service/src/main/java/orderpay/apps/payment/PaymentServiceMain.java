@@ -1,16 +1,12 @@
 package orderpay.apps.payment;
 
-import java.time.Clock;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.apps.kit.BackendService;
 
 public final class PaymentServiceMain {
   private PaymentServiceMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    var running =
-        PaymentServiceComponent.build(PaymentServiceConfig.fromEnv(Env.system()), Clock.systemUTC())
-            .start();
-    Lifecycle.runUntilShutdown(running, "payment-service");
+    BackendService.runUntilShutdown(
+        DaggerPaymentServiceComponent.factory(), PaymentServiceConfig::fromEnv);
   }
 }

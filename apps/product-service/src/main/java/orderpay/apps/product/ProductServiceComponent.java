@@ -1,23 +1,13 @@
 package orderpay.apps.product;
 
-import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import orderpay.apps.kit.ServiceSettings;
+import orderpay.apps.kit.BackendService;
 
+/** The catalogue's graph; the kit starts and stops it ({@link BackendService}). */
 @Singleton
 @Component(modules = ProductServiceModule.class)
-public interface ProductServiceComponent {
-  ProductService service();
-
+public interface ProductServiceComponent extends BackendService {
   @Component.Factory
-  interface Factory {
-    ProductServiceComponent create(
-        @BindsInstance ServiceSettings settings, @BindsInstance Clock clock);
-  }
-
-  static ProductService build(ServiceSettings settings, Clock clock) {
-    return DaggerProductServiceComponent.factory().create(settings, clock).service();
-  }
+  interface Factory extends BackendService.Factory<ProductServiceConfig> {}
 }

@@ -4,18 +4,39 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
+import orderpay.adapters.grpc.auth.CallerPolicy;
+import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.catalog.ProductGrpcService;
 import orderpay.adapters.kafka.catalog.ProductEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.catalog.JdbiProductRepository;
 import orderpay.adapters.postgres.messaging.EventSerializer;
+import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.ServiceKitModule;
+import orderpay.apps.kit.ServiceParts;
+import orderpay.apps.kit.ServiceSettings;
+import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.domain.catalog.Catalog;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 
+/** Wires the catalogue: its use cases, what it serves and who may call it. */
 @Module(includes = ServiceKitModule.class)
 public interface ProductServiceModule {
+  /** Who may call this service: the edges the architecture draws. */
+  CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          .allow(Callers.GATEWAY, ProductServiceGrpc.getServiceDescriptor())
+          // prices and names of what an order holds
+          .allow(Callers.ORDER_SERVICE, ProductServiceGrpc.getBatchGetProductsMethod())
+          .build();
+
+  @Provides
+  static ServiceSettings settings(ProductServiceConfig config) {
+    return config.service();
+  }
+
   @Provides
   static EventSerializer serializer() {
     return new ProductEventSerializer();
@@ -30,5 +51,21 @@ public interface ProductServiceModule {
   @Provides
   static ProductGrpcService grpcService(Catalog catalog) {
     return new ProductGrpcService(catalog);
+  }
+
+  @Provides
+  static ServiceParts parts(ProductGrpcService grpcService, CustomerTokens customers) {
+    return new ServiceParts(
+        CALLERS,
+        // the gateway checks the admin too; the catalogue does not take its word for it
+        List.of(
+            customers
+                .adminsFor(
+                    ProductServiceGrpc.getCreateProductMethod(),
+                    ProductServiceGrpc.getUpdateProductMethod(),
+                    ProductServiceGrpc.getDeleteProductMethod())
+                .protect(grpcService)),
+        List.of(() -> customers),
+        customers.verifier());
   }
 }

@@ -25,21 +25,21 @@ import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.gateway.Gateway;
 import orderpay.apps.gateway.GatewayComponent;
 import orderpay.apps.gateway.GatewayConfig;
-import orderpay.apps.inventory.InventoryServiceComponent;
+import orderpay.apps.inventory.DaggerInventoryServiceComponent;
 import orderpay.apps.inventory.InventoryServiceConfig;
+import orderpay.apps.kit.BackendService;
 import orderpay.apps.kit.RunningService;
-import orderpay.apps.kit.ServiceSettings;
-import orderpay.apps.notification.NotificationServiceComponent;
+import orderpay.apps.notification.DaggerNotificationServiceComponent;
 import orderpay.apps.notification.NotificationServiceConfig;
-import orderpay.apps.order.OrderServiceComponent;
+import orderpay.apps.order.DaggerOrderServiceComponent;
 import orderpay.apps.order.OrderServiceConfig;
-import orderpay.apps.payment.PaymentServiceComponent;
+import orderpay.apps.payment.DaggerPaymentServiceComponent;
 import orderpay.apps.payment.PaymentServiceConfig;
-import orderpay.apps.product.ProductServiceComponent;
-import orderpay.apps.product.ProductServiceMain;
+import orderpay.apps.product.DaggerProductServiceComponent;
+import orderpay.apps.product.ProductServiceConfig;
 import orderpay.apps.stripe.Faults;
 import orderpay.apps.stripe.StripeEmulator;
-import orderpay.apps.user.UserServiceComponent;
+import orderpay.apps.user.DaggerUserServiceComponent;
 import orderpay.apps.user.UserServiceConfig;
 
 /**
@@ -140,7 +140,6 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private void startServices() {
-    var clock = Clock.systemUTC();
     if (serviceEnv.required("STRIPE_SECRET_KEY").equals(EMULATOR_KEY)) {
       emulator =
           lifecycle.own(
@@ -168,27 +167,24 @@ public final class Sandbox implements AutoCloseable {
               Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(mail.port())));
     }
     var user =
-        own(
-            "user",
-            UserServiceComponent.build(UserServiceConfig.fromEnv(serviceEnv), clock).start());
+        own("user", DaggerUserServiceComponent.factory(), UserServiceConfig.fromEnv(serviceEnv));
     // product, inventory and order verify customers' tokens with the user service's keys
     serviceEnv = serviceEnv.with(Map.of("USER_SERVICE_TARGET", user.target()));
     var product =
         own(
             "product",
-            ProductServiceComponent.build(
-                    ServiceSettings.fromEnv(serviceEnv, "product", ProductServiceMain.DEFAULT_PORT),
-                    clock)
-                .start());
+            DaggerProductServiceComponent.factory(),
+            ProductServiceConfig.fromEnv(serviceEnv));
     var inventory =
         own(
             "inventory",
-            InventoryServiceComponent.build(InventoryServiceConfig.fromEnv(serviceEnv), clock)
-                .start());
+            DaggerInventoryServiceComponent.factory(),
+            InventoryServiceConfig.fromEnv(serviceEnv));
     var payment =
         own(
             "payment",
-            PaymentServiceComponent.build(PaymentServiceConfig.fromEnv(serviceEnv), clock).start());
+            DaggerPaymentServiceComponent.factory(),
+            PaymentServiceConfig.fromEnv(serviceEnv));
     serviceEnv =
         serviceEnv.with(
             Map.of(
@@ -196,14 +192,12 @@ public final class Sandbox implements AutoCloseable {
                 "INVENTORY_SERVICE_TARGET", inventory.target(),
                 "PAYMENT_SERVICE_TARGET", payment.target()));
     var order =
-        own(
-            "order",
-            OrderServiceComponent.build(OrderServiceConfig.fromEnv(serviceEnv), clock).start());
+        own("order", DaggerOrderServiceComponent.factory(), OrderServiceConfig.fromEnv(serviceEnv));
     var notification =
         own(
             "notification",
-            NotificationServiceComponent.build(NotificationServiceConfig.fromEnv(serviceEnv), clock)
-                .start());
+            DaggerNotificationServiceComponent.factory(),
+            NotificationServiceConfig.fromEnv(serviceEnv));
     serviceEnv =
         serviceEnv.with(
             Map.of(
@@ -212,7 +206,8 @@ public final class Sandbox implements AutoCloseable {
                 "NOTIFICATION_SERVICE_TARGET",
                 notification.target()));
     gateway =
-        lifecycle.own(GatewayComponent.build(GatewayConfig.fromEnv(serviceEnv), clock).start());
+        lifecycle.own(
+            GatewayComponent.build(GatewayConfig.fromEnv(serviceEnv), Clock.systemUTC()).start());
     if (emulator != null) {
       emulator.webhookUrl(gateway.baseUrl() + "/api/v1/webhooks/stripe");
       int port = java.net.URI.create(gateway.baseUrl()).getPort();
@@ -221,6 +216,11 @@ public final class Sandbox implements AutoCloseable {
           new java.util.HashSet<>(
               List.of(gateway.baseUrl(), "http://127.0.0.1:" + port, "http://localhost:" + port)));
     }
+  }
+
+  /** Builds a service as its own main does, with this sandbox's environment, and starts it. */
+  private <C> RunningService own(String name, BackendService.Factory<C> factory, C config) {
+    return own(name, factory.create(config, Clock.systemUTC()).start());
   }
 
   private RunningService own(String name, RunningService service) {

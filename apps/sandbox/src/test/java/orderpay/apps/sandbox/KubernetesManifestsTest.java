@@ -34,12 +34,12 @@ import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
-import orderpay.apps.inventory.InventoryService;
-import orderpay.apps.notification.NotificationService;
-import orderpay.apps.order.OrderService;
-import orderpay.apps.payment.PaymentService;
-import orderpay.apps.product.ProductService;
-import orderpay.apps.user.UserService;
+import orderpay.apps.inventory.InventoryServiceModule;
+import orderpay.apps.notification.NotificationServiceModule;
+import orderpay.apps.order.OrderServiceModule;
+import orderpay.apps.payment.PaymentServiceModule;
+import orderpay.apps.product.ProductServiceModule;
+import orderpay.apps.user.UserServiceModule;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,12 +67,12 @@ class KubernetesManifestsTest {
    */
   private static final Map<String, Set<String>> CALLERS =
       Map.of(
-          "user-service", pods(UserService.CALLERS),
-          "product-service", pods(ProductService.CALLERS),
-          "inventory-service", pods(InventoryService.CALLERS),
-          "order-service", pods(OrderService.CALLERS),
-          "payment-service", pods(PaymentService.CALLERS),
-          "notification-service", pods(NotificationService.CALLERS));
+          "user-service", pods(UserServiceModule.CALLERS),
+          "product-service", pods(ProductServiceModule.CALLERS),
+          "inventory-service", pods(InventoryServiceModule.CALLERS),
+          "order-service", pods(OrderServiceModule.CALLERS),
+          "payment-service", pods(PaymentServiceModule.CALLERS),
+          "notification-service", pods(NotificationServiceModule.CALLERS));
 
   private static Set<String> pods(CallerPolicy policy) {
     return policy.callers().stream()

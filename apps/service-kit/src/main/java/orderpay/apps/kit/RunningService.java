@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import orderpay.adapters.grpc.GrpcServerHost;
 import orderpay.adapters.grpc.auth.CallerCheck;
-import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
@@ -20,13 +18,13 @@ import orderpay.adapters.security.JwtVerifier;
 import orderpay.contracts.overview.v1.ServiceOverviewServiceGrpc;
 
 /**
- * A backend service while it runs: database (migrated), outbox relay, background workers
- * (consumers, jobs, the inbox's retention), then the gRPC server last, so it serves only when
- * everything behind it is up. Stops in reverse: stop serving, stop workers, drain the outbox, close
- * the pool.
+ * A backend service while it runs: database (migrated; then the app's one-off {@link
+ * ServiceParts#beforeStart()}), outbox relay, background workers (consumers, jobs, the inbox's
+ * retention), then the gRPC server last, so it serves only when everything behind it is up. Stops
+ * in reverse: stop serving, stop workers, drain the outbox, close the pool.
  *
  * <p>Every service also hosts {@link ServiceOverviewGrpcService} for the operator console, callable
- * by the gateway with an admin's token ({@code userTokens} verifies it).
+ * by the gateway with an admin's token ({@link ServiceParts#userTokens()} verifies it).
  *
  * <p>A worker that is also a {@link HealthIndicator} (every Kafka consumer is) takes part in
  * readiness: the gRPC health service reports NOT_SERVING while any such worker is unhealthy.
@@ -50,13 +48,11 @@ public final class RunningService implements AutoCloseable {
       Database database,
       KafkaOutboxRelay relay,
       ServiceMetrics metrics,
-      List<Supplier<AutoCloseable>> workers,
-      List<BindableService> services,
-      CallerPolicy callers,
-      JwtVerifier userTokens) {
+      ServiceParts parts) {
     var lifecycle = new Lifecycle();
     try {
       lifecycle.own(database);
+      parts.beforeStart().run();
       lifecycle.own(relay.start());
       var inbox = new InboxRetention(database.jdbi(), settings.inboxRetention(), Clock.systemUTC());
       lifecycle.own(
@@ -66,7 +62,7 @@ public final class RunningService implements AutoCloseable {
               inbox::forgetOneBatch,
               InboxRetention.BATCH));
       var indicators = new ArrayList<HealthIndicator>();
-      for (var worker : workers) {
+      for (var worker : parts.workers()) {
         if (lifecycle.own(worker.get()) instanceof HealthIndicator indicator) {
           indicators.add(indicator);
         }
@@ -77,12 +73,15 @@ public final class RunningService implements AutoCloseable {
                   settings.serviceName(),
                   settings.grpcHost(),
                   settings.grpcPort(),
-                  withOverview(settings, metrics, services, userTokens),
+                  withOverview(settings, metrics, parts.grpcServices(), parts.userTokens()),
                   new GrpcServerHost.Access(
                       new CallerCheck(
                           settings.serviceKey(),
-                          callers.alsoAllowing(
-                              Callers.GATEWAY, ServiceOverviewServiceGrpc.getServiceDescriptor())),
+                          parts
+                              .callers()
+                              .alsoAllowing(
+                                  Callers.GATEWAY,
+                                  ServiceOverviewServiceGrpc.getServiceDescriptor())),
                       settings.reflection()),
                   metrics.registry()));
       var admin =

@@ -22,7 +22,8 @@ import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.Transactions;
 
 /**
- * The database, outbox, relay and metrics every service has; each app adds its own EventSerializer
+ * The database, outbox, relay, metrics and consumers every service has; each app binds its {@link
+ * ServiceSettings}, its own EventSerializer and its {@link ServiceParts} ({@link BackendService}),
  * and may add listeners to its committed events ({@code @IntoSet CommittedEventListener}).
  */
 @Module
@@ -48,6 +49,12 @@ public interface ServiceKitModule {
   @Provides
   static MessagingMetrics messagingMetrics(ServiceMetrics metrics) {
     return metrics.messaging();
+  }
+
+  /** The app names each consumer's group, topics and handler; the rest is the service's. */
+  @Provides
+  static Consumers consumers(ServiceSettings settings, Database database, ServiceMetrics metrics) {
+    return new Consumers(settings, database, metrics);
   }
 
   /** Only for services that inject it; they close it when they stop. */

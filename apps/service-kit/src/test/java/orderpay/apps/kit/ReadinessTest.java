@@ -88,14 +88,15 @@ class ReadinessTest {
                 settings.serviceName(),
                 metrics.messaging()),
             metrics,
-            List.of(
-                Workers.consumer(
-                    settings, database, metrics, "things-writer", List.of("things"), handler)),
-            List.of(),
-            CallerPolicy.builder().build(),
-            new orderpay.adapters.security.JwtVerifier(
-                orderpay.adapters.security.SigningKey.generate()::publicJwkSetJson,
-                java.time.Clock.systemUTC()));
+            new ServiceParts(
+                CallerPolicy.builder().build(),
+                List.of(),
+                List.of(
+                    new Consumers(settings, database, metrics)
+                        .of("things-writer", List.of("things"), handler)),
+                new orderpay.adapters.security.JwtVerifier(
+                    orderpay.adapters.security.SigningKey.generate()::publicJwkSetJson,
+                    java.time.Clock.systemUTC())));
     channel =
         GrpcChannels.open(
             service.target(),

@@ -1,22 +1,13 @@
 package orderpay.apps.user;
 
-import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import orderpay.apps.kit.BackendService;
 
+/** The user service's graph; the kit starts and stops it ({@link BackendService}). */
 @Singleton
 @Component(modules = UserServiceModule.class)
-public interface UserServiceComponent {
-  UserService service();
-
+public interface UserServiceComponent extends BackendService {
   @Component.Factory
-  interface Factory {
-    UserServiceComponent create(
-        @BindsInstance UserServiceConfig config, @BindsInstance Clock clock);
-  }
-
-  static UserService build(UserServiceConfig config, Clock clock) {
-    return DaggerUserServiceComponent.factory().create(config, clock).service();
-  }
+  interface Factory extends BackendService.Factory<UserServiceConfig> {}
 }

@@ -1,16 +1,12 @@
 package orderpay.apps.user;
 
-import java.time.Clock;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.apps.kit.BackendService;
 
 public final class UserServiceMain {
   private UserServiceMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    var running =
-        UserServiceComponent.build(UserServiceConfig.fromEnv(Env.system()), Clock.systemUTC())
-            .start();
-    Lifecycle.runUntilShutdown(running, "user-service");
+    BackendService.runUntilShutdown(
+        DaggerUserServiceComponent.factory(), UserServiceConfig::fromEnv);
   }
 }

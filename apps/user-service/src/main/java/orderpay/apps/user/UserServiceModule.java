@@ -4,6 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
+import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.grpc.user.UserGrpcService;
@@ -17,6 +19,7 @@ import orderpay.adapters.security.JwtTokenIssuer;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.adapters.security.SigningKey;
 import orderpay.apps.kit.ServiceKitModule;
+import orderpay.apps.kit.ServiceParts;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.contracts.user.v1.UserServiceGrpc;
 import orderpay.domain.shared.EventPublisher;
@@ -34,9 +37,27 @@ import orderpay.domain.user.TokenIssuer;
 import orderpay.domain.user.UserRepository;
 import org.slf4j.LoggerFactory;
 
-/** Wires the user service: the domain has no annotations, so its use cases are built here. */
+/**
+ * Wires the user service: the domain has no annotations, so its use cases are built here; the admin
+ * account of the config is made before the service starts.
+ */
 @Module(includes = ServiceKitModule.class)
 public interface UserServiceModule {
+  /** Who may call this service: the edges the architecture draws. */
+  CallerPolicy CALLERS =
+      CallerPolicy.builder()
+          .allow(Callers.GATEWAY, UserServiceGrpc.getServiceDescriptor())
+          // a customer's name and address for the emails sent to them
+          .allow(
+              Callers.NOTIFICATION_SERVICE,
+              UserServiceGrpc.getGetUserMethod(),
+              UserServiceGrpc.getGetSigningKeysMethod())
+          // the public keys that verify the customers' tokens forwarded with their calls
+          .allow(Callers.ORDER_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
+          .allow(Callers.PRODUCT_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
+          .allow(Callers.INVENTORY_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
+          .allow(Callers.PAYMENT_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
+          .build();
 
   @Provides
   static ServiceSettings settings(UserServiceConfig config) {
@@ -165,5 +186,31 @@ public interface UserServiceModule {
       SigningKey key) {
     return new UserGrpcService(
         register, authenticate, refresh, new GetUser(users), key::publicJwkSetJson);
+  }
+
+  @Provides
+  static ServiceParts parts(
+      UserServiceConfig config,
+      UserGrpcService grpcService,
+      UserCheck userCheck,
+      EnsureAdminAccount ensureAdmin,
+      JwtVerifier userTokens) {
+    return new ServiceParts(
+        CALLERS,
+        List.of(userCheck.protect(grpcService)),
+        List.of(),
+        userTokens,
+        () -> ensureAdminAccount(config, ensureAdmin));
+  }
+
+  private static void ensureAdminAccount(UserServiceConfig config, EnsureAdminAccount ensureAdmin) {
+    if (config.adminEmail().isPresent() && config.adminPassword().isPresent()) {
+      ensureAdmin
+          .ensure(config.adminEmail().get(), config.adminPassword().get())
+          .ifPresent(
+              admin ->
+                  LoggerFactory.getLogger(UserServiceModule.class)
+                      .info("created admin account {}", admin.email()));
+    }
   }
 }

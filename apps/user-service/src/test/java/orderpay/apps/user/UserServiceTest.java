@@ -60,7 +60,7 @@ class UserServiceTest {
             Duration.ofDays(30),
             Optional.of("admin@orderpay.test"),
             Optional.of("admin-password-for-tests"));
-    service = UserServiceComponent.build(config, Clock.systemUTC()).start();
+    service = DaggerUserServiceComponent.factory().create(config, Clock.systemUTC()).start();
     client =
         GrpcChannels.open(
             service.target(),

@@ -1,0 +1,11 @@
+package orderpay.apps.product;
+
+import orderpay.adapters.runtime.Env;
+import orderpay.apps.kit.ServiceSettings;
+
+/** The product service reads only what every backend service reads. */
+public record ProductServiceConfig(ServiceSettings service) {
+  public static ProductServiceConfig fromEnv(Env env) {
+    return new ProductServiceConfig(ServiceSettings.fromEnv(env, "product", 50052));
+  }
+}

@@ -1,0 +1,29 @@
+package orderpay.apps.kit;
+
+import java.util.List;
+import java.util.function.Supplier;
+import orderpay.adapters.kafka.EventHandler;
+import orderpay.adapters.kafka.IdempotentConsumer;
+import orderpay.adapters.kafka.RetryPolicy;
+import orderpay.adapters.postgres.Database;
+
+/**
+ * Makes a service's Kafka consumers, each an idempotent consumer whose effects share the service's
+ * database transactions and whose lag and dead letters go to its metrics. Bound by {@link
+ * ServiceKitModule}, so an app names only the group, the topics and the handler.
+ */
+public record Consumers(ServiceSettings settings, Database database, ServiceMetrics metrics) {
+  /** A worker consuming {@code topics} as the consumer group {@code name}. */
+  public Supplier<AutoCloseable> of(String name, List<String> topics, EventHandler handler) {
+    return () ->
+        new IdempotentConsumer(
+                settings.kafka(),
+                name,
+                topics,
+                handler,
+                database.transactions(),
+                RetryPolicy.DEFAULT,
+                metrics.messaging())
+            .start();
+  }
+}
