@@ -7,10 +7,9 @@ import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.inventory.InventoryGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
-import orderpay.adapters.kafka.catalog.ProductEventSerializer;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.inventory.OrderEventsHandler;
 import orderpay.adapters.kafka.inventory.ProductEventsHandler;
-import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.RunningService;
@@ -82,19 +81,15 @@ public final class InventoryService {
                 settings,
                 database,
                 metrics,
-                "inventory-product-events",
-                List.of(ProductEventSerializer.PRODUCT_CHANGED),
+                KafkaTopics.INVENTORY_PRODUCT_EVENTS.group(),
+                KafkaTopics.INVENTORY_PRODUCT_EVENTS.topics(),
                 new ProductEventsHandler(inventory)),
             Workers.consumer(
                 settings,
                 database,
                 metrics,
-                "inventory-order-events",
-                List.of(
-                    OrderEventSerializer.ORDER_PAID,
-                    OrderEventSerializer.ORDER_FAILED,
-                    OrderEventSerializer.ORDER_CANCELLED,
-                    OrderEventSerializer.ORDER_REFUNDED),
+                KafkaTopics.INVENTORY_ORDER_EVENTS.group(),
+                KafkaTopics.INVENTORY_ORDER_EVENTS.topics(),
                 new OrderEventsHandler(inventory)),
             Workers.drain(
                 config.expirySweepInterval(),

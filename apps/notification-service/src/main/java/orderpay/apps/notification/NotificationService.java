@@ -10,6 +10,7 @@ import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.notification.NotificationGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.runtime.Wakeup;
@@ -84,8 +85,8 @@ public final class NotificationService {
             settings,
             database,
             metrics,
-            "notification-events",
-            NotificationEventsHandler.TOPICS,
+            KafkaTopics.NOTIFICATION_EVENTS.group(),
+            KafkaTopics.NOTIFICATION_EVENTS.topics(),
             new NotificationEventsHandler(notifications)));
     // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
     workers.addAll(

@@ -7,10 +7,9 @@ import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.order.OrderGrpcService;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
-import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.order.InventoryEventsHandler;
 import orderpay.adapters.kafka.order.PaymentEventsHandler;
-import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.DeadLetterGrpcService;
@@ -100,15 +99,15 @@ public final class OrderService {
                 settings,
                 database,
                 metrics,
-                "order-payment-events",
-                List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
+                KafkaTopics.ORDER_PAYMENT_EVENTS.group(),
+                KafkaTopics.ORDER_PAYMENT_EVENTS.topics(),
                 new PaymentEventsHandler(settle, history)),
             Workers.consumer(
                 settings,
                 database,
                 metrics,
-                "order-inventory-events",
-                List.of(InventoryEventSerializer.COMMIT_REFUSED),
+                KafkaTopics.ORDER_INVENTORY_EVENTS.group(),
+                KafkaTopics.ORDER_INVENTORY_EVENTS.topics(),
                 new InventoryEventsHandler(settle, history)),
             Workers.drain(
                 config.followUpInterval(),
