@@ -15,12 +15,11 @@ import orderpay.domain.user.Reader;
  */
 public final class CancelOrder {
   private final OrderQueries queries;
-  private final OrderRepository orders;
   private final Payments payments;
   private final SettleOrder settle;
   private final FollowUpQueue followUps;
   private final Transactions transactions;
-  private final EventPublisher events;
+  private final OrderChanges changes;
   private final Clock clock;
 
   public CancelOrder(
@@ -33,12 +32,11 @@ public final class CancelOrder {
       EventPublisher events,
       Clock clock) {
     this.queries = queries;
-    this.orders = orders;
     this.payments = payments;
     this.settle = settle;
     this.followUps = followUps;
     this.transactions = transactions;
-    this.events = events;
+    this.changes = new OrderChanges(orders, transactions, events);
     this.clock = clock;
   }
 
@@ -100,18 +98,16 @@ public final class CancelOrder {
 
   private Order transition(
       OrderId orderId, OrderStatus from, java.util.function.Consumer<Order> change) {
-    return transactions.inTransaction(
-        () -> {
-          var order = orders.findForUpdate(orderId).orElseThrow();
+    return changes.change(
+        orderId,
+        order -> {
           if (order.status() == from) {
             change.accept(order);
-            orders.update(order);
-            order.drainEvents().forEach(events::publish);
           } else if (order.status() != OrderStatus.CANCELLED
               && order.status() != OrderStatus.REFUNDED) {
             throw DomainException.invalidState("order " + orderId + " became " + order.status());
           }
-          return order;
+          // already CANCELLED or REFUNDED (a concurrent cancel won): the same answer, no write
         });
   }
 }

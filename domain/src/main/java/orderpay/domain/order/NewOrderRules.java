@@ -4,23 +4,46 @@ import java.util.HashSet;
 import java.util.List;
 import orderpay.domain.shared.DomainException;
 
-/** What a new order must be before it is recorded; each check refuses with the field at fault. */
+/**
+ * What a new order must be before it is recorded; each check refuses with the field at fault. The
+ * size limits are stated once, {@link Order#MAX_LINES} and {@link OrderLine#MAX_QUANTITY}, and
+ * checked here only (the gateway refuses an oversized body early with the same constant).
+ */
 final class NewOrderRules {
   private NewOrderRules() {}
 
   static void checkLines(List<OrderLine> lines) {
-    if (lines == null || lines.isEmpty()) {
-      throw DomainException.invalidField("items", "an order needs at least one item");
-    }
-    if (lines.size() > Order.MAX_LINES) {
-      throw DomainException.invalidField(
-          "items", "an order has at most " + Order.MAX_LINES + " items");
-    }
+    checkLineCount(lines == null ? 0 : lines.size());
     var seen = new HashSet<>();
     for (OrderLine line : lines) {
       if (!seen.add(line.productId())) {
         throw DomainException.invalidField("items", "each product may appear once per order");
       }
+    }
+  }
+
+  /**
+   * 1 to {@link Order#MAX_LINES} lines: checked on the request's items before they are priced, and
+   * again on the priced lines an order is made of.
+   */
+  static void checkLineCount(int lines) {
+    if (lines < 1) {
+      throw DomainException.invalidField("items", "an order needs at least one item");
+    }
+    if (lines > Order.MAX_LINES) {
+      throw DomainException.invalidField(
+          "items", "an order has at most " + Order.MAX_LINES + " items");
+    }
+  }
+
+  /**
+   * 1 to {@link OrderLine#MAX_QUANTITY} units per line: checked on each requested item before it is
+   * priced, and by every {@link OrderLine}.
+   */
+  static void checkQuantity(long quantity) {
+    if (quantity <= 0 || quantity > OrderLine.MAX_QUANTITY) {
+      throw DomainException.invalidField(
+          "quantity", "quantity must be between 1 and " + OrderLine.MAX_QUANTITY);
     }
   }
 

@@ -17,7 +17,9 @@ import orderpay.domain.user.UserId;
  * notes a {@link HistoryEntry}, which the repository stores with the change.
  */
 public final class Order {
+  /** Lines (distinct products) per order; the only place this limit is stated. */
   public static final int MAX_LINES = 100;
+
   public static final int MAX_ADDRESS_LENGTH = 1000;
 
   private final OrderId id;

@@ -22,19 +22,11 @@ final class OrderPricing {
   }
 
   List<OrderLine> price(List<Item> items, Currency currency) {
-    if (items == null || items.isEmpty()) {
-      throw DomainException.invalidField("items", "an order needs at least one item");
-    }
-    if (items.size() > Order.MAX_LINES) {
-      throw DomainException.invalidField(
-          "items", "an order has at most " + Order.MAX_LINES + " items");
-    }
+    // refused before the product service is asked
+    NewOrderRules.checkLineCount(items == null ? 0 : items.size());
     var ids = new ArrayList<ProductId>();
     for (Item item : items) {
-      if (item.quantity() <= 0 || item.quantity() > OrderLine.MAX_QUANTITY) {
-        throw DomainException.invalidField(
-            "quantity", "quantity must be between 1 and " + OrderLine.MAX_QUANTITY);
-      }
+      NewOrderRules.checkQuantity(item.quantity());
       ids.add(ProductId.parse(item.productId()));
     }
     var priced = catalog.priceAll(ids);

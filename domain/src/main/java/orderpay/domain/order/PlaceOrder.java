@@ -55,7 +55,7 @@ public final class PlaceOrder {
   private final PaymentWindow window;
   private final OrderLimits limits;
   private final Transactions transactions;
-  private final EventPublisher events;
+  private final OrderChanges changes;
   private final IdGenerator ids;
   private final Clock clock;
 
@@ -83,7 +83,7 @@ public final class PlaceOrder {
     this.window = window;
     this.limits = limits;
     this.transactions = transactions;
-    this.events = events;
+    this.changes = new OrderChanges(orders, transactions, events);
     this.ids = ids;
     this.clock = clock;
   }
@@ -163,7 +163,7 @@ public final class PlaceOrder {
         transactions.run(() -> orders.discardUnstarted(orderId));
         throw short_;
       }
-      order = update(orderId, o -> o.stockReserved(clock));
+      order = changes.change(orderId, o -> o.stockReserved(clock));
       if (order.status() != OrderStatus.PENDING && order.status() != OrderStatus.PAID) {
         // it ended while we reserved (another resumer raced us, the customer cancelled): its
         // release may have come before our hold, so the units go back now, not at the hold's expiry
@@ -185,7 +185,7 @@ public final class PlaceOrder {
         throw refused;
       }
       order =
-          update(
+          changes.change(
               orderId,
               o -> {
                 boolean wasPending = o.status() == OrderStatus.PENDING;
@@ -215,7 +215,7 @@ public final class PlaceOrder {
   }
 
   private Order fail(OrderId orderId, String reason, boolean cancelAnyPayment) {
-    return update(
+    return changes.change(
         orderId,
         o -> {
           if (o.status() == OrderStatus.PENDING) {
@@ -224,17 +224,6 @@ public final class PlaceOrder {
               followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
             }
           }
-        });
-  }
-
-  private Order update(OrderId orderId, java.util.function.Consumer<Order> change) {
-    return transactions.inTransaction(
-        () -> {
-          var order = orders.findForUpdate(orderId).orElseThrow();
-          change.accept(order);
-          orders.update(order);
-          order.drainEvents().forEach(events::publish);
-          return order;
         });
   }
 

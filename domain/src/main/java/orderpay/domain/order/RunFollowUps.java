@@ -25,9 +25,7 @@ public final class RunFollowUps {
   private final FollowUpQueue queue;
   private final Payments payments;
   private final SettleOrder settle;
-  private final OrderRepository orders;
-  private final Transactions transactions;
-  private final EventPublisher events;
+  private final OrderChanges changes;
   private final Clock clock;
   private final Backoff backoff;
 
@@ -43,9 +41,7 @@ public final class RunFollowUps {
     this.queue = queue;
     this.payments = payments;
     this.settle = settle;
-    this.orders = orders;
-    this.transactions = transactions;
-    this.events = events;
+    this.changes = new OrderChanges(orders, transactions, events);
     this.clock = clock;
     this.backoff = backoff;
   }
@@ -105,13 +101,11 @@ public final class RunFollowUps {
           throw new DomainException(
               ErrorKind.UNAVAILABLE, "unavailable", "refund of " + orderId + " not done yet");
         }
-        transactions.run(
-            () -> {
-              var order = orders.findForUpdate(orderId).orElseThrow();
+        changes.change(
+            orderId,
+            order -> {
               if (order.status() == OrderStatus.PAID) {
                 order.refund("out_of_stock", clock);
-                orders.update(order);
-                order.drainEvents().forEach(events::publish);
               }
             });
       }

@@ -21,8 +21,7 @@ public final class SettleOrder {
   private final OrderRepository orders;
   private final Payments payments;
   private final FollowUpQueue followUps;
-  private final Transactions transactions;
-  private final EventPublisher events;
+  private final OrderChanges changes;
   private final Clock clock;
   private final Backoff backoff;
 
@@ -37,8 +36,7 @@ public final class SettleOrder {
     this.orders = orders;
     this.payments = payments;
     this.followUps = followUps;
-    this.transactions = transactions;
-    this.events = events;
+    this.changes = new OrderChanges(orders, transactions, events);
     this.clock = clock;
     this.backoff = backoff;
   }
@@ -49,28 +47,17 @@ public final class SettleOrder {
    * transaction and made after commit: this may run inside a consumer's transaction.
    */
   public Order apply(OrderId orderId, PaymentUpdate payment) {
-    return transactions.inTransaction(
-        () -> {
-          var order = orders.findForUpdate(orderId).orElse(null);
-          if (order == null) {
-            return null;
-          }
-          if (applyTo(order, payment)) {
-            orders.update(order); // a repeated outcome (sync answer, then its event) writes nothing
-          }
-          order.drainEvents().forEach(events::publish);
-          return order;
-        });
+    // a repeated outcome (sync answer, then its event) changes nothing, so writes nothing
+    return changes.changeIfPresent(orderId, order -> applyTo(order, payment)).orElse(null);
   }
 
   /**
-   * The rules of {@link #apply} on an order the caller holds locked in its transaction (the saga
-   * settles a payment confirmed at once in the same transaction that accepts it). Returns whether
-   * the order changed; follow-ups it owes are recorded in the caller's transaction.
+   * The rules of {@link #apply} on an order the caller holds locked in its unit of work (the saga
+   * settles a payment confirmed at once in the same transaction that accepts it); follow-ups it
+   * owes are recorded in the caller's transaction.
    */
-  boolean applyTo(Order order, PaymentUpdate payment) {
+  void applyTo(Order order, PaymentUpdate payment) {
     var orderId = order.id();
-    var before = order.snapshot();
     if (order.status() == OrderStatus.PENDING && order.step() == SagaStep.RESERVED) {
       // the payment's event overtook initiate's answer: the payment exists, so the order
       // is accepted (and announced) here, before its outcome
@@ -103,7 +90,6 @@ public final class SettleOrder {
       }
       case PENDING, REQUIRES_ACTION -> {}
     }
-    return !order.snapshot().equals(before);
   }
 
   /**
@@ -111,12 +97,13 @@ public final class SettleOrder {
    * the order is refunded and the customer told, by a follow-up after this transaction.
    */
   public void stockUnavailable(OrderId orderId) {
-    transactions.run(
-        () ->
-            orders
-                .findForUpdate(orderId)
-                .filter(order -> order.status() == OrderStatus.PAID)
-                .ifPresent(order -> owe(orderId, FollowUpAction.REFUND_ORDER)));
+    changes.changeIfPresent(
+        orderId,
+        order -> {
+          if (order.status() == OrderStatus.PAID) {
+            owe(orderId, FollowUpAction.REFUND_ORDER); // the order changes when the refund is done
+          }
+        });
   }
 
   private void owe(OrderId orderId, FollowUpAction action) {
@@ -137,15 +124,12 @@ public final class SettleOrder {
     if (payment != null && payment.status() == PaymentStatus.SUCCEEDED) {
       return apply(orderId, payment); // it was paid after all
     }
-    return transactions.inTransaction(
-        () -> {
-          var order = orders.findForUpdate(orderId).orElseThrow();
+    return changes.change(
+        orderId,
+        order -> {
           if (order.status() == OrderStatus.PENDING) {
             order.markFailed("payment_expired", clock);
-            orders.update(order);
-            order.drainEvents().forEach(events::publish);
           }
-          return order;
         });
   }
 

@@ -18,16 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class CancelOrderTest {
   private final OrderFixture f = new OrderFixture();
-  private final CancelOrder cancelOrder =
-      new CancelOrder(
-          f.queries,
-          f.orders,
-          f.payments,
-          f.settle,
-          f.followUps,
-          f.transactions,
-          f.events,
-          f.clock);
+  private final CancelOrder cancelOrder = f.cancelOrder;
   private final Reader owner = Reader.of(f.customer, false);
 
   @Test

@@ -1,8 +1,11 @@
 package orderpay.domain.order;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import orderpay.domain.catalog.PricedProduct;
 import orderpay.domain.catalog.ProductId;
+import orderpay.domain.inventory.StockReservations;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.Backoff;
@@ -14,6 +17,7 @@ import orderpay.domain.testing.InMemoryOrderHistory;
 import orderpay.domain.testing.InMemoryOrderRepository;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.testing.RecordingEvents;
+import orderpay.domain.testing.SequentialIds;
 import orderpay.domain.user.UserId;
 
 /**
@@ -34,6 +38,27 @@ final class OrderFixture {
   final SettleOrder settle =
       new SettleOrder(orders, payments, followUps, transactions, events, clock, backoff);
   final OrderQueries queries = new OrderQueries(orders, history, clock);
+  final CancelOrder cancelOrder =
+      new CancelOrder(queries, orders, payments, settle, followUps, transactions, events, clock);
+  final RunFollowUps runFollowUps =
+      new RunFollowUps(followUps, payments, settle, orders, transactions, events, clock, backoff);
+
+  /** The saga over these ports, a catalog that sells {@link #teapot}, and the given inventory. */
+  PlaceOrder placeOrder(StockReservations reservations, PaymentWindow window) {
+    return new PlaceOrder(
+        orders,
+        ids -> Map.of(teapot, new PricedProduct(teapot, "Teapot", Money.of(2500, "EUR"))),
+        reservations,
+        payments,
+        settle,
+        followUps,
+        window,
+        new OrderLimits(3, 10),
+        transactions,
+        events,
+        new SequentialIds(),
+        clock);
+  }
 
   /** Recorded, nothing else done yet (step NEW), as a crash right after the insert leaves it. */
   Order recorded() {

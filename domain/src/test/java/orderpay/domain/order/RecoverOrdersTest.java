@@ -7,21 +7,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import orderpay.domain.catalog.PricedProduct;
 import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.Reservation;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.ReservationStatus;
 import orderpay.domain.inventory.StockReservations;
-import orderpay.domain.money.Money;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.FakePayments;
 import orderpay.domain.testing.FakePayments.Call;
-import orderpay.domain.testing.SequentialIds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,20 +31,7 @@ class RecoverOrdersTest {
 
   private final OrderFixture f = new OrderFixture();
   private final FakeReservations reservations = new FakeReservations();
-  private final PlaceOrder placeOrder =
-      new PlaceOrder(
-          f.orders,
-          ids -> Map.of(f.teapot, new PricedProduct(f.teapot, "Teapot", Money.of(2500, "EUR"))),
-          reservations,
-          f.payments,
-          f.settle,
-          f.followUps,
-          WINDOW,
-          new OrderLimits(3, 10),
-          f.transactions,
-          f.events,
-          new SequentialIds(),
-          f.clock);
+  private final PlaceOrder placeOrder = f.placeOrder(reservations, WINDOW);
   private final RecoverOrders recover =
       new RecoverOrders(
           f.orders, f.queries, placeOrder, f.settle, WINDOW, f.history, f.clock, f.backoff);

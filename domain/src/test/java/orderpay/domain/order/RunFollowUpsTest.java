@@ -15,16 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class RunFollowUpsTest {
   private final OrderFixture f = new OrderFixture();
-  private final RunFollowUps runFollowUps =
-      new RunFollowUps(
-          f.followUps,
-          f.payments,
-          f.settle,
-          f.orders,
-          f.transactions,
-          f.events,
-          f.clock,
-          f.backoff);
+  private final RunFollowUps runFollowUps = f.runFollowUps;
 
   /** A declined order: it owes the cancel of its intent, which may still be confirmed. */
   private Order declined() {

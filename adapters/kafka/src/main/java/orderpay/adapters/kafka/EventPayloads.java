@@ -5,11 +5,6 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import java.util.Map;
 import java.util.Optional;
-import orderpay.adapters.kafka.catalog.ProductEventSerializer;
-import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
-import orderpay.adapters.kafka.order.OrderEventSerializer;
-import orderpay.adapters.kafka.payment.PaymentEventSerializer;
-import orderpay.adapters.kafka.user.UserEventSerializer;
 import orderpay.contracts.events.v1.CommitRefused;
 import orderpay.contracts.events.v1.OrderCreated;
 import orderpay.contracts.events.v1.OrderStatusChanged;
@@ -23,16 +18,16 @@ public final class EventPayloads {
   /** The payload type of each of {@link KafkaTopics#EVENTS}, as events.proto names them. */
   static final Map<String, Message> TYPES =
       Map.of(
-          UserEventSerializer.USER_REGISTERED, UserRegistered.getDefaultInstance(),
-          ProductEventSerializer.PRODUCT_CHANGED, ProductChanged.getDefaultInstance(),
-          OrderEventSerializer.ORDER_CREATED, OrderCreated.getDefaultInstance(),
-          OrderEventSerializer.ORDER_PAID, OrderStatusChanged.getDefaultInstance(),
-          OrderEventSerializer.ORDER_FAILED, OrderStatusChanged.getDefaultInstance(),
-          OrderEventSerializer.ORDER_CANCELLED, OrderStatusChanged.getDefaultInstance(),
-          OrderEventSerializer.ORDER_REFUNDED, OrderStatusChanged.getDefaultInstance(),
-          PaymentEventSerializer.PAYMENT_STATUS_UPDATED, PaymentStatusUpdated.getDefaultInstance(),
-          InventoryEventSerializer.RESERVATION_EXPIRED, ReservationExpired.getDefaultInstance(),
-          InventoryEventSerializer.COMMIT_REFUSED, CommitRefused.getDefaultInstance());
+          KafkaTopics.USER_REGISTERED, UserRegistered.getDefaultInstance(),
+          KafkaTopics.PRODUCT_CHANGED, ProductChanged.getDefaultInstance(),
+          KafkaTopics.ORDER_CREATED, OrderCreated.getDefaultInstance(),
+          KafkaTopics.ORDER_PAID, OrderStatusChanged.getDefaultInstance(),
+          KafkaTopics.ORDER_FAILED, OrderStatusChanged.getDefaultInstance(),
+          KafkaTopics.ORDER_CANCELLED, OrderStatusChanged.getDefaultInstance(),
+          KafkaTopics.ORDER_REFUNDED, OrderStatusChanged.getDefaultInstance(),
+          KafkaTopics.PAYMENT_STATUS_UPDATED, PaymentStatusUpdated.getDefaultInstance(),
+          KafkaTopics.RESERVATION_EXPIRED, ReservationExpired.getDefaultInstance(),
+          KafkaTopics.COMMIT_REFUSED, CommitRefused.getDefaultInstance());
 
   private static final JsonFormat.Printer PRINTER =
       JsonFormat.printer()

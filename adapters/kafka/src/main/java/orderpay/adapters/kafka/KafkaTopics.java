@@ -7,11 +7,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import orderpay.adapters.kafka.catalog.ProductEventSerializer;
-import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
-import orderpay.adapters.kafka.order.OrderEventSerializer;
-import orderpay.adapters.kafka.payment.PaymentEventSerializer;
-import orderpay.adapters.kafka.user.UserEventSerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,26 +14,89 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Every topic OrderPay publishes to, and its dead-letter twin. Environments create them before the
- * services start (the embedded broker through {@link #ensureExist}, Kubernetes through its topic
- * job), so no client meets a missing topic and nothing depends on the broker creating topics.
+ * The catalogue of OrderPay's Kafka topics and of who reads them: every topic name is stated here
+ * once (each service's {@code *EventSerializer} writes to its own), every consumer group with the
+ * topics it subscribes to, and each topic's dead-letter twin. Environments create the topics before
+ * the services start (the embedded broker through {@link #ensureExist}, Kubernetes through its
+ * topic job), so no client meets a missing topic and nothing depends on the broker creating them.
  */
 public final class KafkaTopics {
   public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
+  // the user service's
+  public static final String USER_REGISTERED = "user.registered";
+  // the product service's
+  public static final String PRODUCT_CHANGED = "product.changed";
+  // the order service's: one topic per kind, all keyed by order id
+  public static final String ORDER_CREATED = "order.created";
+  public static final String ORDER_PAID = "order.paid";
+  public static final String ORDER_FAILED = "order.failed";
+  public static final String ORDER_CANCELLED = "order.cancelled";
+  public static final String ORDER_REFUNDED = "order.refunded";
+  // the payment service's
+  public static final String PAYMENT_STATUS_UPDATED = "payment.status-updated";
+  // the inventory service's
+  public static final String RESERVATION_EXPIRED = "inventory.reservation-expired";
+  public static final String COMMIT_REFUSED = "inventory.commit-refused";
+
   /** The event topics, without the environment's prefix. */
   public static final List<String> EVENTS =
       List.of(
-          UserEventSerializer.USER_REGISTERED,
-          ProductEventSerializer.PRODUCT_CHANGED,
-          OrderEventSerializer.ORDER_CREATED,
-          OrderEventSerializer.ORDER_PAID,
-          OrderEventSerializer.ORDER_FAILED,
-          OrderEventSerializer.ORDER_CANCELLED,
-          OrderEventSerializer.ORDER_REFUNDED,
-          PaymentEventSerializer.PAYMENT_STATUS_UPDATED,
-          InventoryEventSerializer.RESERVATION_EXPIRED,
-          InventoryEventSerializer.COMMIT_REFUSED);
+          USER_REGISTERED,
+          PRODUCT_CHANGED,
+          ORDER_CREATED,
+          ORDER_PAID,
+          ORDER_FAILED,
+          ORDER_CANCELLED,
+          ORDER_REFUNDED,
+          PAYMENT_STATUS_UPDATED,
+          RESERVATION_EXPIRED,
+          COMMIT_REFUSED);
+
+  /**
+   * One consumer group: the service that runs it, its name (which the inbox, the lag metrics and
+   * parked messages show) and the topics it reads.
+   */
+  public record Subscription(String service, String group, List<String> topics) {
+    public Subscription {
+      topics = List.copyOf(topics);
+      if (!EVENTS.containsAll(topics)) {
+        throw new IllegalArgumentException(group + " reads a topic that is not ours: " + topics);
+      }
+    }
+  }
+
+  public static final Subscription ORDER_PAYMENT_EVENTS =
+      new Subscription("order-service", "order-payment-events", List.of(PAYMENT_STATUS_UPDATED));
+  public static final Subscription ORDER_INVENTORY_EVENTS =
+      new Subscription("order-service", "order-inventory-events", List.of(COMMIT_REFUSED));
+  public static final Subscription INVENTORY_PRODUCT_EVENTS =
+      new Subscription("inventory-service", "inventory-product-events", List.of(PRODUCT_CHANGED));
+  public static final Subscription INVENTORY_ORDER_EVENTS =
+      new Subscription(
+          "inventory-service",
+          "inventory-order-events",
+          List.of(ORDER_PAID, ORDER_FAILED, ORDER_CANCELLED, ORDER_REFUNDED));
+  public static final Subscription NOTIFICATION_EVENTS =
+      new Subscription(
+          "notification-service",
+          "notification-events",
+          List.of(
+              USER_REGISTERED,
+              ORDER_CREATED,
+              ORDER_PAID,
+              ORDER_FAILED,
+              ORDER_CANCELLED,
+              ORDER_REFUNDED));
+
+  /** Every consumer group of every service. */
+  public static final List<Subscription> SUBSCRIPTIONS =
+      List.of(
+          ORDER_PAYMENT_EVENTS,
+          ORDER_INVENTORY_EVENTS,
+          INVENTORY_PRODUCT_EVENTS,
+          INVENTORY_ORDER_EVENTS,
+          NOTIFICATION_EVENTS);
 
   private KafkaTopics() {}
 

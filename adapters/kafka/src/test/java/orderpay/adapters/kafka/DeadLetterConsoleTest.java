@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.embedded.TopicProbe;
-import orderpay.adapters.kafka.catalog.ProductEventSerializer;
-import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.contracts.events.v1.ProductChanged;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -39,8 +37,8 @@ class DeadLetterConsoleTest {
     KafkaTopics.ensureExist(settings, 2);
     parking =
         new DeadLetterParking(
-            "inventory-product-events",
-            IdempotentConsumer.kafkaClients(settings, "inventory-product-events"),
+            KafkaTopics.INVENTORY_PRODUCT_EVENTS.group(),
+            IdempotentConsumer.kafkaClients(settings, KafkaTopics.INVENTORY_PRODUCT_EVENTS.group()),
             new MessagingMetrics(new SimpleMeterRegistry(), settings),
             new ConsumerProgress());
   }
@@ -84,7 +82,7 @@ class DeadLetterConsoleTest {
 
   @Test
   void aParkedMessageIsListedWithItsHeadersAndItsPayloadAsJson() {
-    String topic = ProductEventSerializer.PRODUCT_CHANGED;
+    String topic = KafkaTopics.PRODUCT_CHANGED;
     String productId = UUID.randomUUID().toString();
     UUID eventId = park(topic, productId, created(productId), "stock table locked", 5);
     park(topic, "garbage", "not protobuf at all".getBytes(StandardCharsets.UTF_8), "poison", 1);
@@ -104,7 +102,7 @@ class DeadLetterConsoleTest {
     assertThat(parked.eventType()).contains("ProductCreated");
     assertThat(parked.error()).contains("stock table locked");
     assertThat(parked.attempts()).hasValue(5);
-    assertThat(parked.consumer()).contains("inventory-product-events");
+    assertThat(parked.consumer()).contains(KafkaTopics.INVENTORY_PRODUCT_EVENTS.group());
     assertThat(parked.payloadJson().orElseThrow())
         .contains("\"product_id\":\"" + productId + "\"")
         .contains("\"change\":\"CHANGE_CREATED\"")
@@ -112,12 +110,12 @@ class DeadLetterConsoleTest {
     var poison =
         listing.messages().stream().filter(m -> m.key().equals(Optional.of("garbage"))).findFirst();
     assertThat(poison.orElseThrow().payloadJson()).isEmpty();
-    assertThat(list(OrderEventSerializer.ORDER_PAID).messages()).isEmpty();
+    assertThat(list(KafkaTopics.ORDER_PAID).messages()).isEmpty();
   }
 
   @Test
   void oneMessageLeavesInItsTurnAndReplayAllThenTakesOnlyTheRest() {
-    String topic = OrderEventSerializer.ORDER_CANCELLED;
+    String topic = KafkaTopics.ORDER_CANCELLED;
     String key = UUID.randomUUID().toString(); // one key: one partition, in order
     UUID first = park(topic, key, new byte[0], "first", 3);
     UUID second = park(topic, key, new byte[0], "second", 3);
@@ -164,7 +162,7 @@ class DeadLetterConsoleTest {
 
   @Test
   void aReplayStartedMeanwhileTakesOverAndTheFirstPutsNothingBack() throws Exception {
-    String topic = OrderEventSerializer.ORDER_REFUNDED;
+    String topic = KafkaTopics.ORDER_REFUNDED;
     park(topic, "k", new byte[0], "refund failed", 2);
     try (var first = ReplaySession.open(settings, topic);
         var probe = new TopicProbe(settings.bootstrapServers(), settings.topic(topic))) {

@@ -25,7 +25,9 @@ import orderpay.contracts.payment.v1.StripeWebhookRequest;
 
 /** Orders, their payment, and the Stripe webhook (public: the signature is the authentication). */
 public final class OrderRoutes {
-  private static final int MAX_ITEMS = 100;
+  /** The domain's limit, checked early too: an oversized body never reaches the order service. */
+  private static final int MAX_ITEMS = orderpay.domain.order.Order.MAX_LINES;
+
   private final OrderServiceGrpc.OrderServiceBlockingStub orders;
   private final PaymentServiceGrpc.PaymentServiceBlockingStub payments;
   private final Authenticator auth;

@@ -8,11 +8,10 @@ import java.util.List;
 import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.inventory.InventoryGrpcService;
-import orderpay.adapters.kafka.catalog.ProductEventSerializer;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
 import orderpay.adapters.kafka.inventory.OrderEventsHandler;
 import orderpay.adapters.kafka.inventory.ProductEventsHandler;
-import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.inventory.JdbiReservationRepository;
 import orderpay.adapters.postgres.inventory.JdbiStockRepository;
@@ -91,18 +90,8 @@ public interface InventoryServiceModule {
                 .protect(grpcService)),
         List.of(
             () -> customers,
-            consumers.of(
-                "inventory-product-events",
-                List.of(ProductEventSerializer.PRODUCT_CHANGED),
-                new ProductEventsHandler(inventory)),
-            consumers.of(
-                "inventory-order-events",
-                List.of(
-                    OrderEventSerializer.ORDER_PAID,
-                    OrderEventSerializer.ORDER_FAILED,
-                    OrderEventSerializer.ORDER_CANCELLED,
-                    OrderEventSerializer.ORDER_REFUNDED),
-                new OrderEventsHandler(inventory)),
+            consumers.of(KafkaTopics.INVENTORY_PRODUCT_EVENTS, new ProductEventsHandler(inventory)),
+            consumers.of(KafkaTopics.INVENTORY_ORDER_EVENTS, new OrderEventsHandler(inventory)),
             Workers.drain(
                 config.expirySweepInterval(),
                 "reservation-expiry",

@@ -20,8 +20,7 @@ import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.KafkaSettings;
-import orderpay.adapters.kafka.catalog.ProductEventSerializer;
-import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.postgres.DatabaseConfig;
 import orderpay.adapters.security.JwtTokenIssuer;
 import orderpay.adapters.security.SigningKey;
@@ -172,8 +171,7 @@ class InventoryServiceTest {
   @Test
   void aNewProductsStockArrivesThroughKafkaAndARedeliveryChangesNothing() throws Exception {
     try (var probe =
-        new TopicProbe(
-            kafka.bootstrapServers(), kafka.topic(ProductEventSerializer.PRODUCT_CHANGED))) {
+        new TopicProbe(kafka.bootstrapServers(), kafka.topic(KafkaTopics.PRODUCT_CHANGED))) {
       String id = createProduct(12);
       assertThat(stockOf(id).getOnHand()).isEqualTo(12);
 
@@ -232,8 +230,7 @@ class InventoryServiceTest {
   @Test
   void theSweeperReleasesAnExpiredReservationOnceAndAnnouncesIt() throws Exception {
     try (var probe =
-        new TopicProbe(
-            kafka.bootstrapServers(), kafka.topic(InventoryEventSerializer.RESERVATION_EXPIRED))) {
+        new TopicProbe(kafka.bootstrapServers(), kafka.topic(KafkaTopics.RESERVATION_EXPIRED))) {
       String id = createProduct(10);
       String orderId = java.util.UUID.randomUUID().toString();
       var reservation =

@@ -13,6 +13,7 @@ import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.notification.GrpcUserDirectory;
 import orderpay.adapters.grpc.notification.NotificationGrpcService;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.EventSerializer;
@@ -130,9 +131,7 @@ public interface NotificationServiceModule {
     workers.add(() -> mailer); // closed after the dispatchers below have stopped
     workers.add(
         consumers.of(
-            "notification-events",
-            NotificationEventsHandler.TOPICS,
-            new NotificationEventsHandler(notifications)));
+            KafkaTopics.NOTIFICATION_EVENTS, new NotificationEventsHandler(notifications)));
     // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
     workers.addAll(
         new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))

@@ -12,11 +12,10 @@ import orderpay.adapters.grpc.auth.CallerPolicy;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.order.GrpcOrderDependencies;
 import orderpay.adapters.grpc.order.OrderGrpcService;
-import orderpay.adapters.kafka.inventory.InventoryEventSerializer;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.order.InventoryEventsHandler;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
 import orderpay.adapters.kafka.order.PaymentEventsHandler;
-import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.CommittedEventListener;
@@ -258,13 +257,9 @@ public interface OrderServiceModule {
             () -> downstreams,
             () -> customers,
             consumers.of(
-                "order-payment-events",
-                List.of(PaymentEventSerializer.PAYMENT_STATUS_UPDATED),
-                new PaymentEventsHandler(settle, history)),
+                KafkaTopics.ORDER_PAYMENT_EVENTS, new PaymentEventsHandler(settle, history)),
             consumers.of(
-                "order-inventory-events",
-                List.of(InventoryEventSerializer.COMMIT_REFUSED),
-                new InventoryEventsHandler(settle, history)),
+                KafkaTopics.ORDER_INVENTORY_EVENTS, new InventoryEventsHandler(settle, history)),
             Workers.drain(
                 config.followUpInterval(),
                 "order-follow-ups",

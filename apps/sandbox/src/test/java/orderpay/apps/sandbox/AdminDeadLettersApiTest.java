@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.kafka.EventHeaders;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,23 +72,26 @@ class AdminDeadLettersApiTest {
             .build();
     var event =
         kafka.publish(
-            "payment.status-updated", orderId, "PaymentStatusUpdated", payload.toByteArray());
+            KafkaTopics.PAYMENT_STATUS_UPDATED,
+            orderId,
+            "PaymentStatusUpdated",
+            payload.toByteArray());
     Shop.await(
-        () -> listed("payment.status-updated", event.eventId()).isPresent(),
+        () -> listed(KafkaTopics.PAYMENT_STATUS_UPDATED, event.eventId()).isPresent(),
         "the order service to park the event");
 
-    var parked = listed("payment.status-updated", event.eventId()).orElseThrow();
-    assertThat(parked.get("topic").asText()).isEqualTo("payment.status-updated");
+    var parked = listed(KafkaTopics.PAYMENT_STATUS_UPDATED, event.eventId()).orElseThrow();
+    assertThat(parked.get("topic").asText()).isEqualTo(KafkaTopics.PAYMENT_STATUS_UPDATED);
     assertThat(parked.get("error").asText()).contains("unreadable payment.status-updated");
     assertThat(parked.get("attempts").asInt()).isEqualTo(1); // poison: no retries
-    assertThat(parked.get("consumer").asText()).isEqualTo("order-payment-events");
+    assertThat(parked.get("consumer").asText()).isEqualTo(KafkaTopics.ORDER_PAYMENT_EVENTS.group());
     assertThat(parked.get("key").asText()).isEqualTo(orderId);
     assertThat(parked.get("event_type").asText()).isEqualTo("PaymentStatusUpdated");
     assertThat(parked.at("/payload/order_id").asText()).isEqualTo(orderId);
     assertThat(parked.at("/payload/status").asText()).isEqualTo("ON_HOLD");
     assertThat(parked.get("payload_base64").isNull()).isTrue();
     assertThat(parked.get("parked_at").asText()).isNotBlank();
-    assertThat(depth("payment.status-updated")).isEqualTo(1);
+    assertThat(depth(KafkaTopics.PAYMENT_STATUS_UPDATED)).isEqualTo(1);
     var everything = sandbox.system().get(LIST, sandbox.shop().admin).body();
     assertThat(everything.get("topics")).hasSize(10);
 
@@ -101,7 +105,7 @@ class AdminDeadLettersApiTest {
     assertThat(replayAsCustomer.status()).isEqualTo(403);
     assertThat(sandbox.system().post(REPLAY, "{\"topic\":\"payment.status-updated\"}").status())
         .isEqualTo(401);
-    assertThat(depth("payment.status-updated")).as("nothing was replayed").isEqualTo(1);
+    assertThat(depth(KafkaTopics.PAYMENT_STATUS_UPDATED)).as("nothing was replayed").isEqualTo(1);
   }
 
   @Test
@@ -113,17 +117,18 @@ class AdminDeadLettersApiTest {
             productId, "Parked lamp", 7, "could not serialize access due to concurrent update", 5);
     assertThat(sandbox.system().get("/api/v1/products/" + productId + "/stock", null).status())
         .isEqualTo(404);
-    var listed = listed("product.changed", parked.eventId()).orElseThrow();
+    var listed = listed(KafkaTopics.PRODUCT_CHANGED, parked.eventId()).orElseThrow();
     assertThat(listed.get("attempts").asInt()).isEqualTo(5);
     assertThat(listed.get("error").asText()).contains("concurrent update");
     assertThat(listed.at("/payload/initial_stock").asText()).isEqualTo("7"); // int64: a string
     assertThat(listed.get("replayable").asBoolean()).isTrue();
-    assertThat(depth("product.changed")).isEqualTo(1);
+    assertThat(depth(KafkaTopics.PRODUCT_CHANGED)).isEqualTo(1);
 
     String one =
         "{\"topic\":\"product.changed\",\"partition\":%d,\"offset\":%d}"
             .formatted(listed.get("partition").asInt(), listed.get("offset").asLong());
-    try (var probe = new TopicProbe(kafka.bootstrapServers(), kafka.topic("product.changed"))) {
+    try (var probe =
+        new TopicProbe(kafka.bootstrapServers(), kafka.topic(KafkaTopics.PRODUCT_CHANGED))) {
       var replayed = sandbox.system().post(REPLAY, one, sandbox.shop().admin);
       assertThat(replayed.status()).as(replayed.text()).isEqualTo(200);
       assertThat(replayed.body().get("replayed").asInt()).isEqualTo(1);
@@ -133,8 +138,8 @@ class AdminDeadLettersApiTest {
                   == 200,
           "inventory to apply the replayed event");
       assertThat(sandbox.shop().stock(productId).get("on_hand").asLong()).isEqualTo(7);
-      assertThat(depth("product.changed")).isZero();
-      assertThat(listed("product.changed", parked.eventId())).isEmpty();
+      assertThat(depth(KafkaTopics.PRODUCT_CHANGED)).isZero();
+      assertThat(listed(KafkaTopics.PRODUCT_CHANGED, parked.eventId())).isEmpty();
 
       var again = sandbox.system().post(REPLAY, one, sandbox.shop().admin);
       assertThat(again.status()).isEqualTo(404);
@@ -158,8 +163,10 @@ class AdminDeadLettersApiTest {
   @Test
   void messagesLeaveAPartitionInOrderAndBadRequestsChangeNothing() {
     String orderId = UUID.randomUUID().toString(); // one key: one partition
-    var older = kafka.park("order.refunded", orderId, "OrderRefunded", new byte[0], "a", 5, "x");
-    var newer = kafka.park("order.refunded", orderId, "OrderRefunded", new byte[0], "b", 5, "x");
+    var older =
+        kafka.park(KafkaTopics.ORDER_REFUNDED, orderId, "OrderRefunded", new byte[0], "a", 5, "x");
+    var newer =
+        kafka.park(KafkaTopics.ORDER_REFUNDED, orderId, "OrderRefunded", new byte[0], "b", 5, "x");
     String skipAhead =
         "{\"topic\":\"order.refunded\",\"partition\":%d,\"offset\":%d}"
             .formatted(newer.partition(), newer.offset());
@@ -190,6 +197,6 @@ class AdminDeadLettersApiTest {
     assertThat(
             sandbox.system().get(LIST + "?topic=order.refunded.dlq", sandbox.shop().admin).status())
         .isEqualTo(404);
-    assertThat(depth("order.refunded")).as("both still wait").isEqualTo(2);
+    assertThat(depth(KafkaTopics.ORDER_REFUNDED)).as("both still wait").isEqualTo(2);
   }
 }

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.contracts.events.v1.ProductChanged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,14 +117,15 @@ class AdminOverviewApiTest {
             .orElseThrow();
     assertThat(orderService.get("consumer_lag"))
         .extracting(lag -> lag.get("consumer").asText())
-        .contains("order-payment-events", "order-inventory-events");
+        .contains(
+            KafkaTopics.ORDER_PAYMENT_EVENTS.group(), KafkaTopics.ORDER_INVENTORY_EVENTS.group());
     assertThat(overview.at("/dead_letters/reachable").asBoolean()).isTrue();
     assertThat(overview.at("/dead_letters/depth").asLong()).isZero();
 
     // inventory gave up on a product's creation: one message waits in product.changed.dlq
     String productId = UUID.randomUUID().toString();
     kafka.park(
-        "product.changed",
+        KafkaTopics.PRODUCT_CHANGED,
         productId,
         "ProductCreated",
         ProductChanged.newBuilder()
@@ -135,7 +137,7 @@ class AdminOverviewApiTest {
             .toByteArray(),
         "could not serialize access due to concurrent update",
         5,
-        "inventory-product-events");
+        KafkaTopics.INVENTORY_PRODUCT_EVENTS.group());
     Shop.await(
         () -> overview().at("/dead_letters/depth").asLong() == 1,
         "the overview to count the parked message");

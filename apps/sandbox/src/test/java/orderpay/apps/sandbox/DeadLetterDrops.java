@@ -5,6 +5,7 @@ import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.kafka.EventHeaders;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.KafkaSettings;
+import orderpay.adapters.kafka.KafkaTopics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -75,13 +76,13 @@ final class DeadLetterDrops implements AutoCloseable {
             .setInitialStock(initialStock)
             .build();
     return park(
-        "product.changed",
+        KafkaTopics.PRODUCT_CHANGED,
         productId,
         "ProductCreated",
         created.toByteArray(),
         error,
         attempts,
-        "inventory-product-events");
+        KafkaTopics.INVENTORY_PRODUCT_EVENTS.group());
   }
 
   private Dropped send(ProducerRecord<String, byte[]> record, String eventType) {

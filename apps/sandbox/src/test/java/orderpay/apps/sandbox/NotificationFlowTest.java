@@ -17,6 +17,7 @@ import orderpay.adapters.embedded.TopicProbe;
 import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.KafkaSettings;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.notification.v1.SendSmsRequest;
@@ -155,7 +156,8 @@ class NotificationFlowTest {
     String product = sandbox.shop().product(500, 10);
     try (var probe =
         new TopicProbe(
-            SharedTestInfrastructure.kafka().bootstrapServers(), topicPrefix + "order.created")) {
+            SharedTestInfrastructure.kafka().bootstrapServers(),
+            topicPrefix + KafkaTopics.ORDER_CREATED)) {
       String orderId =
           sandbox
               .shop()

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.rest.Json;
 import orderpay.apps.stripe.WebhookSignature;
 import org.junit.jupiter.api.AfterAll;
@@ -511,11 +512,13 @@ class OpenApiConformanceTest {
               .setChange(orderpay.contracts.events.v1.ProductChanged.Change.CHANGE_UPDATED)
               .build()
               .toByteArray();
-      String consumer = "inventory-product-events";
+      String consumer = KafkaTopics.INVENTORY_PRODUCT_EVENTS.group();
       var older =
-          kafka.park("product.changed", productId, "ProductUpdated", update, "e", 5, consumer);
+          kafka.park(
+              KafkaTopics.PRODUCT_CHANGED, productId, "ProductUpdated", update, "e", 5, consumer);
       var newer =
-          kafka.park("product.changed", productId, "ProductUpdated", update, "e", 5, consumer);
+          kafka.park(
+              KafkaTopics.PRODUCT_CHANGED, productId, "ProductUpdated", update, "e", 5, consumer);
       var listed = exchange(200, Request.get(list + "?topic=product.changed").as(admin)).body();
       assertThat(listed.get("messages")).hasSize(2);
       exchange(200, Request.get(list).as(admin));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import orderpay.adapters.kafka.KafkaTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -317,7 +318,7 @@ class OrderFlowTest {
     try (var probe =
         new orderpay.adapters.embedded.TopicProbe(
             orderpay.adapters.embedded.SharedTestInfrastructure.kafka().bootstrapServers(),
-            prefix + "order.created")) {
+            prefix + KafkaTopics.ORDER_CREATED)) {
       String traceId = UUID.randomUUID().toString().replace("-", "");
       String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
       var reply =

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import orderpay.adapters.kafka.KafkaTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -131,7 +132,10 @@ class ServiceMetricsTest {
     // inventory applied order.paid and order.failed: its consumer caught up, nothing parked
     Shop.await(
         () ->
-            sample("inventory", "kafka_consumer_lag", Map.of("group", "inventory-order-events"))
+            sample(
+                    "inventory",
+                    "kafka_consumer_lag",
+                    Map.of("group", KafkaTopics.INVENTORY_ORDER_EVENTS.group()))
                 == 0,
         "inventory's order consumer caught up");
     assertThat(sample("inventory", "dlq_parked_total", Map.of("topic", "order.paid.dlq"))).isZero();

@@ -14,7 +14,7 @@ import orderpay.adapters.grpc.GrpcChannels;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.kafka.KafkaSettings;
-import orderpay.adapters.kafka.user.UserEventSerializer;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.postgres.DatabaseConfig;
 import orderpay.apps.kit.RunningService;
 import orderpay.apps.kit.ServiceSettings;
@@ -78,8 +78,7 @@ class UserServiceTest {
   @Test
   void aSignUpIsStoredHashedAndAnnouncedOnKafka() throws Exception {
     try (var probe =
-        new TopicProbe(
-            kafka.bootstrapServers(), kafka.topic(UserEventSerializer.USER_REGISTERED))) {
+        new TopicProbe(kafka.bootstrapServers(), kafka.topic(KafkaTopics.USER_REGISTERED))) {
       var user =
           users.registerUser(
               RegisterUserRequest.newBuilder()

@@ -1,5 +1,7 @@
 package orderpay.adapters.kafka.catalog;
 
+import static orderpay.adapters.kafka.KafkaTopics.PRODUCT_CHANGED;
+
 import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.contracts.events.v1.ProductChanged;
@@ -7,8 +9,6 @@ import orderpay.domain.shared.DomainEvent;
 
 /** The product service's events: every change on {@code product.changed}, keyed by product id. */
 public final class ProductEventSerializer implements EventSerializer {
-  public static final String PRODUCT_CHANGED = "product.changed";
-
   @Override
   public Serialized serialize(DomainEvent event) {
     if (!(event instanceof orderpay.domain.catalog.ProductChanged changed)) {

@@ -1,5 +1,8 @@
 package orderpay.adapters.kafka.inventory;
 
+import static orderpay.adapters.kafka.KafkaTopics.COMMIT_REFUSED;
+import static orderpay.adapters.kafka.KafkaTopics.RESERVATION_EXPIRED;
+
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.contracts.events.v1.CommitRefused;
 import orderpay.contracts.events.v1.ReservationExpired;
@@ -7,9 +10,6 @@ import orderpay.contracts.events.v1.StockShortage;
 import orderpay.domain.shared.DomainEvent;
 
 public final class InventoryEventSerializer implements EventSerializer {
-  public static final String RESERVATION_EXPIRED = "inventory.reservation-expired";
-  public static final String COMMIT_REFUSED = "inventory.commit-refused";
-
   @Override
   public Serialized serialize(DomainEvent event) {
     if (event instanceof orderpay.domain.inventory.CommitRefused refused) {

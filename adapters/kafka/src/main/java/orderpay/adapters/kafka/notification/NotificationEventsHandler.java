@@ -3,10 +3,10 @@ package orderpay.adapters.kafka.notification;
 import com.google.protobuf.InvalidProtocolBufferException;
 import orderpay.adapters.kafka.EventHandler;
 import orderpay.adapters.kafka.EventMoney;
+import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.adapters.kafka.order.OrderEventSerializer;
-import orderpay.adapters.kafka.user.UserEventSerializer;
 import orderpay.contracts.events.v1.OrderCreated;
 import orderpay.contracts.events.v1.OrderStatusChanged;
 import orderpay.contracts.events.v1.UserRegistered;
@@ -20,18 +20,10 @@ import orderpay.domain.user.UserId;
 
 /**
  * Turns business events into recorded messages, inside the consumer's transaction: welcome on
- * user.registered, confirmation on order.created, and one message per order outcome.
+ * user.registered, confirmation on order.created, and one message per order outcome (the topics of
+ * {@link KafkaTopics#NOTIFICATION_EVENTS}).
  */
 public final class NotificationEventsHandler implements EventHandler {
-  public static final java.util.List<String> TOPICS =
-      java.util.List.of(
-          UserEventSerializer.USER_REGISTERED,
-          OrderEventSerializer.ORDER_CREATED,
-          OrderEventSerializer.ORDER_PAID,
-          OrderEventSerializer.ORDER_FAILED,
-          OrderEventSerializer.ORDER_CANCELLED,
-          OrderEventSerializer.ORDER_REFUNDED);
-
   private final Notifications notifications;
 
   public NotificationEventsHandler(Notifications notifications) {
@@ -49,7 +41,7 @@ public final class NotificationEventsHandler implements EventHandler {
             event.payload());
     try {
       switch (event.name()) {
-        case UserEventSerializer.USER_REGISTERED -> {
+        case KafkaTopics.USER_REGISTERED -> {
           var registered = UserRegistered.parseFrom(event.payload());
           notifications.record(
               source,
@@ -58,7 +50,7 @@ public final class NotificationEventsHandler implements EventHandler {
               null,
               EmailTemplates.welcome());
         }
-        case OrderEventSerializer.ORDER_CREATED -> {
+        case KafkaTopics.ORDER_CREATED -> {
           var created = OrderCreated.parseFrom(event.payload());
           var lines =
               created.getLinesList().stream()

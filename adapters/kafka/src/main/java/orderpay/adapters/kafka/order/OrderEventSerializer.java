@@ -1,5 +1,11 @@
 package orderpay.adapters.kafka.order;
 
+import static orderpay.adapters.kafka.KafkaTopics.ORDER_CANCELLED;
+import static orderpay.adapters.kafka.KafkaTopics.ORDER_CREATED;
+import static orderpay.adapters.kafka.KafkaTopics.ORDER_FAILED;
+import static orderpay.adapters.kafka.KafkaTopics.ORDER_PAID;
+import static orderpay.adapters.kafka.KafkaTopics.ORDER_REFUNDED;
+
 import orderpay.adapters.kafka.EventMoney;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.contracts.events.v1.OrderCreated;
@@ -12,12 +18,6 @@ import orderpay.domain.shared.DomainEvent;
 
 /** The order service's events: one topic per kind, all keyed by order id. */
 public final class OrderEventSerializer implements EventSerializer {
-  public static final String ORDER_CREATED = "order.created";
-  public static final String ORDER_PAID = "order.paid";
-  public static final String ORDER_FAILED = "order.failed";
-  public static final String ORDER_CANCELLED = "order.cancelled";
-  public static final String ORDER_REFUNDED = "order.refunded";
-
   /** The outcome an order topic announces, if it announces one. */
   public static java.util.Optional<orderpay.domain.shared.OrderOutcome> outcomeOf(
       String topicName) {

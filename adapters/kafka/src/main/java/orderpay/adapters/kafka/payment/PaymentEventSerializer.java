@@ -1,12 +1,12 @@
 package orderpay.adapters.kafka.payment;
 
+import static orderpay.adapters.kafka.KafkaTopics.PAYMENT_STATUS_UPDATED;
+
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.domain.payment.PaymentStatusChanged;
 import orderpay.domain.shared.DomainEvent;
 
 public final class PaymentEventSerializer implements EventSerializer {
-  public static final String PAYMENT_STATUS_UPDATED = "payment.status-updated";
-
   @Override
   public Serialized serialize(DomainEvent event) {
     if (!(event instanceof PaymentStatusChanged changed)) {

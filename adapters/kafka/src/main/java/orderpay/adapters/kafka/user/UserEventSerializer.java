@@ -1,5 +1,7 @@
 package orderpay.adapters.kafka.user;
 
+import static orderpay.adapters.kafka.KafkaTopics.USER_REGISTERED;
+
 import com.google.protobuf.Timestamp;
 import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.contracts.events.v1.UserRegistered;
@@ -7,8 +9,6 @@ import orderpay.domain.shared.DomainEvent;
 
 /** The user service's events on the wire. */
 public final class UserEventSerializer implements EventSerializer {
-  public static final String USER_REGISTERED = "user.registered";
-
   @Override
   public Serialized serialize(DomainEvent event) {
     if (event instanceof orderpay.domain.user.UserRegistered registered) {

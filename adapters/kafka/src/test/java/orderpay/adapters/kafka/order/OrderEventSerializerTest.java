@@ -27,7 +27,7 @@ class OrderEventSerializerTest {
         new OrderEventSerializer()
             .serialize(new OrderEvent.Refunded(order(OrderStatus.REFUNDED), at));
 
-    assertThat(serialized.topic()).isEqualTo(OrderEventSerializer.ORDER_REFUNDED);
+    assertThat(serialized.topic()).isEqualTo(orderpay.adapters.kafka.KafkaTopics.ORDER_REFUNDED);
     var event = OrderStatusChanged.parseFrom(serialized.payload());
     assertThat(event.getOrderStatus()).isEqualTo(OrderStatusChanged.Status.STATUS_REFUNDED);
     assertThat(event.getStatus()).isEqualTo("REFUNDED"); // what older consumers read

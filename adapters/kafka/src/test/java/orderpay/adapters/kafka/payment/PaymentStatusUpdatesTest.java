@@ -102,7 +102,8 @@ class PaymentStatusUpdatesTest {
   private byte[] serialized(Payment payment) {
     var serialized =
         new PaymentEventSerializer().serialize(new PaymentStatusChanged(payment, Instant.EPOCH));
-    assertThat(serialized.topic()).isEqualTo(PaymentEventSerializer.PAYMENT_STATUS_UPDATED);
+    assertThat(serialized.topic())
+        .isEqualTo(orderpay.adapters.kafka.KafkaTopics.PAYMENT_STATUS_UPDATED);
     return serialized.payload();
   }
 
