@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import orderpay.domain.money.Money;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.ImmediateTransactions;
+import orderpay.domain.testing.InMemoryNotificationRepository;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.testing.SequentialIds;
 import orderpay.domain.user.Email;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Recording once, sending with retries and backoff, failing into the dead letters: over fakes. */
 class NotificationsTest {
   private final MutableClock clock = MutableClock.startingAt("2026-05-01T09:00:00Z");
-  private final Store store = new Store();
+  private final InMemoryNotificationRepository store = new InMemoryNotificationRepository();
   private final List<EmailMessage> sent = new ArrayList<>();
   private final List<UUID> parked = new ArrayList<>();
   private boolean smtpUp = true;
@@ -61,132 +59,6 @@ class NotificationsTest {
           clock,
           new Notifications.Policy(
               3, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60)));
-
-  static final class Store implements NotificationRepository {
-    final Map<String, Notification> byKey = new HashMap<>();
-    final Map<UUID, Instant> due = new HashMap<>();
-    final Map<UUID, UUID> owner = new HashMap<>();
-
-    @Override
-    public boolean addIfAbsent(Notification n, String dedupKey, Optional<SourceEvent> source) {
-      if (byKey.containsKey(dedupKey)) {
-        return false;
-      }
-      byKey.put(dedupKey, n);
-      due.put(n.id(), n.createdAt());
-      return true;
-    }
-
-    @Override
-    public Optional<Notification> findByDedupKey(String dedupKey) {
-      return Optional.ofNullable(byKey.get(dedupKey));
-    }
-
-    @Override
-    public List<Notification> claimDue(Instant now, Lease lease, int limit) {
-      var claimed =
-          byKey.values().stream()
-              .filter(
-                  n ->
-                      n.status() == NotificationStatus.PENDING
-                          && n.channel().equals("email")
-                          && !due.get(n.id()).isAfter(now))
-              .limit(limit)
-              .toList();
-      claimed.forEach(n -> hold(n.id(), lease));
-      return claimed;
-    }
-
-    @Override
-    public boolean claim(UUID id, Instant now, Lease lease) {
-      var n = byId(id);
-      if (n.status() != NotificationStatus.PENDING
-          || (due.get(id).isAfter(now) && !lease.token().equals(owner.get(id)))) {
-        return false;
-      }
-      hold(id, lease);
-      return true;
-    }
-
-    private void hold(UUID id, Lease lease) {
-      due.put(id, lease.until());
-      owner.put(id, lease.token());
-    }
-
-    private boolean holds(UUID id, Lease lease) {
-      return byId(id).status() == NotificationStatus.PENDING && lease.token().equals(owner.get(id));
-    }
-
-    private Notification byId(UUID id) {
-      return byKey.values().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private void replace(UUID id, java.util.function.UnaryOperator<Notification> change) {
-      byKey.replaceAll((k, n) -> n.id().equals(id) ? change.apply(n) : n);
-    }
-
-    @Override
-    public boolean markSent(UUID id, Lease lease, String recipient, Instant at) {
-      if (!holds(id, lease)) {
-        return false;
-      }
-      replace(id, n -> copy(n, NotificationStatus.SENT, n.attempts() + 1, null, recipient, at));
-      return true;
-    }
-
-    @Override
-    public boolean scheduleRetry(
-        UUID id, Lease lease, int attempts, String error, Instant nextAttempt) {
-      if (!holds(id, lease)) {
-        return false;
-      }
-      replace(id, n -> copy(n, NotificationStatus.PENDING, attempts, error, n.recipient(), null));
-      due.put(id, nextAttempt);
-      owner.remove(id);
-      return true;
-    }
-
-    @Override
-    public boolean markFailed(UUID id, Lease lease, int attempts, String error, Instant at) {
-      if (!holds(id, lease)) {
-        return false;
-      }
-      replace(id, n -> copy(n, NotificationStatus.FAILED, attempts, error, n.recipient(), null));
-      return true;
-    }
-
-    @Override
-    public List<Notification> listForUser(UserId userId, Optional<OrderId> orderId, int limit) {
-      return byKey.values().stream()
-          .filter(n -> userId.equals(n.userId()))
-          .filter(n -> orderId.isEmpty() || orderId.get().equals(n.orderId()))
-          .toList();
-    }
-
-    private static Notification copy(
-        Notification n,
-        NotificationStatus status,
-        int attempts,
-        String error,
-        String recipient,
-        Instant sentAt) {
-      return new Notification(
-          n.id(),
-          n.userId(),
-          n.orderId(),
-          n.channel(),
-          n.template(),
-          recipient,
-          n.subject(),
-          n.textBody(),
-          n.htmlBody(),
-          status,
-          attempts,
-          error,
-          n.createdAt(),
-          sentAt);
-    }
-  }
 
   private Notification confirmation(String eventId) {
     var order = new OrderId(UUID.randomUUID());

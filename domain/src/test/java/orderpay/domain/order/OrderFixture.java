@@ -30,7 +30,7 @@ final class OrderFixture {
   final ProductId teapot = new ProductId(UUID.randomUUID());
   final InMemoryOrderHistory history = new InMemoryOrderHistory(clock);
   final InMemoryOrderRepository orders = new InMemoryOrderRepository(history);
-  final InMemoryFollowUps followUps = new InMemoryFollowUps();
+  final InMemoryFollowUps followUps = new InMemoryFollowUps(history);
   final RecordingEvents events = new RecordingEvents();
   final FakePayments payments = new FakePayments(clock);
   final ImmediateTransactions transactions = new ImmediateTransactions();

@@ -8,17 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import orderpay.domain.money.Money;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.testing.ImmediateTransactions;
+import orderpay.domain.testing.InMemoryPaymentRepository;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.testing.RecordingEvents;
 import orderpay.domain.testing.SequentialIds;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class PaymentProcessingTest {
   private final MutableClock clock = MutableClock.startingAt("2026-05-01T09:00:00Z");
-  private final Payments payments = new Payments();
+  private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
   private final Provider provider = new Provider();
   private final RecordingEvents events = new RecordingEvents();
   private ProviderEvent nextWebhook;
@@ -142,116 +141,6 @@ class PaymentProcessingTest {
       return offersTestAuthentication
           ? Optional.of(new Intent(id, PaymentStatus.SUCCEEDED, null, null))
           : Optional.empty();
-    }
-  }
-
-  static final class Payments implements PaymentRepository, ProcessedEvents {
-    final Map<OrderId, Payment> byOrder = new HashMap<>();
-    final Set<String> seen = new HashSet<>();
-    final Map<String, Instant> nextCheck = new HashMap<>();
-    final Map<String, Integer> checks = new HashMap<>();
-    final Set<String> finalAtProvider = new HashSet<>();
-
-    @Override
-    public boolean addIfAbsent(Payment p) {
-      return byOrder.putIfAbsent(p.orderId(), p) == null;
-    }
-
-    @Override
-    public Optional<Payment> findByOrder(OrderId orderId) {
-      return Optional.ofNullable(byOrder.get(orderId));
-    }
-
-    @Override
-    public Optional<Payment> findByOrderForUpdate(OrderId orderId) {
-      return findByOrder(orderId);
-    }
-
-    @Override
-    public Optional<Payment> findById(String id) {
-      return byOrder.values().stream().filter(p -> p.id().equals(id)).findFirst();
-    }
-
-    @Override
-    public Optional<Payment> findByProviderIdForUpdate(String providerId) {
-      return byOrder.values().stream()
-          .filter(p -> providerId.equals(p.providerPaymentId()))
-          .findFirst();
-    }
-
-    @Override
-    public void update(Payment p) {
-      byOrder.put(p.orderId(), p);
-    }
-
-    @Override
-    public List<Payment> findCreatedSinceOrFor(
-        Instant from, java.util.Collection<String> providerPaymentIds) {
-      return byOrder.values().stream()
-          .filter(
-              p ->
-                  !p.createdAt().isBefore(from)
-                      || providerPaymentIds.contains(p.providerPaymentId()))
-          .toList();
-    }
-
-    @Override
-    public List<Payment> findDueForCheck(Instant openBefore, Instant now, int limit) {
-      return byOrder.values().stream()
-          .filter(
-              p ->
-                  (p.isOpenOrFailed() && p.updatedAt().isBefore(openBefore))
-                      || (p.status() == PaymentStatus.CANCELLED
-                          && !finalAtProvider.contains(p.id())))
-          .filter(p -> !nextCheck.getOrDefault(p.id(), Instant.MIN).isAfter(now))
-          .sorted(
-              java.util.Comparator.comparing(
-                  (Payment p) -> nextCheck.getOrDefault(p.id(), p.updatedAt())))
-          .limit(limit)
-          .toList();
-    }
-
-    @Override
-    public void deferCheck(String paymentId, java.util.function.IntFunction<Instant> next) {
-      int count = checks.merge(paymentId, 1, Integer::sum);
-      nextCheck.put(paymentId, next.apply(count));
-    }
-
-    final Map<String, Long> refunded = new HashMap<>();
-
-    @Override
-    public void recordRefunded(String paymentId, long amountRefundedMinor) {
-      refunded.merge(paymentId, amountRefundedMinor, Math::max);
-    }
-
-    @Override
-    public void markFinalAtProvider(String paymentId) {
-      finalAtProvider.add(paymentId);
-    }
-
-    final List<String> intentsOfEvents = new ArrayList<>();
-
-    @Override
-    public boolean firstTime(String eventId, String type, String providerPaymentId) {
-      if (!seen.add(eventId)) {
-        return false;
-      }
-      intentsOfEvents.add(providerPaymentId);
-      received.add(new Received(eventId, type, Instant.EPOCH.plusSeconds(received.size())));
-      return true;
-    }
-
-    final List<Received> received = new ArrayList<>();
-
-    @Override
-    public List<Received> about(String providerPaymentId) {
-      var about = new ArrayList<Received>();
-      for (int i = 0; i < received.size(); i++) {
-        if (intentsOfEvents.get(i).equals(providerPaymentId)) {
-          about.add(received.get(i));
-        }
-      }
-      return about;
     }
   }
 

@@ -9,12 +9,17 @@ import orderpay.domain.order.HistoryKind;
 import orderpay.domain.order.OrderHistory;
 import orderpay.domain.shared.OrderId;
 
-/** Order histories in memory, stamped with the test's clock. */
-public final class InMemoryOrderHistory implements OrderHistory {
+/**
+ * Order histories in memory, stamped with the test's clock to the microsecond (as PostgreSQL keeps
+ * them); inside {@link InMemoryTransactions} a rollback takes a transaction's entries back.
+ */
+public final class InMemoryOrderHistory
+    implements OrderHistory, InMemoryTransactions.Snapshottable {
   private record Recorded(OrderId orderId, Line line) {}
 
   private final Clock clock;
   private final List<Recorded> lines = new ArrayList<>();
+  private long sequence; // like an identity column: never reused, not even after a rollback
 
   public InMemoryOrderHistory(Clock clock) {
     this.clock = clock;
@@ -26,8 +31,8 @@ public final class InMemoryOrderHistory implements OrderHistory {
         new Recorded(
             orderId,
             new Line(
-                lines.size() + 1,
-                clock.instant(),
+                ++sequence,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                 entry.kind(),
                 entry.detail(),
                 Optional.empty())));
@@ -35,7 +40,11 @@ public final class InMemoryOrderHistory implements OrderHistory {
 
   @Override
   public synchronized List<Line> of(OrderId orderId) {
-    return lines.stream().filter(r -> r.orderId().equals(orderId)).map(Recorded::line).toList();
+    return lines.stream()
+        .filter(r -> r.orderId().equals(orderId))
+        .map(Recorded::line)
+        .sorted(java.util.Comparator.comparing(Line::at).thenComparing(Line::sequence))
+        .toList();
   }
 
   @Override
@@ -71,5 +80,17 @@ public final class InMemoryOrderHistory implements OrderHistory {
 
   public synchronized void forget(OrderId orderId) {
     lines.removeIf(r -> r.orderId().equals(orderId));
+  }
+
+  @Override
+  public synchronized Object snapshot() {
+    return List.copyOf(lines);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public synchronized void restore(Object snapshot) {
+    lines.clear();
+    lines.addAll((List<Recorded>) snapshot);
   }
 }

@@ -134,8 +134,13 @@ public final class InMemoryOrderRepository implements OrderRepository {
         .filter(s -> userId.isEmpty() || s.userId().equals(userId.get()))
         .filter(s -> status.isEmpty() || s.status() == status.get())
         .filter(s -> createdBefore.isEmpty() || s.createdAt().isBefore(createdBefore.get()))
-        .filter(s -> before.isEmpty() || s.id().value().compareTo(before.get().value()) < 0)
-        .sorted(Comparator.comparing((Order.Snapshot s) -> s.id().value()).reversed())
+        .filter(
+            s ->
+                before.isEmpty()
+                    || PostgresOrder.UUIDS.compare(s.id().value(), before.get().value()) < 0)
+        .sorted(
+            Comparator.comparing((Order.Snapshot s) -> s.id().value(), PostgresOrder.UUIDS)
+                .reversed())
         .limit(limit)
         .map(Order::restore)
         .toList();

@@ -13,8 +13,9 @@ import orderpay.domain.catalog.ProductId;
 import orderpay.domain.catalog.ProductRepository;
 
 public final class InMemoryProductRepository implements ProductRepository {
+  // in PostgreSQL's id order, which keyset paging follows
   private final Map<ProductId, Product> products =
-      new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+      new TreeMap<>((a, b) -> PostgresOrder.UUIDS.compare(a.value(), b.value()));
   private final Set<ProductId> deleted = ConcurrentHashMap.newKeySet();
 
   @Override
@@ -34,7 +35,9 @@ public final class InMemoryProductRepository implements ProductRepository {
 
   @Override
   public synchronized void update(Product product) {
-    products.put(product.id(), product);
+    if (findLive(product.id()).isPresent()) { // a deleted product stays as it was
+      products.put(product.id(), product);
+    }
   }
 
   @Override
@@ -54,7 +57,10 @@ public final class InMemoryProductRepository implements ProductRepository {
                     || (p.name() + "\n" + p.description())
                         .toLowerCase(java.util.Locale.ROOT)
                         .contains(needle.get()))
-        .filter(p -> after.isEmpty() || p.id().value().compareTo(after.get().value()) > 0)
+        .filter(
+            p ->
+                after.isEmpty()
+                    || PostgresOrder.UUIDS.compare(p.id().value(), after.get().value()) > 0)
         .limit(limit)
         .toList();
   }

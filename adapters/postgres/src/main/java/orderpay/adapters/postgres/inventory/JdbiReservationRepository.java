@@ -1,5 +1,7 @@
 package orderpay.adapters.postgres.inventory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.Statements;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.Reservation;
 import orderpay.domain.inventory.ReservationLine;
@@ -15,12 +19,17 @@ import orderpay.domain.inventory.ReservationRepository;
 import orderpay.domain.inventory.ReservationStatus;
 import orderpay.domain.shared.OrderId;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiReservationRepository implements ReservationRepository {
+  private static final String SELECT_HEADERS =
+      "SELECT order_id, status, expires_at FROM reservations";
   private final JdbiTransactions transactions;
+  private final Statements sql;
 
   public JdbiReservationRepository(JdbiTransactions transactions) {
     this.transactions = transactions;
+    this.sql = new Statements(transactions);
   }
 
   @Override
@@ -57,28 +66,20 @@ public final class JdbiReservationRepository implements ReservationRepository {
 
   @Override
   public Optional<Reservation> find(OrderId orderId) {
-    return load(
-        "SELECT order_id, status, expires_at FROM reservations WHERE order_id = :id", orderId);
+    return load(SELECT_HEADERS + " WHERE order_id = :id", orderId);
   }
 
   @Override
   public Optional<Reservation> findForUpdate(OrderId orderId) {
-    return load(
-        "SELECT order_id, status, expires_at FROM reservations WHERE order_id = :id FOR UPDATE",
-        orderId);
+    return load(Statements.forUpdate(SELECT_HEADERS + " WHERE order_id = :id"), orderId);
   }
 
-  private Optional<Reservation> load(String sql, OrderId orderId) {
+  private Optional<Reservation> load(String select, OrderId orderId) {
     return transactions.withHandle(
         h ->
-            h.createQuery(sql)
+            h.createQuery(select)
                 .bind("id", orderId.value())
-                .map(
-                    (rs, ctx) ->
-                        new Header(
-                            rs.getObject("order_id", UUID.class),
-                            rs.getString("status"),
-                            rs.getTimestamp("expires_at").toInstant()))
+                .map(Header::of)
                 .findOne()
                 .map(header -> withLines(h, List.of(header)).getFirst()));
   }
@@ -101,29 +102,19 @@ public final class JdbiReservationRepository implements ReservationRepository {
 
   @Override
   public void updateStatus(OrderId orderId, ReservationStatus status, Instant at) {
-    transactions.withHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE reservations SET status = :status, updated_at = :at WHERE order_id = :id")
-                .bind("id", orderId.value())
-                .bind("status", status.name())
-                .bind("at", at)
-                .execute());
+    sql.update(
+        "UPDATE reservations SET status = :status, updated_at = :at WHERE order_id = :id",
+        u -> u.bind("id", orderId.value()).bind("status", status.name()).bind("at", at));
   }
 
   @Override
   public void reopen(OrderId orderId, Instant expiresAt, Instant at) {
-    transactions.withHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    UPDATE reservations SET status = 'RESERVED', expires_at = :expiresAt, updated_at = :at
-                    WHERE order_id = :id
-                    """)
-                .bind("id", orderId.value())
-                .bind("expiresAt", expiresAt)
-                .bind("at", at)
-                .execute());
+    sql.update(
+        """
+        UPDATE reservations SET status = 'RESERVED', expires_at = :expiresAt, updated_at = :at
+        WHERE order_id = :id
+        """,
+        u -> u.bind("id", orderId.value()).bind("expiresAt", expiresAt).bind("at", at));
   }
 
   @Override
@@ -132,25 +123,25 @@ public final class JdbiReservationRepository implements ReservationRepository {
         h -> {
           var headers =
               h.createQuery(
-                      """
-                      SELECT order_id, status, expires_at FROM reservations
-                      WHERE status = 'RESERVED' AND expires_at <= :now
-                      ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
-                      """)
+                      SELECT_HEADERS
+                          + """
+                           WHERE status = 'RESERVED' AND expires_at <= :now
+                           ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                          """)
                   .bind("now", now)
                   .bind("limit", limit)
-                  .map(
-                      (rs, ctx) ->
-                          new Header(
-                              rs.getObject("order_id", UUID.class),
-                              rs.getString("status"),
-                              rs.getTimestamp("expires_at").toInstant()))
+                  .map(Header::of)
                   .list();
           return headers.isEmpty() ? List.of() : withLines(h, headers);
         });
   }
 
-  private record Header(UUID orderId, String status, Instant expiresAt) {}
+  private record Header(UUID orderId, String status, Instant expiresAt) {
+    static Header of(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new Header(
+          Columns.uuid(rs, "order_id"), rs.getString("status"), Columns.instant(rs, "expires_at"));
+    }
+  }
 
   /** Lines come back ordered by product id: the lock order for release and commit. */
   private static List<Reservation> withLines(Handle h, List<Header> headers) {

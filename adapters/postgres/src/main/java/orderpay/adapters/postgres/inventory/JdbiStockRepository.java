@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.Statements;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.StockItem;
 import orderpay.domain.inventory.StockRepository;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Stock as guarded single-statement updates: {@code WHERE on_hand - reserved >= :q} decides under
@@ -21,84 +23,63 @@ import org.jdbi.v3.core.Handle;
  * table's CHECK constraints catch any bug that tried.
  */
 public final class JdbiStockRepository implements StockRepository {
+  private static final String SELECT_STOCKED =
+      "SELECT product_id, on_hand, reserved FROM stock_items WHERE NOT discontinued";
   private final JdbiTransactions transactions;
+  private final Statements sql;
 
   public JdbiStockRepository(JdbiTransactions transactions) {
     this.transactions = transactions;
+    this.sql = new Statements(transactions);
   }
 
   @Override
   public boolean addIfAbsent(ProductId productId, long onHand) {
-    return transactions.withHandle(
-        h ->
-            h.createUpdate(
-                        "INSERT INTO stock_items (product_id, on_hand) VALUES (:id, :onHand) ON CONFLICT DO NOTHING")
-                    .bind("id", productId.value())
-                    .bind("onHand", onHand)
-                    .execute()
-                == 1);
+    return sql.updatedOne(
+        "INSERT INTO stock_items (product_id, on_hand) VALUES (:id, :onHand) ON CONFLICT DO NOTHING",
+        insert -> insert.bind("id", productId.value()).bind("onHand", onHand));
   }
 
   @Override
   public void discontinue(ProductId productId) {
-    transactions.withHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    INSERT INTO stock_items (product_id, on_hand, discontinued) VALUES (:id, 0, true)
-                    ON CONFLICT (product_id) DO UPDATE SET discontinued = true, updated_at = now()
-                    """)
-                .bind("id", productId.value())
-                .execute());
+    sql.update(
+        """
+        INSERT INTO stock_items (product_id, on_hand, discontinued) VALUES (:id, 0, true)
+        ON CONFLICT (product_id) DO UPDATE SET discontinued = true, updated_at = now()
+        """,
+        insert -> insert.bind("id", productId.value()));
   }
 
   @Override
   public Optional<StockItem> find(ProductId productId) {
-    return findOne(
-        "SELECT product_id, on_hand, reserved FROM stock_items WHERE product_id = :id AND NOT discontinued",
-        productId);
+    return findOne(SELECT_STOCKED + " AND product_id = :id", productId);
   }
 
   @Override
   public Optional<StockItem> findForUpdate(ProductId productId) {
-    return findOne(
-        "SELECT product_id, on_hand, reserved FROM stock_items WHERE product_id = :id AND NOT discontinued FOR UPDATE",
-        productId);
+    return findOne(Statements.forUpdate(SELECT_STOCKED + " AND product_id = :id"), productId);
   }
 
-  private Optional<StockItem> findOne(String sql, ProductId productId) {
-    return transactions.withHandle(
-        h ->
-            h.createQuery(sql)
-                .bind("id", productId.value())
-                .map((rs, ctx) -> toItem(rs))
-                .findOne());
+  private Optional<StockItem> findOne(String select, ProductId productId) {
+    return sql.oneBy(select, "id", productId.value(), JdbiStockRepository::toItem);
   }
 
   @Override
   public List<StockItem> findAll(Collection<ProductId> productIds) {
-    if (productIds.isEmpty()) {
-      return List.of();
-    }
-    return transactions.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT product_id, on_hand, reserved FROM stock_items WHERE product_id = ANY(:ids) AND NOT discontinued")
-                .bindArray("ids", UUID.class, productIds.stream().map(ProductId::value).toList())
-                .map((rs, ctx) -> toItem(rs))
-                .list());
+    return sql.listForIds(
+        SELECT_STOCKED + " AND product_id = ANY(:ids)",
+        productIds.stream().map(ProductId::value).toList(),
+        JdbiStockRepository::toItem);
   }
 
   @Override
   public void save(StockItem item) {
-    transactions.withHandle(
-        h ->
-            h.createUpdate(
-                    "UPDATE stock_items SET on_hand = :onHand, reserved = :reserved, updated_at = now() WHERE product_id = :id")
-                .bind("id", item.productId().value())
+    sql.update(
+        "UPDATE stock_items SET on_hand = :onHand, reserved = :reserved, updated_at = now() WHERE product_id = :id",
+        u ->
+            u.bind("id", item.productId().value())
                 .bind("onHand", item.onHand())
-                .bind("reserved", item.reserved())
-                .execute());
+                .bind("reserved", item.reserved()));
   }
 
   @Override
@@ -169,9 +150,9 @@ public final class JdbiStockRepository implements StockRepository {
         });
   }
 
-  private static StockItem toItem(ResultSet rs) throws SQLException {
+  private static StockItem toItem(ResultSet rs, StatementContext ctx) throws SQLException {
     return new StockItem(
-        new ProductId(rs.getObject("product_id", UUID.class)),
+        new ProductId(Columns.uuid(rs, "product_id")),
         rs.getLong("on_hand"),
         rs.getLong("reserved"));
   }

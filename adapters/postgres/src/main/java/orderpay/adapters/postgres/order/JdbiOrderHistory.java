@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.Statements;
 import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.HistoryKind;
@@ -25,10 +27,12 @@ public final class JdbiOrderHistory implements OrderHistory {
   private record Row(UUID orderId, Instant at, String kind, String detail, String traceParent) {}
 
   private final JdbiTransactions transactions;
+  private final Statements sql;
   private final Clock clock;
 
   public JdbiOrderHistory(JdbiTransactions transactions, Clock clock) {
     this.transactions = transactions;
+    this.sql = new Statements(transactions);
     this.clock = clock;
   }
 
@@ -73,47 +77,40 @@ public final class JdbiOrderHistory implements OrderHistory {
 
   @Override
   public List<Line> of(OrderId orderId) {
-    return transactions.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT seq, at, kind, detail, trace_parent FROM order_history
-                    WHERE order_id = :order ORDER BY at, seq
-                    """)
-                .bind("order", orderId.value())
-                .map(
-                    (rs, ctx) ->
-                        new Line(
-                            rs.getLong("seq"),
-                            rs.getTimestamp("at").toInstant(),
-                            HistoryKind.ofWireName(rs.getString("kind")),
-                            rs.getString("detail"),
-                            Optional.ofNullable(rs.getString("trace_parent"))))
-                .list());
+    return sql.list(
+        """
+        SELECT seq, at, kind, detail, trace_parent FROM order_history
+        WHERE order_id = :order ORDER BY at, seq
+        """,
+        q -> q.bind("order", orderId.value()),
+        (rs, ctx) ->
+            new Line(
+                rs.getLong("seq"),
+                Columns.instant(rs, "at"),
+                HistoryKind.ofWireName(rs.getString("kind")),
+                rs.getString("detail"),
+                Optional.ofNullable(rs.getString("trace_parent"))));
   }
 
   @Override
   public List<MinuteCount> countPerMinute(Set<HistoryKind> kinds, Instant from) {
     // whole minutes since the epoch: the same in every session time zone
-    return transactions.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT floor(extract(epoch FROM at) / 60)::bigint AS minute, kind, count(*) AS n
-                      FROM order_history
-                     WHERE at >= :from AND kind = ANY(:kinds)
-                     GROUP BY 1, 2
-                    """)
-                .bind("from", from)
+    return sql.list(
+        """
+        SELECT floor(extract(epoch FROM at) / 60)::bigint AS minute, kind, count(*) AS n
+          FROM order_history
+         WHERE at >= :from AND kind = ANY(:kinds)
+         GROUP BY 1, 2
+        """,
+        q ->
+            q.bind("from", from)
                 .bindArray(
-                    "kinds", String.class, kinds.stream().map(HistoryKind::wireName).toList())
-                .map(
-                    (rs, ctx) ->
-                        new MinuteCount(
-                            Instant.ofEpochSecond(rs.getLong("minute") * 60),
-                            HistoryKind.ofWireName(rs.getString("kind")),
-                            rs.getLong("n")))
-                .list());
+                    "kinds", String.class, kinds.stream().map(HistoryKind::wireName).toList()),
+        (rs, ctx) ->
+            new MinuteCount(
+                Instant.ofEpochSecond(rs.getLong("minute") * 60),
+                HistoryKind.ofWireName(rs.getString("kind")),
+                rs.getLong("n")));
   }
 
   /** Removes the history of an order that is being discarded, inside its transaction. */

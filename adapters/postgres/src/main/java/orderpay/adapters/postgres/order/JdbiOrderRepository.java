@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.Statements;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.Order;
 import orderpay.domain.order.OrderHistory;
@@ -14,6 +16,7 @@ import orderpay.domain.order.OrderRepository;
 import orderpay.domain.order.OrderStatus;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The order service's orders in Postgres: the statements on {@code orders}; {@link OrderRows} maps
@@ -25,10 +28,12 @@ public final class JdbiOrderRepository implements OrderRepository {
   private static final int ORDER_CREATION_LOCKS = 0x0de5;
 
   private final JdbiTransactions transactions;
+  private final Statements sql;
   private final OrderHistory history;
 
   public JdbiOrderRepository(JdbiTransactions transactions, OrderHistory history) {
     this.transactions = transactions;
+    this.sql = new Statements(transactions);
     this.history = history;
   }
 
@@ -89,19 +94,15 @@ public final class JdbiOrderRepository implements OrderRepository {
 
   @Override
   public OrderLimits.OpenOrders openOrdersOf(UserId userId) {
-    return transactions.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
-                      FROM orders o JOIN order_lines l ON l.order_id = o.id
-                     WHERE o.user_id = :user AND o.status = 'PENDING'
-                    """)
-                .bind("user", userId.value())
-                .map(
-                    (rs, ctx) ->
-                        new OrderLimits.OpenOrders(rs.getInt("orders"), rs.getLong("units")))
-                .one());
+    return sql.one(
+            """
+            SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
+              FROM orders o JOIN order_lines l ON l.order_id = o.id
+             WHERE o.user_id = :user AND o.status = 'PENDING'
+            """,
+            q -> q.bind("user", userId.value()),
+            (rs, ctx) -> new OrderLimits.OpenOrders(rs.getInt("orders"), rs.getLong("units")))
+        .orElseThrow(); // an aggregate: always one row
   }
 
   @Override
@@ -170,17 +171,16 @@ public final class JdbiOrderRepository implements OrderRepository {
   public void update(Order order) {
     var s = order.snapshot();
     var payment = s.payment();
-    transactions.withHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    UPDATE orders SET status = :status, saga_step = :step, payment_id = :paymentId,
-                           payment_status = :paymentStatus, payment_provider = :provider,
-                           provider_payment_id = :providerId, client_secret = :secret,
-                           failure_reason = :reason, updated_at = :updatedAt
-                    WHERE id = :id
-                    """)
-                .bind("id", s.id().value())
+    sql.update(
+        """
+        UPDATE orders SET status = :status, saga_step = :step, payment_id = :paymentId,
+               payment_status = :paymentStatus, payment_provider = :provider,
+               provider_payment_id = :providerId, client_secret = :secret,
+               failure_reason = :reason, updated_at = :updatedAt
+        WHERE id = :id
+        """,
+        u ->
+            u.bind("id", s.id().value())
                 .bind("status", s.status().name())
                 .bind("step", s.step().name())
                 .bind("paymentId", payment == null ? null : payment.id())
@@ -189,8 +189,7 @@ public final class JdbiOrderRepository implements OrderRepository {
                 .bind("providerId", payment == null ? null : payment.providerPaymentId())
                 .bind("secret", payment == null ? null : payment.clientSecret())
                 .bind("reason", s.failureReason())
-                .bind("updatedAt", s.updatedAt())
-                .execute());
+                .bind("updatedAt", s.updatedAt()));
     history.recordAll(s.id(), order.drainHistory());
   }
 
@@ -203,31 +202,22 @@ public final class JdbiOrderRepository implements OrderRepository {
       int limit) {
     // a customer's listing keeps its own statement, planned on the index by user
     String owner = userId.isPresent() ? "user_id = :user" : "true";
-    return transactions.withHandle(
-        h -> {
-          var headers =
-              h.createQuery(
-                      "SELECT "
-                          + OrderRows.COLUMNS
-                          + " FROM orders WHERE "
-                          + owner
-                          + " AND (CAST(:status AS text) IS NULL OR status = :status)"
-                          + " AND (CAST(:createdBefore AS timestamptz) IS NULL"
-                          + " OR created_at < :createdBefore)"
-                          + " AND (CAST(:before AS uuid) IS NULL OR id < :before)"
-                          + " ORDER BY id DESC LIMIT :limit")
-                  .bindMap(
-                      userId
-                          .map(user -> Map.<String, Object>of("user", user.value()))
-                          .orElse(Map.of()))
-                  .bind("status", status.map(Enum::name).orElse(null))
-                  .bind("createdBefore", createdBefore.orElse(null))
-                  .bind("before", before.map(OrderId::value).orElse(null))
-                  .bind("limit", limit)
-                  .map((rs, ctx) -> OrderRows.header(rs))
-                  .list();
-          return OrderLines.attachTo(h, headers);
-        });
+    return withLines(
+        owner
+            + " AND (CAST(:status AS text) IS NULL OR status = :status)"
+            + " AND (CAST(:createdBefore AS timestamptz) IS NULL"
+            + " OR created_at < :createdBefore)"
+            + " AND (CAST(:before AS uuid) IS NULL OR id < :before)"
+            + " ORDER BY id DESC LIMIT :limit",
+        q ->
+            q.bindMap(
+                    userId
+                        .map(user -> Map.<String, Object>of("user", user.value()))
+                        .orElse(Map.of()))
+                .bind("status", status.map(Enum::name).orElse(null))
+                .bind("createdBefore", createdBefore.orElse(null))
+                .bind("before", before.map(OrderId::value).orElse(null))
+                .bind("limit", limit));
   }
 
   @Override
@@ -264,21 +254,21 @@ public final class JdbiOrderRepository implements OrderRepository {
   }
 
   private List<Order> pendingWhere(String condition, Instant before, Instant now, int limit) {
+    return withLines(
+        "status = 'PENDING' AND "
+            + condition
+            + " AND (sweep_after IS NULL OR sweep_after <= :now)"
+            + " ORDER BY created_at LIMIT :limit",
+        q -> q.bind("before", before).bind("now", now).bind("limit", limit));
+  }
+
+  /** The orders {@code whereAndOrder} selects, in its order, each with its lines. */
+  private List<Order> withLines(String whereAndOrder, UnaryOperator<Query> binds) {
     return transactions.withHandle(
         h -> {
-          var headers =
-              h.createQuery(
-                      "SELECT "
-                          + OrderRows.COLUMNS
-                          + " FROM orders WHERE status = 'PENDING' AND "
-                          + condition
-                          + " AND (sweep_after IS NULL OR sweep_after <= :now)"
-                          + " ORDER BY created_at LIMIT :limit")
-                  .bind("before", before)
-                  .bind("now", now)
-                  .bind("limit", limit)
-                  .map((rs, ctx) -> OrderRows.header(rs))
-                  .list();
+          var select =
+              h.createQuery("SELECT " + OrderRows.COLUMNS + " FROM orders WHERE " + whereAndOrder);
+          var headers = binds.apply(select).map((rs, ctx) -> OrderRows.header(rs)).list();
           return OrderLines.attachTo(h, headers);
         });
   }

@@ -3,73 +3,66 @@ package orderpay.adapters.postgres.user;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.UUID;
+import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
+import orderpay.adapters.postgres.Statements;
 import orderpay.domain.user.Email;
 import orderpay.domain.user.PasswordHash;
 import orderpay.domain.user.Role;
 import orderpay.domain.user.User;
 import orderpay.domain.user.UserId;
 import orderpay.domain.user.UserRepository;
+import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiUserRepository implements UserRepository {
-  private static final String COLUMNS = "id, email, name, role, password_hash, created_at";
-  private final JdbiTransactions transactions;
+  private static final String SELECT_USERS =
+      "SELECT id, email, name, role, password_hash, created_at FROM users";
+  private final Statements sql;
 
   public JdbiUserRepository(JdbiTransactions transactions) {
-    this.transactions = transactions;
+    this.sql = new Statements(transactions);
   }
 
   @Override
   public boolean addIfEmailFree(User user) {
-    return transactions.withHandle(
-        handle ->
-            handle
-                    .createUpdate(
-                        """
-                        INSERT INTO users (id, email, name, role, password_hash, created_at)
-                        VALUES (:id, :email, :name, :role, :hash, :createdAt)
-                        ON CONFLICT DO NOTHING
-                        """)
-                    .bind("id", user.id().value())
-                    .bind("email", user.email().value())
-                    .bind("name", user.name())
-                    .bind("role", user.role().name())
-                    .bind("hash", user.passwordHash().encoded())
-                    .bind("createdAt", user.createdAt())
-                    .execute()
-                == 1);
+    return sql.updatedOne(
+        """
+        INSERT INTO users (id, email, name, role, password_hash, created_at)
+        VALUES (:id, :email, :name, :role, :hash, :createdAt)
+        ON CONFLICT DO NOTHING
+        """,
+        insert ->
+            insert
+                .bind("id", user.id().value())
+                .bind("email", user.email().value())
+                .bind("name", user.name())
+                .bind("role", user.role().name())
+                .bind("hash", user.passwordHash().encoded())
+                .bind("createdAt", user.createdAt()));
   }
 
   @Override
   public Optional<User> findById(UserId id) {
-    return transactions.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
-                .bind("id", id.value())
-                .map((rs, ctx) -> toUser(rs))
-                .findOne());
+    return sql.oneBy(
+        SELECT_USERS + " WHERE id = :id", "id", id.value(), JdbiUserRepository::toUser);
   }
 
   @Override
   public Optional<User> findByEmail(Email email) {
-    return transactions.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT " + COLUMNS + " FROM users WHERE lower(email) = :email")
-                .bind("email", email.value())
-                .map((rs, ctx) -> toUser(rs))
-                .findOne());
+    return sql.oneBy(
+        SELECT_USERS + " WHERE lower(email) = :email",
+        "email",
+        email.value(),
+        JdbiUserRepository::toUser);
   }
 
-  private static User toUser(ResultSet rs) throws SQLException {
+  private static User toUser(ResultSet rs, StatementContext ctx) throws SQLException {
     return new User(
-        new UserId(rs.getObject("id", UUID.class)),
+        new UserId(Columns.uuid(rs, "id")),
         new Email(rs.getString("email")),
         rs.getString("name"),
         Role.valueOf(rs.getString("role")),
         new PasswordHash(rs.getString("password_hash")),
-        rs.getTimestamp("created_at").toInstant());
+        Columns.instant(rs, "created_at"));
   }
 }
