@@ -1,13 +1,6 @@
 package orderpay.apps.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,11 +106,11 @@ public final class Sandbox implements AutoCloseable {
     env.put(
         "ORDERPAY_ADMIN_PASSWORD",
         base.optional("ORDERPAY_ADMIN_PASSWORD")
-            .orElseGet(() -> keptSecret(settings.dataDir().resolve("admin-password"))));
+            .orElseGet(() -> KeptSecrets.read(settings.dataDir().resolve("admin-password"))));
     env.put(
         ServiceKey.VARIABLE,
         base.optional(ServiceKey.VARIABLE)
-            .orElseGet(() -> keptSecret(settings.dataDir().resolve("service-key"), 32)));
+            .orElseGet(() -> KeptSecrets.read(settings.dataDir().resolve("service-key"), 32)));
     // on a developer's machine grpcurl may list the services; deployments leave it off
     env.put("ORDERPAY_GRPC_REFLECTION", base.get("ORDERPAY_GRPC_REFLECTION", "true"));
     if (base.optional("ORDERPAY_JWT_PRIVATE_JWK").isEmpty()) {
@@ -131,7 +124,9 @@ public final class Sandbox implements AutoCloseable {
         "STRIPE_WEBHOOK_SECRET",
         base.optional("STRIPE_WEBHOOK_SECRET")
             .orElseGet(
-                () -> "whsec_" + keptSecret(settings.dataDir().resolve("stripe-webhook-secret"))));
+                () ->
+                    "whsec_"
+                        + KeptSecrets.read(settings.dataDir().resolve("stripe-webhook-secret"))));
     if (base.optional("STRIPE_SECRET_KEY").isEmpty()) {
       env.put(
           "STRIPE_SECRET_KEY", EMULATOR_KEY); // not a secret: the emulator accepts any sk_test_ key
@@ -271,29 +266,6 @@ public final class Sandbox implements AutoCloseable {
 
   public Env environment() {
     return serviceEnv;
-  }
-
-  /** A dev-only secret generated once and kept (mode 600) in the git-ignored data folder. */
-  static String keptSecret(Path file) {
-    return keptSecret(file, 18);
-  }
-
-  /** Read from {@code file}, or {@code bytes} random bytes made and kept there, owner-only. */
-  static String keptSecret(Path file, int bytes) {
-    try {
-      if (Files.exists(file)) {
-        return Files.readString(file).strip();
-      }
-      byte[] random = new byte[bytes];
-      new SecureRandom().nextBytes(random);
-      String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, secret);
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      return secret;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override
