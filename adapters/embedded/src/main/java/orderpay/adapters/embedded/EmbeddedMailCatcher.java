@@ -45,8 +45,9 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mail-catcher").daemon().factory());
     start();
-    folder.ifPresent(
-        dir -> writer.scheduleWithFixedDelay(this::writeNew, 300, 300, TimeUnit.MILLISECONDS));
+    // every second: GreenMail hands out its whole store to find the new ones, so under load a
+    // shorter period costs the catcher more than it is worth to a person opening the files
+    folder.ifPresent(dir -> writer.scheduleWithFixedDelay(this::writeNew, 1, 1, TimeUnit.SECONDS));
   }
 
   public static EmbeddedMailCatcher start(int port, Optional<Path> folder) {

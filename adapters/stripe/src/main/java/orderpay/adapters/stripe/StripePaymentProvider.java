@@ -59,7 +59,8 @@ public final class StripePaymentProvider implements PaymentProvider {
             // the bottom, so a client that retries with its Idempotency-Key finds the order
             .setMaxNetworkRetries(2)
             .setConnectTimeout(2_000)
-            .setReadTimeout(5_000);
+            .setReadTimeout(5_000)
+            .setHttpClient(new StripeTransport());
     boolean emulated = apiBase != null && !apiBase.isBlank();
     if (emulated) {
       builder.setApiBase(apiBase);
