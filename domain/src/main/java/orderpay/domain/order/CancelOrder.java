@@ -1,6 +1,8 @@
 package orderpay.domain.order;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 import orderpay.domain.payment.PaymentStatus;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
@@ -36,7 +38,7 @@ public final class CancelOrder {
     this.settle = settle;
     this.followUps = followUps;
     this.transactions = transactions;
-    this.changes = new OrderChanges(orders, transactions, events);
+    this.changes = new OrderChanges(orders, followUps, transactions, events, clock);
     this.clock = clock;
   }
 
@@ -59,14 +61,8 @@ public final class CancelOrder {
         return refund(order.id());
       }
     }
-    // no payment yet: one may be starting right now (a saga step in flight); cancel it after commit
-    return transition(
-        order.id(),
-        OrderStatus.PENDING,
-        o -> {
-          o.cancel(clock);
-          followUps.schedule(o.id(), FollowUpAction.CANCEL_PAYMENT, clock.instant());
-        });
+    // no payment yet, or cancelled: an intent being made meanwhile is cancelled after commit
+    return transition(order.id(), OrderStatus.PENDING, o -> o.cancelUnpaid(clock));
   }
 
   private Order refund(OrderId orderId) {
@@ -82,7 +78,13 @@ public final class CancelOrder {
       throw new DomainException(
           ErrorKind.UNAVAILABLE, "unavailable", "the refund did not go through, try again");
     }
-    return transition(orderId, OrderStatus.PAID, o -> o.refund(clock));
+    return transition(
+        orderId,
+        OrderStatus.PAID,
+        o -> {
+          o.refund(clock);
+          return List.of(); // the refund is made already
+        });
   }
 
   /**
@@ -97,17 +99,18 @@ public final class CancelOrder {
   }
 
   private Order transition(
-      OrderId orderId, OrderStatus from, java.util.function.Consumer<Order> change) {
-    return changes.change(
+      OrderId orderId, OrderStatus from, Function<Order, List<FollowUpAction>> change) {
+    return changes.changeOwing(
         orderId,
         order -> {
           if (order.status() == from) {
-            change.accept(order);
+            return change.apply(order);
           } else if (order.status() != OrderStatus.CANCELLED
               && order.status() != OrderStatus.REFUNDED) {
             throw DomainException.invalidState("order " + orderId + " became " + order.status());
           }
           // already CANCELLED or REFUNDED (a concurrent cancel won): the same answer, no write
+          return List.of();
         });
   }
 }

@@ -2,6 +2,7 @@ package orderpay.domain.order;
 
 import java.util.HashSet;
 import java.util.List;
+import orderpay.domain.money.Money;
 import orderpay.domain.shared.DomainException;
 
 /**
@@ -12,7 +13,17 @@ import orderpay.domain.shared.DomainException;
 final class NewOrderRules {
   private NewOrderRules() {}
 
-  static void checkLines(List<OrderLine> lines) {
+  /** Checks a new order's fields, each refused with its name; returns the address as stored. */
+  static String check(
+      List<OrderLine> lines, String shippingAddress, String paymentMethod, String idempotencyKey) {
+    checkLines(lines);
+    String address = address(shippingAddress);
+    checkPaymentMethod(paymentMethod);
+    checkIdempotencyKey(idempotencyKey);
+    return address;
+  }
+
+  private static void checkLines(List<OrderLine> lines) {
     checkLineCount(lines == null ? 0 : lines.size());
     var seen = new HashSet<>();
     for (OrderLine line : lines) {
@@ -20,6 +31,15 @@ final class NewOrderRules {
         throw DomainException.invalidField("items", "each product may appear once per order");
       }
     }
+  }
+
+  /** The order's total; lines in mixed currencies are refused here, before anything is stored. */
+  static Money total(List<OrderLine> lines) {
+    Money sum = null;
+    for (OrderLine line : lines) {
+      sum = sum == null ? line.lineTotal() : sum.plus(line.lineTotal());
+    }
+    return sum;
   }
 
   /**
@@ -48,7 +68,7 @@ final class NewOrderRules {
   }
 
   /** The address as stored: stripped, required, bounded. */
-  static String address(String shippingAddress) {
+  private static String address(String shippingAddress) {
     String address = shippingAddress == null ? "" : shippingAddress.strip();
     if (address.isEmpty() || address.length() > Order.MAX_ADDRESS_LENGTH) {
       throw DomainException.invalidField(
@@ -58,14 +78,14 @@ final class NewOrderRules {
     return address;
   }
 
-  static void checkPaymentMethod(String paymentMethod) {
+  private static void checkPaymentMethod(String paymentMethod) {
     if (paymentMethod != null && !paymentMethod.matches("[A-Za-z0-9_]{1,255}")) {
       throw DomainException.invalidField(
           "payment_method", "payment_method is not a payment method id");
     }
   }
 
-  static void checkIdempotencyKey(String idempotencyKey) {
+  private static void checkIdempotencyKey(String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
       throw DomainException.invalidField(
           "Idempotency-Key", "Idempotency-Key must have 1 to 255 characters");

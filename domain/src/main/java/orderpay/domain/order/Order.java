@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import orderpay.domain.money.Money;
+import orderpay.domain.order.OrderEvent.OrderFacts;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
@@ -14,7 +15,9 @@ import orderpay.domain.user.UserId;
 /**
  * The order aggregate. Status changes only through its transition methods, each of which refuses an
  * illegal move and records one {@link OrderEvent}. Every step of the saga and every transition also
- * notes a {@link HistoryEntry}, which the repository stores with the change.
+ * notes a {@link HistoryEntry}, which the repository stores with the change. What its payment's
+ * news does to it is decided by its rules ({@link #settle} and its siblings, written in {@link
+ * OrderSettlement}): each returns the calls to the payment service it owes, run after commit.
  */
 public final class Order {
   /** Lines (distinct products) per order; the only place this limit is stated. */
@@ -66,7 +69,7 @@ public final class Order {
     this.failureReason = s.failureReason();
     this.createdAt = s.createdAt();
     this.updatedAt = s.updatedAt();
-    this.total = totalOf(this.lines);
+    this.total = NewOrderRules.total(this.lines);
   }
 
   /** Records a new PENDING order from priced lines; nothing is announced until it is accepted. */
@@ -78,10 +81,7 @@ public final class Order {
       String shippingAddress,
       String paymentMethod,
       Clock clock) {
-    NewOrderRules.checkLines(lines);
-    String address = NewOrderRules.address(shippingAddress);
-    NewOrderRules.checkPaymentMethod(paymentMethod);
-    NewOrderRules.checkIdempotencyKey(idempotencyKey);
+    String address = NewOrderRules.check(lines, shippingAddress, paymentMethod, idempotencyKey);
     Instant now = now(clock);
     var order =
         new Order(
@@ -98,13 +98,8 @@ public final class Order {
                 null,
                 now,
                 now));
-    totalOf(order.lines); // mixed currencies fail here, before anything is stored
-    order.note(
-        HistoryKind.CREATED,
-        order.lines.size()
-            + " line(s), total "
-            + order.total
-            + (paymentMethod == null ? "" : ", " + paymentMethod));
+    String method = paymentMethod == null ? "" : ", " + paymentMethod;
+    order.note(HistoryKind.CREATED, order.lines.size() + " line(s), total " + order.total + method);
     return order;
   }
 
@@ -146,7 +141,8 @@ public final class Order {
       step = SagaStep.ACCEPTED;
       note(HistoryKind.PAYMENT_STARTED, startedPayment.describe());
       if (status == OrderStatus.PENDING) { // cancelled while it was being placed: never announced
-        pendingEvents.add(new OrderEvent.Placed(this, updatedAt));
+        pendingEvents.add(
+            new OrderEvent.Placed(OrderFacts.of(this), lines, shippingAddress, updatedAt));
       }
     }
   }
@@ -166,20 +162,20 @@ public final class Order {
   public void markPaid(Clock clock) {
     moveTo(OrderStatus.PAID, clock);
     note(HistoryKind.PAID, "");
-    pendingEvents.add(new OrderEvent.Paid(this, updatedAt));
+    pendingEvents.add(new OrderEvent.Paid(OrderFacts.of(this), updatedAt));
   }
 
   public void markFailed(String reason, Clock clock) {
     moveTo(OrderStatus.FAILED, clock);
     this.failureReason = reason;
     note(HistoryKind.FAILED, reason);
-    pendingEvents.add(new OrderEvent.Failed(this, reason, updatedAt));
+    pendingEvents.add(new OrderEvent.Failed(OrderFacts.of(this), reason, updatedAt));
   }
 
   public void cancel(Clock clock) {
     moveTo(OrderStatus.CANCELLED, clock);
     note(HistoryKind.CANCELLED, "");
-    pendingEvents.add(new OrderEvent.Cancelled(this, updatedAt));
+    pendingEvents.add(new OrderEvent.Cancelled(OrderFacts.of(this), updatedAt));
   }
 
   public void refund(Clock clock) {
@@ -191,7 +187,28 @@ public final class Order {
     moveTo(OrderStatus.REFUNDED, clock);
     this.failureReason = reason;
     note(HistoryKind.REFUNDED, reason);
-    pendingEvents.add(new OrderEvent.Refunded(this, updatedAt));
+    pendingEvents.add(new OrderEvent.Refunded(OrderFacts.of(this), updatedAt));
+  }
+
+  /** What its payment's latest status does to it: paid, failed, refunded, or money given back. */
+  public List<FollowUpAction> settle(PaymentUpdate payment, Clock clock) {
+    return OrderSettlement.settle(this, payment, clock);
+  }
+
+  public List<FollowUpAction> paymentStarted(PaymentUpdate started, Clock clock) {
+    return OrderSettlement.paymentStarted(this, started, clock);
+  }
+
+  public List<FollowUpAction> stockUnavailable() {
+    return OrderSettlement.stockUnavailable(this);
+  }
+
+  public List<FollowUpAction> abandon(String reason, Clock clock) {
+    return OrderSettlement.abandon(this, reason, clock);
+  }
+
+  public List<FollowUpAction> cancelUnpaid(Clock clock) {
+    return OrderSettlement.cancelUnpaid(this, clock);
   }
 
   private void moveTo(OrderStatus next, Clock clock) {
@@ -223,14 +240,6 @@ public final class Order {
     var drained = List.copyOf(pendingEvents);
     pendingEvents.clear();
     return drained;
-  }
-
-  private static Money totalOf(List<OrderLine> lines) {
-    Money sum = null;
-    for (OrderLine line : lines) {
-      sum = sum == null ? line.lineTotal() : sum.plus(line.lineTotal());
-    }
-    return sum;
   }
 
   public OrderId id() {

@@ -50,8 +50,6 @@ public final class PlaceOrder {
   private final PaymentMethodCheck paymentMethods;
   private final StockReservations reservations;
   private final Payments payments;
-  private final SettleOrder settle;
-  private final FollowUpQueue followUps;
   private final PaymentWindow window;
   private final OrderLimits limits;
   private final Transactions transactions;
@@ -59,6 +57,10 @@ public final class PlaceOrder {
   private final IdGenerator ids;
   private final Clock clock;
 
+  /**
+   * {@code settle} is unused since a payment confirmed at once is settled by the order itself
+   * ({@link Order#paymentStarted}); it stays until the callers' wiring drops it.
+   */
   public PlaceOrder(
       OrderRepository orders,
       ProductCatalog catalog,
@@ -78,12 +80,10 @@ public final class PlaceOrder {
     this.paymentMethods = new PaymentMethodCheck(payments);
     this.reservations = reservations;
     this.payments = payments;
-    this.settle = settle;
-    this.followUps = followUps;
     this.window = window;
     this.limits = limits;
     this.transactions = transactions;
-    this.changes = new OrderChanges(orders, transactions, events);
+    this.changes = new OrderChanges(orders, followUps, transactions, events, clock);
     this.ids = ids;
     this.clock = clock;
   }
@@ -149,7 +149,7 @@ public final class PlaceOrder {
       return order;
     }
     if (order.step() != SagaStep.ACCEPTED && window.isOver(order, clock.instant())) {
-      return fail(orderId, "payment_expired", true);
+      return abandon(orderId, "payment_expired");
     }
     if (order.step() == SagaStep.NEW) {
       try {
@@ -180,24 +180,12 @@ public final class PlaceOrder {
       } catch (DomainException refused) {
         if (refused.kind() == ErrorKind.INVALID_ARGUMENT
             || refused.kind() == ErrorKind.INVALID_STATE) {
-          fail(orderId, "payment_rejected", true); // stock goes back, any intent is cancelled
+          abandon(orderId, "payment_rejected"); // stock goes back, any intent is cancelled
         }
         throw refused;
       }
-      order =
-          changes.change(
-              orderId,
-              o -> {
-                boolean wasPending = o.status() == OrderStatus.PENDING;
-                o.accept(update.view(), clock);
-                if (o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.FAILED) {
-                  // ended while we were starting the payment: the intent must not stay payable (an
-                  // order its payment's event already paid keeps its payment, of course)
-                  followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
-                } else if (wasPending && update.status().isFinal()) {
-                  settle.applyTo(o, update); // confirmed server-side at once: one transaction
-                }
-              });
+      // accepted, and settled in the same transaction if confirmed server-side at once
+      order = changes.changeOwing(orderId, o -> o.paymentStarted(update, clock));
     }
     return order;
   }
@@ -214,17 +202,9 @@ public final class PlaceOrder {
     }
   }
 
-  private Order fail(OrderId orderId, String reason, boolean cancelAnyPayment) {
-    return changes.change(
-        orderId,
-        o -> {
-          if (o.status() == OrderStatus.PENDING) {
-            o.markFailed(reason, clock);
-            if (cancelAnyPayment) { // a create whose answer was lost may have made an intent
-              followUps.schedule(orderId, FollowUpAction.CANCEL_PAYMENT, clock.instant());
-            }
-          }
-        });
+  /** Fails a PENDING order and cancels any intent it may have (a lost answer may have made one). */
+  private Order abandon(OrderId orderId, String reason) {
+    return changes.changeOwing(orderId, o -> o.abandon(reason, clock));
   }
 
   static String blankToNull(String value) {

@@ -41,7 +41,7 @@ public final class RunFollowUps {
     this.queue = queue;
     this.payments = payments;
     this.settle = settle;
-    this.changes = new OrderChanges(orders, transactions, events);
+    this.changes = new OrderChanges(orders, queue, transactions, events, clock);
     this.clock = clock;
     this.backoff = backoff;
   }

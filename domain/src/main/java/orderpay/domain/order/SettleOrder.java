@@ -20,7 +20,6 @@ public final class SettleOrder {
 
   private final OrderRepository orders;
   private final Payments payments;
-  private final FollowUpQueue followUps;
   private final OrderChanges changes;
   private final Clock clock;
   private final Backoff backoff;
@@ -35,61 +34,22 @@ public final class SettleOrder {
       Backoff backoff) {
     this.orders = orders;
     this.payments = payments;
-    this.followUps = followUps;
-    this.changes = new OrderChanges(orders, transactions, events);
+    this.changes = new OrderChanges(orders, followUps, transactions, events, clock);
     this.clock = clock;
     this.backoff = backoff;
   }
 
   /**
-   * Applies a payment's current status to its order. Calls the payment service owes (cancel a
-   * declined intent, refund money for an order that is over) are recorded as follow-ups in the same
-   * transaction and made after commit: this may run inside a consumer's transaction.
+   * Applies a payment's current status to its order ({@link Order#settle}). Calls the payment
+   * service owes (cancel a declined intent, refund money for an order that is over) are recorded as
+   * follow-ups in the same transaction and made after commit: this may run inside a consumer's
+   * transaction.
    */
   public Order apply(OrderId orderId, PaymentUpdate payment) {
     // a repeated outcome (sync answer, then its event) changes nothing, so writes nothing
-    return changes.changeIfPresent(orderId, order -> applyTo(order, payment)).orElse(null);
-  }
-
-  /**
-   * The rules of {@link #apply} on an order the caller holds locked in its unit of work (the saga
-   * settles a payment confirmed at once in the same transaction that accepts it); follow-ups it
-   * owes are recorded in the caller's transaction.
-   */
-  void applyTo(Order order, PaymentUpdate payment) {
-    var orderId = order.id();
-    if (order.status() == OrderStatus.PENDING && order.step() == SagaStep.RESERVED) {
-      // the payment's event overtook initiate's answer: the payment exists, so the order
-      // is accepted (and announced) here, before its outcome
-      order.accept(payment.view(), clock);
-    }
-    order.showPayment(payment.view(), clock);
-    switch (payment.status()) {
-      case SUCCEEDED -> {
-        if (order.status() == OrderStatus.PENDING) {
-          order.markPaid(clock);
-        } else if (order.status() != OrderStatus.PAID && order.status() != OrderStatus.REFUNDED) {
-          owe(orderId, FollowUpAction.REFUND_PAYMENT); // money for an order that is over
-        }
-      }
-      case FAILED -> {
-        if (order.status() == OrderStatus.PENDING) {
-          order.markFailed(reasonOr(payment, "payment_failed"), clock);
-        }
-        owe(orderId, FollowUpAction.CANCEL_PAYMENT); // a declined intent cannot be paid later
-      }
-      case CANCELLED -> {
-        // our own cancels (customer cancel, expiry) settle the order themselves; reacting
-        // here raced them (a cancel answered 409 because the order had just become FAILED).
-        // An intent cancelled elsewhere leaves the order to expire at its deadline.
-      }
-      case REFUNDED -> {
-        if (order.status() == OrderStatus.PAID) {
-          order.refund(clock);
-        }
-      }
-      case PENDING, REQUIRES_ACTION -> {}
-    }
+    return changes
+        .changeOwingIfPresent(orderId, order -> order.settle(payment, clock))
+        .orElse(null);
   }
 
   /**
@@ -97,17 +57,7 @@ public final class SettleOrder {
    * the order is refunded and the customer told, by a follow-up after this transaction.
    */
   public void stockUnavailable(OrderId orderId) {
-    changes.changeIfPresent(
-        orderId,
-        order -> {
-          if (order.status() == OrderStatus.PAID) {
-            owe(orderId, FollowUpAction.REFUND_ORDER); // the order changes when the refund is done
-          }
-        });
-  }
-
-  private void owe(OrderId orderId, FollowUpAction action) {
-    followUps.schedule(orderId, action, clock.instant());
+    changes.changeOwingIfPresent(orderId, Order::stockUnavailable);
   }
 
   /** Ends a PENDING order whose payment window is over: cancel the intent, then fail the order. */
@@ -157,11 +107,5 @@ public final class SettleOrder {
       }
     }
     return due.size();
-  }
-
-  private static String reasonOr(PaymentUpdate payment, String fallback) {
-    return payment.failureReason() == null || payment.failureReason().isBlank()
-        ? fallback
-        : payment.failureReason();
   }
 }

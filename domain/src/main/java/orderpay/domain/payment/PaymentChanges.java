@@ -86,7 +86,7 @@ final class PaymentChanges {
     if (moved.status() == PaymentStatus.REFUNDED) {
       payments.recordRefunded(moved.id(), moved.amount().amountMinor());
     }
-    events.publish(new PaymentStatusChanged(moved, moved.updatedAt()));
+    events.publish(PaymentStatusChanged.of(moved));
   }
 
   /** The time stamped on payments. */

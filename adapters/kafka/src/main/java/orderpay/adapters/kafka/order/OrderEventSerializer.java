@@ -11,12 +11,15 @@ import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.contracts.events.v1.OrderCreated;
 import orderpay.contracts.events.v1.OrderLine;
 import orderpay.contracts.events.v1.OrderStatusChanged;
-import orderpay.domain.order.Order;
 import orderpay.domain.order.OrderEvent;
+import orderpay.domain.order.OrderEvent.OrderFacts;
 import orderpay.domain.order.OrderStatus;
 import orderpay.domain.shared.DomainEvent;
 
-/** The order service's events: one topic per kind, all keyed by order id. */
+/**
+ * The order service's events: one topic per kind, all keyed by order id. Each payload is written
+ * from the event alone, the order as its transition left it.
+ */
 public final class OrderEventSerializer implements EventSerializer {
   /** The outcome an order topic announces, if it announces one. */
   public static java.util.Optional<orderpay.domain.shared.OrderOutcome> outcomeOf(
@@ -36,10 +39,10 @@ public final class OrderEventSerializer implements EventSerializer {
     if (!(event instanceof OrderEvent orderEvent)) {
       throw new IllegalArgumentException("the order service does not publish " + event.getClass());
     }
-    Order order = orderEvent.order();
+    OrderFacts order = orderEvent.order();
     return switch (orderEvent) {
       case OrderEvent.Placed placed ->
-          new Serialized(ORDER_CREATED, "OrderCreated", created(order).toByteArray());
+          new Serialized(ORDER_CREATED, "OrderCreated", created(placed).toByteArray());
       case OrderEvent.Paid paid -> status(ORDER_PAID, "OrderPaid", order, null);
       case OrderEvent.Failed failed -> status(ORDER_FAILED, "OrderFailed", order, failed.reason());
       case OrderEvent.Cancelled cancelled -> status(ORDER_CANCELLED, "OrderCancelled", order, null);
@@ -47,14 +50,15 @@ public final class OrderEventSerializer implements EventSerializer {
     };
   }
 
-  private static OrderCreated created(Order order) {
+  private static OrderCreated created(OrderEvent.Placed placed) {
+    var order = placed.order();
     var payload =
         OrderCreated.newBuilder()
             .setOrderId(order.id().toString())
             .setUserId(order.userId().toString())
             .setTotal(EventMoney.of(order.total()))
-            .setShippingAddress(order.shippingAddress());
-    order
+            .setShippingAddress(placed.shippingAddress());
+    placed
         .lines()
         .forEach(
             line ->
@@ -67,7 +71,7 @@ public final class OrderEventSerializer implements EventSerializer {
     return payload.build();
   }
 
-  private static Serialized status(String topic, String type, Order order, String reason) {
+  private static Serialized status(String topic, String type, OrderFacts order, String reason) {
     var payload =
         OrderStatusChanged.newBuilder()
             .setOrderId(order.id().toString())

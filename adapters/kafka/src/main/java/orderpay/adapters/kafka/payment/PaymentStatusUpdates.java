@@ -3,8 +3,8 @@ package orderpay.adapters.kafka.payment;
 import orderpay.adapters.kafka.EventMoney;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
 import orderpay.domain.order.PaymentUpdate;
-import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
+import orderpay.domain.payment.PaymentStatusChanged.PaymentFacts;
 
 /**
  * The one mapping of events.proto's {@code PaymentStatusUpdated}: written by the payment service,
@@ -15,7 +15,7 @@ import orderpay.domain.payment.PaymentStatus;
 public final class PaymentStatusUpdates {
   private PaymentStatusUpdates() {}
 
-  public static PaymentStatusUpdated toEvent(Payment payment) {
+  public static PaymentStatusUpdated toEvent(PaymentFacts payment) {
     var event =
         PaymentStatusUpdated.newBuilder()
             .setPaymentId(payment.id())

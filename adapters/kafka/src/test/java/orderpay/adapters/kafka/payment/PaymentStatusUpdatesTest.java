@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.UUID;
+import orderpay.contracts.common.v1.Money;
 import orderpay.contracts.events.v1.PaymentStatusUpdated;
-import orderpay.domain.money.Money;
 import orderpay.domain.order.PaymentUpdate;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentStatus;
@@ -30,6 +30,49 @@ class PaymentStatusUpdatesTest {
     assertThat(event.getPaymentStatus())
         .isEqualTo(PaymentStatusUpdated.Status.STATUS_REQUIRES_ACTION);
     assertThat(event.getStatus()).isEqualTo("REQUIRES_ACTION"); // what older consumers read
+  }
+
+  @Test
+  void everyFieldIsWrittenAndTheClientSecretNever() {
+    var declined = payment(PaymentStatus.FAILED);
+
+    assertThat(serialized(declined))
+        .isEqualTo(
+            PaymentStatusUpdated.newBuilder()
+                .setPaymentId("pay-1")
+                .setOrderId(order.toString())
+                .setStatus("FAILED")
+                .setProviderPaymentId("pi_1")
+                .setFailureReason("card_declined")
+                .setAmount(Money.newBuilder().setAmountMinor(2500).setCurrency("EUR"))
+                .setProvider("stripe")
+                .setPaymentStatus(PaymentStatusUpdated.Status.STATUS_FAILED)
+                .build()
+                .toByteArray());
+  }
+
+  @Test
+  void aPaymentWithoutIntentOrReasonLeavesThoseFieldsUnset() throws Exception {
+    var at = Instant.parse("2026-12-03T10:00:00Z");
+    var fresh =
+        new Payment(
+            "pay-1",
+            order,
+            new UserId(UUID.randomUUID()),
+            orderpay.domain.money.Money.of(2500, "EUR"),
+            PaymentStatus.PENDING,
+            "stripe",
+            null,
+            null,
+            null,
+            at,
+            at);
+
+    var event = PaymentStatusUpdated.parseFrom(serialized(fresh));
+
+    assertThat(event.getProviderPaymentId()).isEmpty();
+    assertThat(event.getFailureReason()).isEmpty();
+    assertThat(event.getPaymentStatus()).isEqualTo(PaymentStatusUpdated.Status.STATUS_PENDING);
   }
 
   @Test
@@ -100,8 +143,7 @@ class PaymentStatusUpdatesTest {
   }
 
   private byte[] serialized(Payment payment) {
-    var serialized =
-        new PaymentEventSerializer().serialize(new PaymentStatusChanged(payment, Instant.EPOCH));
+    var serialized = new PaymentEventSerializer().serialize(PaymentStatusChanged.of(payment));
     assertThat(serialized.topic())
         .isEqualTo(orderpay.adapters.kafka.KafkaTopics.PAYMENT_STATUS_UPDATED);
     return serialized.payload();
@@ -113,7 +155,7 @@ class PaymentStatusUpdatesTest {
         "pay-1",
         order,
         new UserId(UUID.randomUUID()),
-        Money.of(2500, "EUR"),
+        orderpay.domain.money.Money.of(2500, "EUR"),
         status,
         "stripe",
         "pi_1",
