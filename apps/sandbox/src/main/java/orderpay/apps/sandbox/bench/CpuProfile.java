@@ -15,15 +15,7 @@ import jdk.jfr.consumer.RecordingFile;
  * service, the emulator, the mail catcher, Kafka and the load), and where its CPU samples fell, per
  * part of the system, from thread names and stack frames.
  */
-final class CpuProfile implements AutoCloseable {
-  private final Recording recording;
-  private final Path file;
-
-  private CpuProfile(Recording recording, Path file) {
-    this.recording = recording;
-    this.file = file;
-  }
-
+record CpuProfile(Recording recording, Path file) implements AutoCloseable {
   static CpuProfile start(Path file) throws Exception {
     var recording = new Recording(Configuration.getConfiguration("profile"));
     recording.setToDisk(true);
