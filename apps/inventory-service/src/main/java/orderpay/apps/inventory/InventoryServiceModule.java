@@ -15,12 +15,11 @@ import orderpay.adapters.kafka.inventory.ProductEventsHandler;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.inventory.JdbiReservationRepository;
 import orderpay.adapters.postgres.inventory.JdbiStockRepository;
-import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.apps.kit.Consumers;
 import orderpay.apps.kit.CustomerTokens;
+import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
-import orderpay.apps.kit.ServiceSettings;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.domain.inventory.Inventory;
@@ -41,16 +40,6 @@ public interface InventoryServiceModule {
               InventoryServiceGrpc.getReserveStockMethod(),
               InventoryServiceGrpc.getReleaseReservationMethod())
           .build();
-
-  @Provides
-  static ServiceSettings settings(InventoryServiceConfig config) {
-    return config.service();
-  }
-
-  @Provides
-  static EventSerializer serializer() {
-    return new InventoryEventSerializer();
-  }
 
   @Provides
   @Singleton
@@ -98,5 +87,11 @@ public interface InventoryServiceModule {
                 () -> inventory.expireDue(expiryBatch),
                 expiryBatch)),
         customers.verifier());
+  }
+
+  /** Its settings and its events' serializer, for the kit. */
+  @Provides
+  static ServiceBasics basics(InventoryServiceConfig config) {
+    return new ServiceBasics(config.service(), new InventoryEventSerializer());
   }
 }

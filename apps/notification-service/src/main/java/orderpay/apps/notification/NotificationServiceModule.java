@@ -16,16 +16,15 @@ import orderpay.adapters.grpc.notification.NotificationGrpcService;
 import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.notification.JdbiNotificationRepository;
 import orderpay.adapters.runtime.Wakeup;
 import orderpay.adapters.smtp.HttpSmsSender;
 import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.Consumers;
 import orderpay.apps.kit.CustomerTokens;
+import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
-import orderpay.apps.kit.ServiceSettings;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.domain.notification.Notifications;
 import orderpay.domain.notification.RememberedRecipients;
@@ -44,20 +43,6 @@ public interface NotificationServiceModule {
               NotificationServiceGrpc.getSendEmailMethod(),
               NotificationServiceGrpc.getSendSMSMethod())
           .build();
-
-  @Provides
-  static ServiceSettings settings(NotificationServiceConfig config) {
-    return config.service();
-  }
-
-  /** The service publishes no events of its own; its outbox carries only dead letters. */
-  @Provides
-  static EventSerializer serializer() {
-    return event -> {
-      throw new IllegalArgumentException(
-          "the notification service publishes no " + event.getClass());
-    };
-  }
 
   @Provides
   @Singleton
@@ -146,5 +131,11 @@ public interface NotificationServiceModule {
                 .protect(grpcService)),
         workers,
         customers.verifier());
+  }
+
+  /** The service publishes no events of its own; its outbox carries only dead letters. */
+  @Provides
+  static ServiceBasics basics(NotificationServiceConfig config) {
+    return ServiceBasics.publishingNothing(config.service());
   }
 }

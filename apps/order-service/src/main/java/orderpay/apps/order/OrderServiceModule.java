@@ -19,7 +19,6 @@ import orderpay.adapters.kafka.order.PaymentEventsHandler;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.messaging.CommittedEventListener;
-import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.messaging.OutboxWriteListener;
 import orderpay.adapters.postgres.order.JdbiFollowUpQueue;
 import orderpay.adapters.postgres.order.JdbiOrderHistory;
@@ -28,9 +27,9 @@ import orderpay.adapters.postgres.order.JdbiPendingOrders;
 import orderpay.apps.kit.Consumers;
 import orderpay.apps.kit.CustomerTokens;
 import orderpay.apps.kit.DeadLetterGrpcService;
+import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
-import orderpay.apps.kit.ServiceSettings;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
@@ -62,16 +61,6 @@ public interface OrderServiceModule {
           .allow(Callers.GATEWAY, OrderServiceGrpc.getServiceDescriptor())
           .allow(Callers.GATEWAY, DeadLetterServiceGrpc.getServiceDescriptor())
           .build();
-
-  @Provides
-  static ServiceSettings settings(OrderServiceConfig config) {
-    return config.service();
-  }
-
-  @Provides
-  static EventSerializer serializer() {
-    return new OrderEventSerializer();
-  }
 
   /** Counts outcomes and times the saga from the order's committed events. */
   @Provides
@@ -273,5 +262,11 @@ public interface OrderServiceModule {
                   settle.expireUnpaid(config.paymentTtl(), sweepBatch);
                 })),
         customers.verifier());
+  }
+
+  /** Its settings and its events' serializer, for the kit. */
+  @Provides
+  static ServiceBasics basics(OrderServiceConfig config) {
+    return new ServiceBasics(config.service(), new OrderEventSerializer());
   }
 }

@@ -11,15 +11,14 @@ import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.payment.PaymentGrpcService;
 import orderpay.adapters.kafka.payment.PaymentEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.payment.JdbiPaymentRepository;
 import orderpay.adapters.stripe.MeteredPaymentProvider;
 import orderpay.adapters.stripe.StripePaymentProvider;
 import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.kit.CustomerTokens;
+import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
-import orderpay.apps.kit.ServiceSettings;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.domain.payment.PaymentProcessing;
@@ -49,16 +48,6 @@ public interface PaymentServiceModule {
               PaymentServiceGrpc.getCancelPaymentMethod(),
               PaymentServiceGrpc.getRefundPaymentMethod())
           .build();
-
-  @Provides
-  static ServiceSettings settings(PaymentServiceConfig config) {
-    return config.service();
-  }
-
-  @Provides
-  static EventSerializer serializer() {
-    return new PaymentEventSerializer();
-  }
 
   @Provides
   @Singleton
@@ -115,5 +104,11 @@ public interface PaymentServiceModule {
                 "payment-reconciliation",
                 () -> payments.reconcile(config.reconcileAfter(), 100))),
         customers.verifier());
+  }
+
+  /** Its settings and its events' serializer, for the kit. */
+  @Provides
+  static ServiceBasics basics(PaymentServiceConfig config) {
+    return new ServiceBasics(config.service(), new PaymentEventSerializer());
   }
 }

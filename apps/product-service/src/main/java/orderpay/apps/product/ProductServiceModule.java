@@ -11,11 +11,10 @@ import orderpay.adapters.grpc.catalog.ProductGrpcService;
 import orderpay.adapters.kafka.catalog.ProductEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.catalog.JdbiProductRepository;
-import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.apps.kit.CustomerTokens;
+import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
-import orderpay.apps.kit.ServiceSettings;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.domain.catalog.Catalog;
 import orderpay.domain.shared.EventPublisher;
@@ -31,16 +30,6 @@ public interface ProductServiceModule {
           // prices and names of what an order holds
           .allow(Callers.ORDER_SERVICE, ProductServiceGrpc.getBatchGetProductsMethod())
           .build();
-
-  @Provides
-  static ServiceSettings settings(ProductServiceConfig config) {
-    return config.service();
-  }
-
-  @Provides
-  static EventSerializer serializer() {
-    return new ProductEventSerializer();
-  }
 
   @Provides
   @Singleton
@@ -67,5 +56,11 @@ public interface ProductServiceModule {
                 .protect(grpcService)),
         List.of(() -> customers),
         customers.verifier());
+  }
+
+  /** Its settings and its events' serializer, for the kit. */
+  @Provides
+  static ServiceBasics basics(ProductServiceConfig config) {
+    return new ServiceBasics(config.service(), new ProductEventSerializer());
   }
 }

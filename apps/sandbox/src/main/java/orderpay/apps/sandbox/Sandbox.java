@@ -95,12 +95,11 @@ public final class Sandbox implements AutoCloseable {
       env.put(prefix + "DB_PASSWORD", postgres.password());
     }
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-    env.put("USER_GRPC_PORT", Integer.toString(settings.userGrpcPort()));
-    env.put("PRODUCT_GRPC_PORT", Integer.toString(settings.productGrpcPort()));
-    env.put("INVENTORY_GRPC_PORT", Integer.toString(settings.inventoryGrpcPort()));
-    env.put("ORDER_GRPC_PORT", Integer.toString(settings.orderGrpcPort()));
-    env.put("PAYMENT_GRPC_PORT", Integer.toString(settings.paymentGrpcPort()));
-    env.put("NOTIFICATION_GRPC_PORT", Integer.toString(settings.notificationGrpcPort()));
+    settings
+        .grpcPorts()
+        .forEach(
+            (service, port) ->
+                env.put(service.toUpperCase(Locale.ROOT) + "_GRPC_PORT", Integer.toString(port)));
     env.put("GATEWAY_PORT", Integer.toString(settings.gatewayPort()));
     env.put("ORDERPAY_ADMIN_EMAIL", settings.adminEmail());
     env.put(

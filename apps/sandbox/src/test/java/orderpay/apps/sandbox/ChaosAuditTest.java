@@ -69,7 +69,8 @@ class ChaosAuditTest {
                 1_000,
                 0,
                 0,
-                small.requestTimeout()),
+                small.requestTimeout(),
+                Duration.ZERO),
             requests)
         .run();
     auditor = auditorFor(requests);
@@ -179,7 +180,8 @@ class ChaosAuditTest {
                 1,
                 12,
                 3,
-                Duration.ofSeconds(30)),
+                Duration.ofSeconds(30),
+                Duration.ZERO),
             new RequestLog());
     var raceLog = race.run();
     var raced = raceLog.exchanges();
@@ -218,7 +220,8 @@ class ChaosAuditTest {
                 1,
                 6,
                 1,
-                Duration.ofSeconds(30)),
+                Duration.ofSeconds(30),
+                Duration.ZERO),
             losers)
         .run();
     var finding = auditorFor(losers).audit(SETTLE).finding(Invariant.I7);

@@ -55,7 +55,8 @@ class StripeFaultsAuditTest {
                   1000,
                   0,
                   0,
-                  Duration.ofSeconds(40)),
+                  Duration.ofSeconds(40),
+                  Duration.ZERO),
               log)
           .run();
       System.out.println("AUDIT injected " + emulator.faults().injectedApiFaults() + " API faults");

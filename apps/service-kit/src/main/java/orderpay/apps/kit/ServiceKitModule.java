@@ -1,5 +1,6 @@
 package orderpay.apps.kit;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.Multibinds;
@@ -14,7 +15,6 @@ import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.UuidV7Generator;
 import orderpay.adapters.postgres.messaging.CommittedEventListener;
-import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.messaging.OutboxEventPublisher;
 import orderpay.adapters.postgres.messaging.OutboxWriteListener;
 import orderpay.domain.shared.EventPublisher;
@@ -22,12 +22,18 @@ import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.Transactions;
 
 /**
- * The database, outbox, relay, metrics and consumers every service has; each app binds its {@link
- * ServiceSettings}, its own EventSerializer and its {@link ServiceParts} ({@link BackendService}),
- * and may add listeners to its committed events ({@code @IntoSet CommittedEventListener}).
+ * The database, outbox, relay, metrics and consumers every service has; each app provides its
+ * {@link ServiceBasics} (settings, event serializer) and its {@link ServiceParts} ({@link
+ * BackendService}), and may add listeners to its committed events ({@code @IntoSet
+ * CommittedEventListener}).
  */
 @Module
 public interface ServiceKitModule {
+  @Provides
+  static ServiceSettings settings(ServiceBasics basics) {
+    return basics.settings();
+  }
+
   @Provides
   @Singleton
   static Database database(ServiceSettings settings) {
@@ -77,10 +83,9 @@ public interface ServiceKitModule {
     return database.transactions();
   }
 
-  @Provides
-  static Transactions transactions(Database database) {
-    return database.transactions();
-  }
+  /** The domain's port, served by the same Jdbi transactions the adapters join. */
+  @Binds
+  Transactions transactions(JdbiTransactions tx);
 
   @Provides
   @Singleton
@@ -92,16 +97,15 @@ public interface ServiceKitModule {
   @Singleton
   static EventPublisher events(
       JdbiTransactions tx,
-      EventSerializer serializer,
+      ServiceBasics basics,
       IdGenerator ids,
-      ServiceSettings settings,
       Set<CommittedEventListener> listeners,
       Set<OutboxWriteListener> writeListeners) {
     return new OutboxEventPublisher(
         tx,
-        serializer,
+        basics.serializer(),
         ids,
-        settings.kafka().topicPrefix(),
+        basics.settings().kafka().topicPrefix(),
         List.copyOf(listeners),
         List.copyOf(writeListeners));
   }

@@ -24,25 +24,6 @@ public record UserServiceConfig(
             Argon2idPasswordHasher.DEFAULT_MAX_CONCURRENT, Argon2idPasswordHasher.DEFAULT_MAX_WAIT);
   }
 
-  public UserServiceConfig(
-      ServiceSettings service,
-      Optional<String> privateJwk,
-      Optional<String> keyFile,
-      Duration accessTokenLifetime,
-      Duration refreshTokenLifetime,
-      Optional<String> adminEmail,
-      Optional<String> adminPassword) {
-    this(
-        service,
-        privateJwk,
-        keyFile,
-        accessTokenLifetime,
-        refreshTokenLifetime,
-        adminEmail,
-        adminPassword,
-        PasswordHashing.DEFAULT);
-  }
-
   public static UserServiceConfig fromEnv(Env env) {
     return new UserServiceConfig(
         ServiceSettings.fromEnv(env, "user", 50051),

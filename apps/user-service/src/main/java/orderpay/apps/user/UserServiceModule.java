@@ -11,16 +11,15 @@ import orderpay.adapters.grpc.auth.UserCheck;
 import orderpay.adapters.grpc.user.UserGrpcService;
 import orderpay.adapters.kafka.user.UserEventSerializer;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.messaging.EventSerializer;
 import orderpay.adapters.postgres.user.JdbiRefreshTokenStore;
 import orderpay.adapters.postgres.user.JdbiUserRepository;
 import orderpay.adapters.security.Argon2idPasswordHasher;
 import orderpay.adapters.security.JwtTokenIssuer;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.adapters.security.SigningKey;
+import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
-import orderpay.apps.kit.ServiceSettings;
 import orderpay.contracts.user.v1.UserServiceGrpc;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
@@ -58,16 +57,6 @@ public interface UserServiceModule {
           .allow(Callers.INVENTORY_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
           .allow(Callers.PAYMENT_SERVICE, UserServiceGrpc.getGetSigningKeysMethod())
           .build();
-
-  @Provides
-  static ServiceSettings settings(UserServiceConfig config) {
-    return config.service();
-  }
-
-  @Provides
-  static EventSerializer serializer() {
-    return new UserEventSerializer();
-  }
 
   @Provides
   @Singleton
@@ -201,6 +190,12 @@ public interface UserServiceModule {
         List.of(),
         userTokens,
         () -> ensureAdminAccount(config, ensureAdmin));
+  }
+
+  /** Its settings and its events' serializer, for the kit. */
+  @Provides
+  static ServiceBasics basics(UserServiceConfig config) {
+    return new ServiceBasics(config.service(), new UserEventSerializer());
   }
 
   private static void ensureAdminAccount(UserServiceConfig config, EnsureAdminAccount ensureAdmin) {

@@ -59,7 +59,8 @@ class UserServiceTest {
             Duration.ofMinutes(15),
             Duration.ofDays(30),
             Optional.of("admin@orderpay.test"),
-            Optional.of("admin-password-for-tests"));
+            Optional.of("admin-password-for-tests"),
+            UserServiceConfig.PasswordHashing.DEFAULT);
     service = DaggerUserServiceComponent.factory().create(config, Clock.systemUTC()).start();
     client =
         GrpcChannels.open(

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import orderpay.adapters.runtime.Env;
+import orderpay.apps.sandbox.CommandLine;
 import orderpay.apps.sandbox.bench.LoadGenerator.Sample;
 import orderpay.apps.sandbox.bench.OrderTimelines.Timeline;
 
@@ -45,14 +46,8 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(List.of(args), Env.system());
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    BenchOptions options =
+        CommandLine.parseOrExit(() -> BenchOptions.parse(List.of(args), Env.system()));
     System.out.printf(
         "starting a throw-away system (%s shape) ...%n", options.cluster() ? "cluster" : "sandbox");
     try (var target = BenchTarget.start(options)) {

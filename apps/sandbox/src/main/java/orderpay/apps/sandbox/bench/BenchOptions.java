@@ -20,34 +20,21 @@ public record BenchOptions(
     Duration ceiling,
     int products) {
 
-  /** One product: every order updates the same stock row, a flash sale's worst case. */
-  public BenchOptions(
-      Load load,
-      Duration warmup,
-      Duration measure,
-      boolean cluster,
-      int replicas,
-      String profileFile,
-      Duration ceiling) {
-    this(load, warmup, measure, cluster, replicas, profileFile, ceiling, 1);
-  }
-
   /** How requests arrive: a fixed number of clients, or a fixed schedule. */
   public sealed interface Load {
-    String describe();
+    /** How the bench's report names it, e.g. {@code mode=closed clients=64}. */
+    default String describe() {
+      return switch (this) {
+        case Closed closed -> "mode=closed clients=" + closed.clients();
+        case Open open -> "mode=open rate=" + open.perSecond();
+      };
+    }
   }
 
   /** Closed model: each client sends its next order when the last one was answered. */
   public record Closed(int clients) implements Load {
     public Closed {
-      if (clients < 1 || clients > 4096) {
-        throw new IllegalArgumentException("--clients must be between 1 and 4096, got " + clients);
-      }
-    }
-
-    @Override
-    public String describe() {
-      return "mode=closed clients=" + clients;
+      requireBetween("--clients", clients, 1, 4096);
     }
   }
 
@@ -58,14 +45,7 @@ public record BenchOptions(
    */
   public record Open(int perSecond) implements Load {
     public Open {
-      if (perSecond < 1 || perSecond > 100_000) {
-        throw new IllegalArgumentException("--rate must be between 1 and 100000, got " + perSecond);
-      }
-    }
-
-    @Override
-    public String describe() {
-      return "mode=open rate=" + perSecond;
+      requireBetween("--rate", perSecond, 1, 100_000);
     }
   }
 
@@ -79,12 +59,8 @@ public record BenchOptions(
     if (ceiling.isZero() || ceiling.isNegative()) {
       throw new IllegalArgumentException("--ceiling must be at least 1 second");
     }
-    if (replicas < 1 || replicas > 9) {
-      throw new IllegalArgumentException("--replicas must be between 1 and 9, got " + replicas);
-    }
-    if (products < 1 || products > 1000) {
-      throw new IllegalArgumentException("--products must be between 1 and 1000, got " + products);
-    }
+    requireBetween("--replicas", replicas, 1, 9);
+    requireBetween("--products", products, 1, 1000);
   }
 
   public static final String USAGE =
@@ -99,7 +75,7 @@ public record BenchOptions(
     int replicas = 2;
     String profile = null;
     Duration ceiling = Duration.ofSeconds(10);
-    int products = 1;
+    int products = 1; // every order updates the same stock row: a flash sale's worst case
     boolean clientsGiven = false;
     boolean rateGiven = false;
     for (int i = 0; i < args.size(); i++) {
@@ -146,6 +122,14 @@ public record BenchOptions(
       throw new IllegalArgumentException("--clients and --rate exclude each other; " + USAGE);
     }
     return new BenchOptions(load, warmup, measure, cluster, replicas, profile, ceiling, products);
+  }
+
+  /** The one wording of a range check, so every option's error reads alike. */
+  private static void requireBetween(String flag, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          flag + " must be between " + min + " and " + max + ", got " + value);
+    }
   }
 
   private static int number(String flag, String value) {

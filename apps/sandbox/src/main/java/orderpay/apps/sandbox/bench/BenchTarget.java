@@ -79,20 +79,8 @@ public sealed interface BenchTarget extends AutoCloseable {
   }
 
   /** Every service in this JVM, on embedded PostgreSQL and Kafka. */
-  final class InProcess implements BenchTarget {
-    private final AutoCloseable owner;
-    private final Sandbox sandbox;
-    private final int postgresPort;
-    private final String databasePrefix;
-
-    private InProcess(
-        AutoCloseable owner, Sandbox sandbox, int postgresPort, String databasePrefix) {
-      this.owner = owner;
-      this.sandbox = sandbox;
-      this.postgresPort = postgresPort;
-      this.databasePrefix = databasePrefix;
-    }
-
+  record InProcess(AutoCloseable owner, Sandbox sandbox, int postgresPort, String databasePrefix)
+      implements BenchTarget {
     static InProcess start() throws Exception {
       var lifecycle = new Lifecycle();
       try {
@@ -133,11 +121,6 @@ public sealed interface BenchTarget extends AutoCloseable {
     }
 
     @Override
-    public int postgresPort() {
-      return postgresPort;
-    }
-
-    @Override
     public String database(String service) {
       return databasePrefix + "_" + service;
     }
@@ -158,15 +141,7 @@ public sealed interface BenchTarget extends AutoCloseable {
   }
 
   /** Every service its own process, {@code replicas} of the replicated ones. */
-  final class ClusterShape implements BenchTarget {
-    private final Cluster cluster;
-    private final Path dataDir;
-
-    private ClusterShape(Cluster cluster, Path dataDir) {
-      this.cluster = cluster;
-      this.dataDir = dataDir;
-    }
-
+  record ClusterShape(Cluster cluster, Path dataDir) implements BenchTarget {
     static ClusterShape start(int replicas) throws Exception {
       Path dataDir = Files.createTempDirectory("orderpay-bench-cluster");
       var options =

@@ -2,6 +2,7 @@ package orderpay.apps.sandbox.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.jfr.Configuration;
@@ -9,21 +10,14 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
+import orderpay.apps.sandbox.SandboxSettings;
 
 /**
  * A JDK Flight Recorder profile of the measured window in this JVM (for the sandbox shape: every
  * service, the emulator, the mail catcher, Kafka and the load), and where its CPU samples fell, per
  * part of the system, from thread names and stack frames.
  */
-final class CpuProfile implements AutoCloseable {
-  private final Recording recording;
-  private final Path file;
-
-  private CpuProfile(Recording recording, Path file) {
-    this.recording = recording;
-    this.file = file;
-  }
-
+record CpuProfile(Recording recording, Path file) implements AutoCloseable {
   static CpuProfile start(Path file) throws Exception {
     var recording = new Recording(Configuration.getConfiguration("profile"));
     recording.setToDisk(true);
@@ -55,27 +49,33 @@ final class CpuProfile implements AutoCloseable {
     return shares;
   }
 
+  /** Threads no service name gives away, by the start of their name; the first that fits. */
+  private static final List<Map.Entry<String, String>> THREAD_PREFIXES =
+      List.of(
+          Map.entry("notification-", "notification"),
+          Map.entry("order-", "order"),
+          Map.entry("smtp:", "smtp catcher"),
+          Map.entry("HttpClient", "load generator"));
+
+  /** Shared threads, by the class a stack frame runs: the first frame that fits decides. */
+  private static final List<Map.Entry<String, String>> CODE_PREFIXES =
+      List.of(
+          Map.entry("orderpay.apps.stripe.", "stripe emulator"),
+          Map.entry("orderpay.adapters.rest.", "gateway"),
+          Map.entry("orderpay.apps.sandbox.bench.", "load generator"));
+
   /** Which part of the system a sample belongs to. */
   static String part(String thread, RecordedEvent sample) {
-    for (String service :
-        new String[] {"user", "product", "inventory", "order", "payment", "notification"}) {
+    for (String service : SandboxSettings.SERVICES) {
       if (thread.contains(service + "-service")
           || thread.startsWith("consumer-" + service + "-")
           || thread.startsWith("pg-" + service)) {
         return service;
       }
     }
-    if (thread.startsWith("notification-")) {
-      return "notification";
-    }
-    if (thread.startsWith("order-")) {
-      return "order";
-    }
-    if (thread.startsWith("smtp:")) {
-      return "smtp catcher";
-    }
-    if (thread.startsWith("HttpClient")) {
-      return "load generator";
+    var byThread = partByPrefix(THREAD_PREFIXES, thread);
+    if (byThread != null) {
+      return byThread;
     }
     if (thread.startsWith("data-plane-kafka")
         || thread.startsWith("kafka")
@@ -89,15 +89,9 @@ final class CpuProfile implements AutoCloseable {
     var stack = sample.getStackTrace();
     if (stack != null) {
       for (RecordedFrame frame : stack.getFrames()) {
-        String type = frame.getMethod().getType().getName();
-        if (type.startsWith("orderpay.apps.stripe.")) {
-          return "stripe emulator";
-        }
-        if (type.startsWith("orderpay.adapters.rest.")) {
-          return "gateway";
-        }
-        if (type.startsWith("orderpay.apps.sandbox.bench.")) {
-          return "load generator";
+        var byFrame = partByPrefix(CODE_PREFIXES, frame.getMethod().getType().getName());
+        if (byFrame != null) {
+          return byFrame;
         }
       }
     }
@@ -105,6 +99,16 @@ final class CpuProfile implements AutoCloseable {
       return "grpc transport (all services)";
     }
     return "other (JVM, JIT, shared pools)";
+  }
+
+  /** The part of the first prefix {@code name} starts with; null when none does. */
+  private static String partByPrefix(List<Map.Entry<String, String>> prefixes, String name) {
+    for (var prefix : prefixes) {
+      if (name.startsWith(prefix.getKey())) {
+        return prefix.getValue();
+      }
+    }
+    return null;
   }
 
   @Override

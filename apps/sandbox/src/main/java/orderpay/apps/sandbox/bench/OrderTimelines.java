@@ -46,33 +46,29 @@ final class OrderTimelines {
 
   Map<String, Timeline> read(Collection<String> orderIds) throws SQLException {
     UUID[] ids = orderIds.stream().map(UUID::fromString).toArray(UUID[]::new);
-    var orders = new HashMap<String, Object[]>();
-    query(
-        "order",
-        "SELECT id, created_at, status, updated_at FROM orders WHERE id = ANY(?)",
-        ids,
-        row -> orders.put(row[0].toString(), row));
-    var reservations = new HashMap<String, Object[]>();
-    query(
-        "inventory",
-        "SELECT order_id, created_at, status, updated_at FROM reservations WHERE order_id = ANY(?)",
-        ids,
-        row -> reservations.put(row[0].toString(), row));
-    var payments = new HashMap<String, Object[]>();
-    query(
-        "payment",
-        "SELECT order_id, created_at, status, updated_at FROM payments WHERE order_id = ANY(?)",
-        ids,
-        row -> payments.put(row[0].toString(), row));
-    var emails = new HashMap<String, Object[]>();
-    query(
-        "notification",
-        """
-        SELECT order_id, max(created_at), count(*) FILTER (WHERE status = 'SENT'), max(sent_at)
-        FROM notifications WHERE order_id = ANY(?) GROUP BY order_id
-        """,
-        ids,
-        row -> emails.put(row[0].toString(), row));
+    var orders =
+        byOrder(
+            "order",
+            "SELECT id, created_at, status, updated_at FROM orders WHERE id = ANY(?)",
+            ids);
+    var reservations =
+        byOrder(
+            "inventory",
+            "SELECT order_id, created_at, status, updated_at FROM reservations WHERE order_id = ANY(?)",
+            ids);
+    var payments =
+        byOrder(
+            "payment",
+            "SELECT order_id, created_at, status, updated_at FROM payments WHERE order_id = ANY(?)",
+            ids);
+    var emails =
+        byOrder(
+            "notification",
+            """
+            SELECT order_id, max(created_at), count(*) FILTER (WHERE status = 'SENT'), max(sent_at)
+            FROM notifications WHERE order_id = ANY(?) GROUP BY order_id
+            """,
+            ids);
     var timelines = new LinkedHashMap<String, Timeline>();
     for (String id : orderIds) {
       Object[] order = orders.get(id);
@@ -118,6 +114,14 @@ final class OrderTimelines {
                     + instant(row[4])
                     + (row[3].toString().isEmpty() ? "" : ": " + row[3])));
     return lines;
+  }
+
+  /** Rows keyed by their first column, the order's id. */
+  private Map<String, Object[]> byOrder(String service, String sql, UUID[] ids)
+      throws SQLException {
+    var rows = new HashMap<String, Object[]>();
+    query(service, sql, ids, row -> rows.put(row[0].toString(), row));
+    return rows;
   }
 
   private void query(

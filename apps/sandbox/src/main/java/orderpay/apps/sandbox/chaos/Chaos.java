@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
+import orderpay.apps.sandbox.CommandLine;
 import orderpay.apps.sandbox.cluster.Cluster;
 import orderpay.apps.sandbox.cluster.ClusterOptions;
 
@@ -174,14 +175,8 @@ public final class Chaos {
   }
 
   public static void main(String[] args) {
-    Options options;
-    try {
-      options = Options.parse(List.of(args), ClusterOptions.findRoot());
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    Options options =
+        CommandLine.parseOrExit(() -> Options.parse(List.of(args), ClusterOptions.findRoot()));
     Outcome outcome = run(options, System.out);
     System.exit(outcome.failed() == 0 ? 0 : 1);
   }

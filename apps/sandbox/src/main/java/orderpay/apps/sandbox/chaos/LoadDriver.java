@@ -28,6 +28,7 @@ public final class LoadDriver {
    * @param actionsPerClient how many actions each of them takes
    * @param products products created, each with {@code unitsPerProduct} units
    * @param racers clients racing for the {@code racedUnits} units of one more product
+   * @param thinkTime a client's pause between two actions; zero: it acts again at once
    */
   public record Settings(
       String gatewayUrl,
@@ -49,36 +50,6 @@ public final class LoadDriver {
       }
     }
 
-    /** Clients that act again as soon as an action is done. */
-    public Settings(
-        String gatewayUrl,
-        String stripeApiBase,
-        String adminEmail,
-        String adminPassword,
-        long seed,
-        int clients,
-        int actionsPerClient,
-        int products,
-        long unitsPerProduct,
-        int racers,
-        long racedUnits,
-        Duration requestTimeout) {
-      this(
-          gatewayUrl,
-          stripeApiBase,
-          adminEmail,
-          adminPassword,
-          seed,
-          clients,
-          actionsPerClient,
-          products,
-          unitsPerProduct,
-          racers,
-          racedUnits,
-          requestTimeout,
-          Duration.ZERO);
-    }
-
     /** A small load that a test or a short chaos run can afford. */
     public static Settings small(
         String gatewayUrl,
@@ -98,7 +69,8 @@ public final class LoadDriver {
           30,
           8,
           3,
-          Duration.ofSeconds(30));
+          Duration.ofSeconds(30),
+          Duration.ZERO);
     }
   }
 

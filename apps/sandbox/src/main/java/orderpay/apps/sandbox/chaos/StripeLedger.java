@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** What the Stripe emulator says happened ({@code GET /_emulator/ledger}): the money side. */
 public record StripeLedger(List<Intent> intents, List<Charge> charges, List<Refund> refunds) {
@@ -57,46 +58,50 @@ public record StripeLedger(List<Intent> intents, List<Charge> charges, List<Refu
   }
 
   public static StripeLedger parse(JsonNode ledger) {
-    var intents = new ArrayList<Intent>();
-    ledger
-        .path("payment_intents")
-        .forEach(
+    var intents =
+        each(
+            ledger,
+            "payment_intents",
             i ->
-                intents.add(
-                    new Intent(
-                        i.path("id").asText(),
-                        i.path("status").asText(),
-                        i.path("amount").asLong(),
-                        i.path("currency").asText(),
-                        text(i.path("order_id")))));
-    var charges = new ArrayList<Charge>();
-    ledger
-        .path("charges")
-        .forEach(
+                new Intent(
+                    i.path("id").asText(),
+                    i.path("status").asText(),
+                    i.path("amount").asLong(),
+                    i.path("currency").asText(),
+                    text(i.path("order_id"))));
+    var charges =
+        each(
+            ledger,
+            "charges",
             c ->
-                charges.add(
-                    new Charge(
-                        c.path("id").asText(),
-                        c.path("status").asText(),
-                        c.path("amount_captured").asLong(),
-                        c.path("amount_refunded").asLong(),
-                        c.path("currency").asText(),
-                        c.path("payment_intent").asText(),
-                        text(c.path("order_id")))));
-    var refunds = new ArrayList<Refund>();
-    ledger
-        .path("refunds")
-        .forEach(
+                new Charge(
+                    c.path("id").asText(),
+                    c.path("status").asText(),
+                    c.path("amount_captured").asLong(),
+                    c.path("amount_refunded").asLong(),
+                    c.path("currency").asText(),
+                    c.path("payment_intent").asText(),
+                    text(c.path("order_id"))));
+    var refunds =
+        each(
+            ledger,
+            "refunds",
             r ->
-                refunds.add(
-                    new Refund(
-                        r.path("id").asText(),
-                        r.path("status").asText(),
-                        r.path("amount").asLong(),
-                        r.path("payment_intent").asText(),
-                        r.path("charge").asText(),
-                        text(r.path("order_id")))));
-    return new StripeLedger(List.copyOf(intents), List.copyOf(charges), List.copyOf(refunds));
+                new Refund(
+                    r.path("id").asText(),
+                    r.path("status").asText(),
+                    r.path("amount").asLong(),
+                    r.path("payment_intent").asText(),
+                    r.path("charge").asText(),
+                    text(r.path("order_id"))));
+    return new StripeLedger(intents, charges, refunds);
+  }
+
+  /** Each element of the ledger's array {@code field}, read by {@code read}. */
+  private static <T> List<T> each(JsonNode ledger, String field, Function<JsonNode, T> read) {
+    var all = new ArrayList<T>();
+    ledger.path(field).forEach(node -> all.add(read.apply(node)));
+    return List.copyOf(all);
   }
 
   /** An order id from metadata, or "" when there is none (money no order can account for). */

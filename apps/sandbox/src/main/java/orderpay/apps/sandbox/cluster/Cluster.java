@@ -68,13 +68,11 @@ public final class Cluster implements AutoCloseable {
         options.freePorts() ? ClusterPorts.free(replicas) : ClusterPorts.fromEnv(base, replicas);
     this.clusterFile = new ClusterFile(options.dataDir(), this::processes);
     this.readiness = new Readiness(ports, environment::launcherCredentials, gate);
-    var supervisor = new Supervisor(gate, readiness, restarts, clusterFile, options.startTimeout());
+    var supervision = new Supervision(gate, restarts, clusterFile);
+    var supervisor = new Supervisor(supervision, readiness, options.startTimeout());
     this.factory = new ChildProcessFactory(options, ports, supervisor::exited);
-    var postgres =
-        new SupervisedPostgres(
-            options.dataDir().resolve("postgres"), ports.postgres(), gate, restarts, clusterFile);
     this.infrastructure =
-        new Infrastructure(options, ports, gate, readiness, clusterFile, factory.kafka(), postgres);
+        new Infrastructure(options, ports, supervision, readiness, factory.kafka());
     this.table = new ProcessTable(infrastructure.kafka());
   }
 

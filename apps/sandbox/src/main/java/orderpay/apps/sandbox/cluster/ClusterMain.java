@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import orderpay.adapters.runtime.Env;
 import orderpay.adapters.runtime.Lifecycle;
+import orderpay.apps.sandbox.CommandLine;
 
 /**
  * {@code ./orderpay cluster [--fresh] [--replicas N]}: the deployed shape on this machine, every
@@ -15,14 +16,8 @@ public final class ClusterMain {
 
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
-    ClusterOptions options;
-    try {
-      options = ClusterOptions.fromCommandLine(Env.system(), List.of(args));
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
+    ClusterOptions options =
+        CommandLine.parseOrExit(() -> ClusterOptions.fromCommandLine(Env.system(), List.of(args)));
     System.out.printf(
         "Starting OrderPay as a cluster: %d replicas of %s, one of the rest (this takes a while on"
             + " a small machine) ...%n",

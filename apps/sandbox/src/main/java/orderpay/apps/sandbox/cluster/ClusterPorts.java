@@ -37,14 +37,7 @@ public record ClusterPorts(
   /** The defaults of {@code ./orderpay up} (and its environment variables), plus replicas. */
   static ClusterPorts fromEnv(Env env, Map<String, Integer> replicas) {
     var base = SandboxSettings.fromEnv(env);
-    var firstPorts =
-        Map.of(
-            "user", base.userGrpcPort(),
-            "product", base.productGrpcPort(),
-            "inventory", base.inventoryGrpcPort(),
-            "order", base.orderGrpcPort(),
-            "payment", base.paymentGrpcPort(),
-            "notification", base.notificationGrpcPort());
+    var firstPorts = base.grpcPorts();
     var grpc = new LinkedHashMap<String, List<Integer>>();
     replicas.forEach(
         (service, count) -> {

@@ -24,9 +24,8 @@ final class Infrastructure {
 
   private final ClusterOptions options;
   private final ClusterPorts ports;
-  private final LaunchGate gate;
+  private final Supervision supervision;
   private final Readiness readiness;
-  private final ClusterFile clusterFile;
   private final ChildProcess kafka;
   private final SupervisedPostgres postgres;
   private volatile EmbeddedMailCatcher mail;
@@ -35,25 +34,24 @@ final class Infrastructure {
   Infrastructure(
       ClusterOptions options,
       ClusterPorts ports,
-      LaunchGate gate,
+      Supervision supervision,
       Readiness readiness,
-      ClusterFile clusterFile,
-      ChildProcess kafka,
-      SupervisedPostgres postgres) {
+      ChildProcess kafka) {
     this.options = options;
     this.ports = ports;
-    this.gate = gate;
+    this.supervision = supervision;
     this.readiness = readiness;
-    this.clusterFile = clusterFile;
     this.kafka = kafka;
-    this.postgres = postgres;
+    this.postgres =
+        new SupervisedPostgres(
+            options.dataDir().resolve("postgres"), ports.postgres(), supervision);
   }
 
   /** Kafka and PostgreSQL; then the variables, topics, emulator and mail catcher that need them. */
   void start(Env base, ClusterEnvironment environment) {
-    gate.launch(kafka);
+    supervision.gate().launch(kafka);
     postgres.start();
-    clusterFile.write();
+    supervision.clusterFile().write();
     readiness.awaitKafka(kafka, options.startTimeout());
 
     environment.addSandboxVariables(base, options, ports, postgres.server());

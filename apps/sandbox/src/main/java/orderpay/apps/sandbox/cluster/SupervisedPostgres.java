@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,24 +21,15 @@ final class SupervisedPostgres {
 
   private final Path dataDir;
   private final int port;
-  private final LaunchGate gate;
-  private final ScheduledExecutorService restarts;
-  private final ClusterFile clusterFile;
+  private final Supervision supervision;
   private EmbeddedPostgresServer server;
   private boolean wanted;
   private int restartCount;
 
-  SupervisedPostgres(
-      Path dataDir,
-      int port,
-      LaunchGate gate,
-      ScheduledExecutorService restarts,
-      ClusterFile clusterFile) {
+  SupervisedPostgres(Path dataDir, int port, Supervision supervision) {
     this.dataDir = dataDir;
     this.port = port;
-    this.gate = gate;
-    this.restarts = restarts;
-    this.clusterFile = clusterFile;
+    this.supervision = supervision;
   }
 
   /** Starts it unless it runs; it is supervised from then on. */
@@ -55,9 +44,11 @@ final class SupervisedPostgres {
       postmaster()
           .ifPresent(
               postmaster ->
-                  postmaster.onExit().thenRun(() -> restarts.execute(() -> exited(current))));
+                  postmaster
+                      .onExit()
+                      .thenRun(() -> supervision.restarts().execute(() -> exited(current))));
     }
-    clusterFile.write();
+    supervision.clusterFile().write();
   }
 
   /** The server, for creating databases; null while it is down. */
@@ -84,7 +75,7 @@ final class SupervisedPostgres {
       Stopping.closeQuietly(server);
       server = null;
     }
-    clusterFile.write();
+    supervision.clusterFile().write();
   }
 
   void signal(Signal signal) {
@@ -117,20 +108,19 @@ final class SupervisedPostgres {
 
   private void exited(EmbeddedPostgresServer gone) {
     synchronized (this) {
-      if (gate.isShut() || !wanted || server != gone) {
+      if (supervision.stopping() || !wanted || server != gone) {
         return;
       }
       log.warn("PostgreSQL exited; restarting it in 1 s");
       Stopping.closeQuietly(gone);
       server = null;
     }
-    clusterFile.writeQuietly();
-    restarts.schedule(this::restart, 1, TimeUnit.SECONDS);
+    supervision.restartAfter(Duration.ofSeconds(1), this::restart);
   }
 
   private void restart() {
     synchronized (this) {
-      if (gate.isShut() || server != null) {
+      if (supervision.stopping() || server != null) {
         return;
       }
     }
@@ -140,10 +130,10 @@ final class SupervisedPostgres {
         restartCount++;
       }
       log.info("PostgreSQL restarted as pid {}", postmasterPid().orElse(-1));
-      clusterFile.writeQuietly();
+      supervision.clusterFile().writeQuietly();
     } catch (RuntimeException e) {
       log.error("PostgreSQL could not be restarted; trying again in 2 s", e);
-      restarts.schedule(this::restart, 2, TimeUnit.SECONDS);
+      supervision.retry(this::restart);
     }
   }
 
