@@ -38,6 +38,7 @@ public final class KafkaOutboxRelay implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaOutboxRelay.class);
   private static final int BATCH_SIZE = 500;
   private static final int SAFETY_POLL_MILLIS = 1000;
+  private static final int BATCH_WINDOW_MILLIS = 5;
 
   private final Jdbi jdbi;
   private final DataSource dataSource;
@@ -94,9 +95,16 @@ public final class KafkaOutboxRelay implements AutoCloseable {
         }
         PGConnection notifications = listener.unwrap(PGConnection.class);
         while (running.get()) {
-          drain();
-          // blocks until an insert notifies or the safety poll elapses
-          notifications.getNotifications(SAFETY_POLL_MILLIS);
+          if (drain() > 0) {
+            // busy: the commits of the next few milliseconds go out as one batch, one produce
+            // request and one outbox transaction instead of one each; the first event of a burst
+            // is never held back
+            sleepQuietly(BATCH_WINDOW_MILLIS);
+            notifications.getNotifications(); // those rows are in the next drain: forget them
+          } else {
+            // blocks until an insert notifies or the safety poll elapses
+            notifications.getNotifications(SAFETY_POLL_MILLIS);
+          }
         }
       } catch (SQLException | RuntimeException e) {
         if (running.get()) {
