@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.deadletter.v1.DeadLetterTopic;
@@ -175,16 +177,13 @@ public final class AdminOverviewRoutes {
     json.put("reachable", answer.isPresent());
     json.put(
         "outbox_pending",
-        answer
-            .filter(ServiceOverview::hasOutboxPending)
-            .map(ServiceOverview::getOutboxPending)
-            .orElse(null));
+        ifSet(answer, ServiceOverview::hasOutboxPending, ServiceOverview::getOutboxPending));
     json.put(
         "outbox_oldest_age_seconds",
-        answer
-            .filter(ServiceOverview::hasOutboxOldestAgeSeconds)
-            .map(ServiceOverview::getOutboxOldestAgeSeconds)
-            .orElse(null));
+        ifSet(
+            answer,
+            ServiceOverview::hasOutboxOldestAgeSeconds,
+            ServiceOverview::getOutboxOldestAgeSeconds));
     json.put(
         "consumer_lag",
         answer
@@ -201,6 +200,14 @@ public final class AdminOverviewRoutes {
                         .toList())
             .orElse(null));
     return json;
+  }
+
+  /** An optional field of the answer: null when the service did not answer or did not set it. */
+  private static <T> T ifSet(
+      Optional<ServiceOverview> answer,
+      Predicate<ServiceOverview> isSet,
+      Function<ServiceOverview, T> value) {
+    return answer.filter(isSet).map(value).orElse(null);
   }
 
   private static Map<String, Object> deadLetters(Optional<Long> depth) {

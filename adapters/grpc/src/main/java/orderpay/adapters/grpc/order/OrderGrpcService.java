@@ -5,6 +5,7 @@ import static orderpay.adapters.grpc.StreamReplies.reply;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.adapters.grpc.auth.UserCheck;
@@ -79,10 +80,7 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
 
   @Override
   public void getOrder(GetOrderRequest request, StreamObserver<Order> response) {
-    reply(
-        response,
-        OrderMessages.toProto(
-            queries.get(OrderId.parse(request.getId()), UserCheck.currentReader())));
+    replyWithOrder(request.getId(), queries::get, response);
   }
 
   @Override
@@ -148,18 +146,12 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
 
   @Override
   public void retryOrder(RetryOrderRequest request, StreamObserver<Order> response) {
-    reply(
-        response,
-        OrderMessages.toProto(
-            recoverOrders.retryNow(OrderId.parse(request.getId()), UserCheck.currentReader())));
+    replyWithOrder(request.getId(), recoverOrders::retryNow, response);
   }
 
   @Override
   public void cancelOrder(CancelOrderRequest request, StreamObserver<Order> response) {
-    reply(
-        response,
-        OrderMessages.toProto(
-            cancelOrder.cancel(OrderId.parse(request.getId()), UserCheck.currentReader())));
+    replyWithOrder(request.getId(), cancelOrder::cancel, response);
   }
 
   /** Admin only: the service runs this method behind an admin check of the forwarded token. */
@@ -209,6 +201,18 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
               .setFailed(minute.failed()));
     }
     reply(response, reply.build());
+  }
+
+  /**
+   * Answers with the order {@code id} names, as {@code action} reads or moves it for the caller.
+   */
+  private static void replyWithOrder(
+      String id,
+      BiFunction<OrderId, Reader, orderpay.domain.order.Order> action,
+      StreamObserver<Order> response) {
+    reply(
+        response,
+        OrderMessages.toProto(action.apply(OrderId.parse(id), UserCheck.currentReader())));
   }
 
   /** The customer whose verified token came with the call (the service runs behind UserCheck). */
