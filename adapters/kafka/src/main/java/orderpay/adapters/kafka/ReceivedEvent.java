@@ -2,6 +2,7 @@ package orderpay.adapters.kafka;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.UUID;
+import java.util.function.Function;
 import orderpay.domain.shared.DomainException;
 
 /**
@@ -22,8 +23,13 @@ public record ReceivedEvent(
    * it that is none, can never be applied: a {@link PoisonMessage}, parked without retries.
    */
   public <T> T read(PayloadReader<T> reader) {
+    return read(reader, message -> message);
+  }
+
+  /** The payload as {@code reader} reads it, then as {@code interpret} understands it (its ids). */
+  public <M, T> T read(PayloadReader<M> reader, Function<M, T> interpret) {
     try {
-      return reader.read(payload);
+      return interpret.apply(reader.read(payload));
     } catch (InvalidProtocolBufferException
         | IllegalArgumentException
         | DomainException malformed) {

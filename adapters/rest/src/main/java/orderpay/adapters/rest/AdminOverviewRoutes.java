@@ -76,16 +76,14 @@ public final class AdminOverviewRoutes {
           ask(
               fanOut,
               () ->
-                  deadlined(orders)
-                      .withCallCredentials(admin)
+                  forOverview(orders, admin)
                       .getOrderThroughput(
                           GetOrderThroughputRequest.newBuilder().setMinutes(MINUTES).build()));
       var depths =
           ask(
               fanOut,
               () ->
-                  deadlined(deadLetters)
-                      .withCallCredentials(admin)
+                  forOverview(deadLetters, admin)
                       .listDeadLetters(
                           ListDeadLettersRequest.newBuilder().setDepthsOnly(true).build()));
       var perService =
@@ -95,9 +93,9 @@ public final class AdminOverviewRoutes {
                       ask(
                           fanOut,
                           () ->
-                              deadlined(
-                                      ServiceOverviewServiceGrpc.newBlockingStub(service.channel()))
-                                  .withCallCredentials(admin)
+                              forOverview(
+                                      ServiceOverviewServiceGrpc.newBlockingStub(service.channel()),
+                                      admin)
                                   .getServiceOverview(
                                       GetServiceOverviewRequest.getDefaultInstance())))
               .toList();
@@ -137,8 +135,11 @@ public final class AdminOverviewRoutes {
     return fanOut.submit(io.opentelemetry.context.Context.current().wrap(call));
   }
 
-  private static <S extends io.grpc.stub.AbstractStub<S>> S deadlined(S stub) {
-    return stub.withDeadlineAfter(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+  /** The stub acting for the admin (each service checks the token), with the short deadline. */
+  private static <S extends io.grpc.stub.AbstractStub<S>> S forOverview(
+      S stub, CallCredentials admin) {
+    return stub.withDeadlineAfter(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .withCallCredentials(admin);
   }
 
   /** The answer, or none if the service failed or missed its deadline (which bounds the wait). */

@@ -46,6 +46,11 @@ public record OrderRoutes(
     return orders.withCallCredentials(caller.forwarded());
   }
 
+  /** The payment service, for the customer's own payment (it checks who the payer is). */
+  private PaymentServiceGrpc.PaymentServiceBlockingStub paymentsFor(Authenticator.Caller caller) {
+    return payments.withCallCredentials(caller.forwarded());
+  }
+
   private void create(Context ctx) {
     var caller = auth.requireForwarding(ctx);
     var body = JsonBody.of(ctx);
@@ -118,8 +123,7 @@ public record OrderRoutes(
     // ownership first: 404 for others' orders
     var order = ordersFor(caller).getOrder(getRequest(ctx));
     var payment =
-        payments
-            .withCallCredentials(caller.forwarded())
+        paymentsFor(caller)
             .checkPaymentStatus(
                 CheckPaymentStatusRequest.newBuilder().setOrderId(order.getId()).build());
     Json.respond(ctx, 200, payment(payment));
@@ -132,8 +136,7 @@ public record OrderRoutes(
   private void authenticate(Context ctx) {
     var caller = auth.requireForwarding(ctx);
     var payment =
-        payments
-            .withCallCredentials(caller.forwarded())
+        paymentsFor(caller)
             .completeTestAuthentication(
                 CompleteTestAuthenticationRequest.newBuilder()
                     .setOrderId(ctx.pathParam("id"))

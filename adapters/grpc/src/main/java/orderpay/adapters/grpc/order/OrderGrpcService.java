@@ -2,6 +2,8 @@ package orderpay.adapters.grpc.order;
 
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,28 +42,17 @@ import orderpay.domain.user.UserId;
  * Serves a customer's orders, and an admin's view of everyone's; install behind {@link UserCheck},
  * which proves who the caller is. Who may see and do what the domain decides.
  */
-public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
+public record OrderGrpcService(
+    PlaceOrder placeOrder,
+    CancelOrder cancelOrder,
+    OrderQueries queries,
+    RecoverOrders recoverOrders)
+    implements OrderServiceGrpc.AsyncService, BindableService {
   /** Order summaries per streamed message: far below gRPC's 4 MiB limit. */
   private static final int SUMMARY_CHUNK = 5000;
 
   /** An hour of minutes: the console's overview asks for 15. */
   private static final int MAX_THROUGHPUT_MINUTES = 60;
-
-  private final PlaceOrder placeOrder;
-  private final CancelOrder cancelOrder;
-  private final OrderQueries queries;
-  private final RecoverOrders recoverOrders;
-
-  public OrderGrpcService(
-      PlaceOrder placeOrder,
-      CancelOrder cancelOrder,
-      OrderQueries queries,
-      RecoverOrders recoverOrders) {
-    this.placeOrder = placeOrder;
-    this.cancelOrder = cancelOrder;
-    this.queries = queries;
-    this.recoverOrders = recoverOrders;
-  }
 
   @Override
   public void createOrder(CreateOrderRequest request, StreamObserver<Order> response) {
@@ -218,5 +209,11 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
   /** The customer whose verified token came with the call (the service runs behind UserCheck). */
   private static UserId customer() {
     return UserId.parse(UserCheck.currentUser().userId());
+  }
+
+  /** What {@code OrderServiceImplBase} would do: the generated binding of these methods. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return OrderServiceGrpc.bindService(this);
   }
 }

@@ -20,7 +20,7 @@ public record OrderEventsHandler(Inventory inventory) implements EventHandler {
         OrderEventSerializer.outcomeOf(event.name())
             .orElseThrow(() -> new PoisonMessage("unexpected topic " + event.topic(), null));
     var orderId =
-        event.read(bytes -> OrderId.parse(OrderStatusChanged.parseFrom(bytes).getOrderId()));
+        event.read(OrderStatusChanged::parseFrom, changed -> OrderId.parse(changed.getOrderId()));
     if (inventory.settle(orderId, outcome).isEmpty()) {
       log.warn("{} for order {} changes no stock", event.name(), orderId);
     }

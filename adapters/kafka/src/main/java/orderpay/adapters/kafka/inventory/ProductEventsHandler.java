@@ -12,26 +12,34 @@ import orderpay.domain.inventory.Inventory;
  * deleted one can no longer be reserved. Updates never touch stock.
  */
 public record ProductEventsHandler(Inventory inventory) implements EventHandler {
-  private record Change(ProductChanged changed, ProductId productId) {}
+  /** What a product change asks of the stock, read from the payload before anything is done. */
+  private sealed interface StockChange {
+    record Track(ProductId productId, long initialStock) implements StockChange {}
+
+    record Retire(ProductId productId) implements StockChange {}
+
+    /** Price and name are the catalog's business; stock is ours and stays as it is. */
+    record Keep() implements StockChange {}
+  }
 
   @Override
   public void handle(ReceivedEvent event) {
-    var change =
-        event.read(
-            bytes -> {
-              var changed = ProductChanged.parseFrom(bytes);
-              return new Change(changed, ProductId.parse(changed.getProductId()));
-            });
-    var changed = change.changed();
-    var productId = change.productId();
-    switch (changed.getChange()) {
-      case CHANGE_CREATED -> inventory.productCreated(productId, changed.getInitialStock());
-      case CHANGE_DELETED -> inventory.productDeleted(productId);
-      case CHANGE_UPDATED -> {
-        // price and name are the catalog's business; stock is ours and stays as it is
-      }
+    switch (event.read(ProductChanged::parseFrom, ProductEventsHandler::stockChange)) {
+      case StockChange.Track(var productId, var initialStock) ->
+          inventory.productCreated(productId, initialStock);
+      case StockChange.Retire(var productId) -> inventory.productDeleted(productId);
+      case StockChange.Keep() -> {}
+    }
+  }
+
+  private static StockChange stockChange(ProductChanged changed) {
+    var productId = ProductId.parse(changed.getProductId()); // every change names a product
+    return switch (changed.getChange()) {
+      case CHANGE_CREATED -> new StockChange.Track(productId, changed.getInitialStock());
+      case CHANGE_DELETED -> new StockChange.Retire(productId);
+      case CHANGE_UPDATED -> new StockChange.Keep();
       case CHANGE_UNSPECIFIED, UNRECOGNIZED ->
           throw new PoisonMessage("unknown product change " + changed.getChangeValue(), null);
-    }
+    };
   }
 }

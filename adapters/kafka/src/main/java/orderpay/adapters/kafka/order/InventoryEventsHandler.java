@@ -12,7 +12,8 @@ public record InventoryEventsHandler(SettleOrder settle, OrderHistory history)
     implements EventHandler {
   @Override
   public void handle(ReceivedEvent event) {
-    var orderId = event.read(bytes -> OrderId.parse(CommitRefused.parseFrom(bytes).getOrderId()));
+    var orderId =
+        event.read(CommitRefused::parseFrom, refused -> OrderId.parse(refused.getOrderId()));
     history.record(orderId, PaymentEventsHandler.consumed(event));
     settle.stockUnavailable(orderId);
   }

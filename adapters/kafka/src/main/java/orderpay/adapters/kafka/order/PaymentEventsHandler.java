@@ -22,11 +22,10 @@ public record PaymentEventsHandler(SettleOrder settle, OrderHistory history)
   public void handle(ReceivedEvent event) {
     var settlement =
         event.read(
-            bytes -> {
-              var payload = PaymentStatusUpdated.parseFrom(bytes);
-              return new Settlement(
-                  OrderId.parse(payload.getOrderId()), PaymentStatusUpdates.toUpdate(payload));
-            });
+            PaymentStatusUpdated::parseFrom,
+            payload ->
+                new Settlement(
+                    OrderId.parse(payload.getOrderId()), PaymentStatusUpdates.toUpdate(payload)));
     // first, so the history reads cause before effect; the consumer's transaction: the entry
     // commits with the inbox row and the order's move
     history.record(settlement.orderId(), consumed(event));
