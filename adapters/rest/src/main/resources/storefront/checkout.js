@@ -52,22 +52,9 @@ export async function checkoutPage(go, isCurrent = () => true) {
     ),
   );
   const place = h('button', {type: 'submit'}, `Pay ${money(sum)}`);
-  const form = h(
-    'form',
-    {class: 'stack', novalidate: true},
-    h('label', {for: 'shipping_address'}, 'Shipping address'),
-    address,
-    cards,
-    error,
-    place,
-  );
+  const form = addressForm(address, cards, error, place);
   const send = orderSender(items, sum);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const shipping = shippingAddress(address, error);
-    if (!shipping) return;
-    place.disabled = true;
-    setError(error, '');
+  onAddressSubmit(form, address, error, place, async (shipping) => {
     try {
       const order = await send(shipping, {payment_method: form.elements.payment_method.value});
       cart.empty();
@@ -101,6 +88,26 @@ function orderSender(items, sum) {
     sent = text;
     return api.placeOrder(body, key);
   };
+}
+
+/** The checkout's form: the shipping address, then what this way of paying adds (cards, error, button). */
+function addressForm(address, ...rest) {
+  return h('form', {class: 'stack', novalidate: true}, h('label', {for: 'shipping_address'}, 'Shipping address'), address, ...rest);
+}
+
+/**
+ * On submit with an address typed: the button is disabled (no second order by a double click) and
+ * the last error cleared, then `placeWith(shipping)` runs; it enables the button again as it needs.
+ */
+function onAddressSubmit(form, address, error, button, placeWith) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const shipping = shippingAddress(address, error);
+    if (!shipping) return;
+    button.disabled = true;
+    setError(error, '');
+    await placeWith(shipping);
+  });
 }
 
 /** The address typed, or null after asking for one. */
@@ -146,22 +153,10 @@ function paymentElementCheckout(go, isCurrent, items, sum, settings) {
   const error = errorBox();
   const address = addressField();
   const next = h('button', {type: 'submit'}, 'Continue to payment');
-  const form = h(
-    'form',
-    {class: 'stack', novalidate: true},
-    h('label', {for: 'shipping_address'}, 'Shipping address'),
-    address,
-    error,
-    next,
-  );
+  const form = addressForm(address, error, next);
   const payment = h('div', {class: 'stack'});
   const send = orderSender(items, sum);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const shipping = shippingAddress(address, error);
-    if (!shipping) return;
-    next.disabled = true;
-    setError(error, '');
+  onAddressSubmit(form, address, error, next, async (shipping) => {
     let order;
     try {
       order = await send(shipping); // no payment_method: the answer carries the client_secret

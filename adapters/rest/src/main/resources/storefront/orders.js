@@ -86,29 +86,23 @@ function orderView({order, payment, notes}, refresh) {
   const cancelWords = {
     invalidState: 'This order cannot be changed any more: its status moved on meanwhile.',
   };
-  if (order.status === 'PENDING') {
-    buttons.push(action('Cancel this order', async () => {
+  // one call for both: the order service cancels a pending order and refunds a paid one
+  const cancelButton = (label, done) =>
+    action(label, async () => {
       try {
-        const cancelled = await api.cancelOrder(order.id);
-        notice('Your order is cancelled.', 'success');
-        await refresh({order: cancelled, payment, notes});
+        const changed = await api.cancelOrder(order.id);
+        notice(done, 'success');
+        await refresh({order: changed, payment, notes});
       } catch (e) {
         setError(error, describeError(e, cancelWords));
         await refresh();
       }
-    }, {class: 'secondary'}));
+    }, {class: 'secondary'});
+  if (order.status === 'PENDING') {
+    buttons.push(cancelButton('Cancel this order', 'Your order is cancelled.'));
   }
   if (order.status === 'PAID') {
-    buttons.push(action('Refund this order', async () => {
-      try {
-        const refunded = await api.cancelOrder(order.id);
-        notice('Your order is refunded: the money goes back to your card.', 'success');
-        await refresh({order: refunded, payment, notes});
-      } catch (e) {
-        setError(error, describeError(e, cancelWords));
-        await refresh();
-      }
-    }, {class: 'secondary'}));
+    buttons.push(cancelButton('Refund this order', 'Your order is refunded: the money goes back to your card.'));
   }
   return [
     h('p', {class: 'status-line'}, 'Status: ', badge(order.status)),

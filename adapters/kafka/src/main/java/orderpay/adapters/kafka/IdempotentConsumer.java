@@ -92,27 +92,21 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
     var lag = new ConsumerLag();
     metrics.lag(consumerName, lag, ConsumerLag::value);
     metrics.expectParkingFor(topics);
-    var parking = new DeadLetterParking(consumerName, clients, metrics, progress);
-    this.loop =
-        new PollLoop(
+    var shared =
+        new ConsumerContext(
             consumerName,
             topics.stream().map(settings::topic).toList(),
             clients,
             retryPolicy,
-            new RecordApplier(
-                consumerName,
-                settings.topicPrefix(),
-                handler,
-                transactions,
-                retryPolicy,
-                parking,
-                progress,
-                closing),
-            parking,
-            new OffsetCommits(consumerName, commitInterval, progress),
-            lag,
+            new DeadLetterParking(consumerName, clients, metrics, progress),
             progress,
             closing);
+    this.loop =
+        new PollLoop(
+            shared,
+            new RecordApplier(shared, settings.topicPrefix(), handler, transactions),
+            new OffsetCommits(consumerName, commitInterval, progress),
+            lag);
     this.thread = Thread.ofPlatform().name("consumer-" + consumerName).daemon().unstarted(loop);
   }
 

@@ -1,7 +1,6 @@
 package orderpay.adapters.kafka;
 
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.slf4j.Logger;
@@ -27,65 +26,43 @@ final class PollLoop implements Runnable {
     COMMIT_OWED
   }
 
-  private final String consumerName;
-  private final List<String> topics;
-  private final IdempotentConsumer.Clients clients;
-  private final RetryPolicy retryPolicy;
+  private final ConsumerContext shared;
   private final RecordApplier applier;
-  private final DeadLetterParking parking;
   private final OffsetCommits commits;
   private final ConsumerLag lag;
-  private final ConsumerProgress progress;
-  private final Closing closing;
   // owned by the loop thread; close() only wakes the consumer up
   private volatile Consumer<String, byte[]> consumer;
 
-  PollLoop(
-      String consumerName,
-      List<String> topics,
-      IdempotentConsumer.Clients clients,
-      RetryPolicy retryPolicy,
-      RecordApplier applier,
-      DeadLetterParking parking,
-      OffsetCommits commits,
-      ConsumerLag lag,
-      ConsumerProgress progress,
-      Closing closing) {
-    this.consumerName = consumerName;
-    this.topics = topics;
-    this.clients = clients;
-    this.retryPolicy = retryPolicy;
+  PollLoop(ConsumerContext shared, RecordApplier applier, OffsetCommits commits, ConsumerLag lag) {
+    this.shared = shared;
     this.applier = applier;
-    this.parking = parking;
     this.commits = commits;
     this.lag = lag;
-    this.progress = progress;
-    this.closing = closing;
   }
 
   @Override
   public void run() {
     int failures = 0;
     try {
-      while (!closing.requested()) {
+      while (!shared.closing().requested()) {
         try {
           switch (pollOnce()) {
             case CAUGHT_UP -> failures = 0;
             case LEFT_BEHIND, COMMIT_OWED -> pause(++failures);
           }
         } catch (RuntimeException failure) {
-          if (closing.requested()) {
+          if (shared.closing().requested()) {
             break; // close() woke us up
           }
           // positions may be past records not yet handled: drop them with the client, never
           // commit them; a new client starts from the last committed offsets
           failures++;
-          progress.problem(failure.toString());
+          shared.progress().problem(failure.toString());
           log.warn(
               "consumer {} failed ({}); reconnecting in {}",
-              consumerName,
+              shared.name(),
               failure,
-              retryPolicy.backoffAfter(failures),
+              shared.retryPolicy().backoffAfter(failures),
               failure);
           discardConsumer();
           pause(failures);
@@ -94,30 +71,30 @@ final class PollLoop implements Runnable {
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();
     } catch (Error fatal) {
-      progress.problem(fatal.toString());
-      log.error("consumer {} died", consumerName, fatal);
+      shared.progress().problem(fatal.toString());
+      log.error("consumer {} died", shared.name(), fatal);
       throw fatal;
     } finally {
       commits.beforeLeaving(consumer);
       discardConsumer();
-      parking.discard();
+      shared.parking().discard();
     }
   }
 
   /** One poll, its records, and the commit of what they moved past. */
   private Round pollOnce() {
     if (consumer == null) {
-      var fresh = clients.consumer();
+      var fresh = shared.clients().consumer();
       consumer = fresh;
       commits.clientReplaced();
-      fresh.subscribe(topics, commits.beforeHandingOver(fresh));
+      fresh.subscribe(shared.topics(), commits.beforeHandingOver(fresh));
     }
     var records = consumer.poll(POLL_TIMEOUT);
     commits.polled(!records.isEmpty());
     lag.update(consumer);
     boolean leftBehind = applier.apply(consumer, records);
     if (!leftBehind) {
-      progress.mark();
+      shared.progress().mark();
     }
     commits.handled(!records.isEmpty());
     boolean committed = commits.commitIfDue(consumer);
@@ -129,7 +106,7 @@ final class PollLoop implements Runnable {
 
   /** Waits the backoff for the n-th failure in a row; close() cuts it short. */
   private void pause(int failures) throws InterruptedException {
-    closing.pause(retryPolicy.backoffAfter(failures));
+    shared.closing().pause(shared.retryPolicy().backoffAfter(failures));
   }
 
   private void discardConsumer() {
@@ -139,7 +116,7 @@ final class PollLoop implements Runnable {
       try {
         current.close(CloseOptions.timeout(IdempotentConsumer.CLIENT_CLOSE_TIMEOUT));
       } catch (RuntimeException e) {
-        log.debug("closing consumer {} failed", consumerName, e);
+        log.debug("closing consumer {} failed", shared.name(), e);
       }
     }
   }

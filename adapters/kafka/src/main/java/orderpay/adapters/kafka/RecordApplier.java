@@ -20,41 +20,17 @@ import org.slf4j.LoggerFactory;
  * of them in one transaction, unless that fails, and then each in its own, with retries, parking
  * and rewinds.
  */
-final class RecordApplier {
+record RecordApplier(
+    ConsumerContext shared,
+    String topicPrefix,
+    EventHandler handler,
+    JdbiTransactions transactions) {
   private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
-
-  private final String consumerName;
-  private final String topicPrefix;
-  private final EventHandler handler;
-  private final JdbiTransactions transactions;
-  private final RetryPolicy retryPolicy;
-  private final DeadLetterParking parking;
-  private final ConsumerProgress progress;
-  private final Closing closing;
-
-  RecordApplier(
-      String consumerName,
-      String topicPrefix,
-      EventHandler handler,
-      JdbiTransactions transactions,
-      RetryPolicy retryPolicy,
-      DeadLetterParking parking,
-      ConsumerProgress progress,
-      Closing closing) {
-    this.consumerName = consumerName;
-    this.topicPrefix = topicPrefix;
-    this.handler = handler;
-    this.transactions = transactions;
-    this.retryPolicy = retryPolicy;
-    this.parking = parking;
-    this.progress = progress;
-    this.closing = closing;
-  }
 
   /** Applies or parks a poll's records; true if a partition had to be rewound to a record. */
   boolean apply(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
     if (records.count() > 1 && applyAllAtOnce(records)) {
-      progress.mark();
+      shared.progress().mark();
       return false;
     }
     return processOneByOne(consumer, records);
@@ -93,7 +69,7 @@ final class RecordApplier {
           });
       return true;
     } catch (RuntimeException failure) {
-      log.debug("{} applies a batch one by one after {}", consumerName, failure.toString());
+      log.debug("{} applies a batch one by one after {}", shared.name(), failure.toString());
       return false;
     }
   }
@@ -108,7 +84,7 @@ final class RecordApplier {
     Span span = Traces.start(event.topic() + " process", SpanKind.CONSUMER, parent);
     span.setAttribute("messaging.system", "kafka");
     span.setAttribute("messaging.destination.name", event.topic());
-    span.setAttribute("messaging.consumer.group.name", consumerName);
+    span.setAttribute("messaging.consumer.group.name", shared.name());
     span.setAttribute("messaging.message.id", event.eventId().toString());
     return span;
   }
@@ -126,7 +102,7 @@ final class RecordApplier {
           break;
         }
         if (!leftBehind) {
-          progress.mark(); // a long batch is progress; a partition held back is not
+          shared.progress().mark(); // a long batch is progress; a partition held back is not
         }
       }
     }
@@ -142,7 +118,7 @@ final class RecordApplier {
     try {
       event = toEvent(record);
     } catch (PoisonMessage poison) {
-      return parking.park(record, poison, 1);
+      return shared.parking().park(record, poison, 1);
     }
     Span span = processSpan(event, parentOf(record));
     try (var entered = Traces.enter(span)) {
@@ -151,26 +127,26 @@ final class RecordApplier {
           transactions.run(() -> applyOnce(event));
           return true;
         } catch (PoisonMessage poison) {
-          return parking.park(record, poison, attempt);
+          return shared.parking().park(record, poison, attempt);
         } catch (RuntimeException failure) {
           if (TransientFailure.isTransient(failure)) {
-            progress.problem("cannot apply " + event.eventId() + " now: " + failure);
+            shared.progress().problem("cannot apply " + event.eventId() + " now: " + failure);
             log.warn(
                 "{} cannot apply {} now ({}); will retry",
-                consumerName,
+                shared.name(),
                 event.eventId(),
                 failure.toString());
             return false;
           }
-          if (closing.requested()) {
+          if (shared.closing().requested()) {
             return false; // closing: the next owner of the partition retries it in full
           }
-          if (attempt >= retryPolicy.maxAttempts()) {
-            return parking.park(record, failure, attempt);
+          if (attempt >= shared.retryPolicy().maxAttempts()) {
+            return shared.parking().park(record, failure, attempt);
           }
           log.warn(
-              "{} failed on {} (attempt {}), retrying", consumerName, event.eventId(), attempt);
-          closing.pause(retryPolicy.backoffAfter(attempt));
+              "{} failed on {} (attempt {}), retrying", shared.name(), event.eventId(), attempt);
+          shared.closing().pause(shared.retryPolicy().backoffAfter(attempt));
         }
       }
     } catch (InterruptedException e) {
@@ -183,8 +159,8 @@ final class RecordApplier {
 
   private void applyOnce(ReceivedEvent event) {
     var handle = transactions.requireTransaction();
-    if (!Inbox.firstDelivery(handle, consumerName, event.eventId(), event.topic())) {
-      log.debug("{} ignores redelivered {}", consumerName, event.eventId());
+    if (!Inbox.firstDelivery(handle, shared.name(), event.eventId(), event.topic())) {
+      log.debug("{} ignores redelivered {}", shared.name(), event.eventId());
       return;
     }
     try {

@@ -17,15 +17,8 @@ import orderpay.contracts.deadletter.v1.ReplayDeadLettersRequest;
  * The operator console's dead letters (admin only): what waits in each {@code <topic>.dlq}, and
  * putting it back. The service behind checks the admin's token again.
  */
-public final class AdminDeadLetterRoutes {
-  private final DeadLetterServiceGrpc.DeadLetterServiceBlockingStub deadLetters;
-  private final Authenticator auth;
-
-  public AdminDeadLetterRoutes(
-      DeadLetterServiceGrpc.DeadLetterServiceBlockingStub deadLetters, Authenticator auth) {
-    this.deadLetters = deadLetters;
-    this.auth = auth;
-  }
+public record AdminDeadLetterRoutes(
+    DeadLetterServiceGrpc.DeadLetterServiceBlockingStub deadLetters, Authenticator auth) {
 
   public List<Route> routes() {
     return List.of(
@@ -53,7 +46,7 @@ public final class AdminDeadLetterRoutes {
 
   private void replay(Context ctx) {
     var caller = auth.requireAdminForwarding(ctx);
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var body = JsonBody.of(ctx);
     var request = ReplayDeadLettersRequest.newBuilder().setTopic(body.requiredString("topic"));
     var partition = body.optionalLong("partition");
     var offset = body.optionalLong("offset");

@@ -3,11 +3,9 @@ package orderpay.adapters.rest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import orderpay.contracts.common.v1.PageRequest;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.order.v1.ListOrdersRequest;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
@@ -54,10 +52,7 @@ public final class AdminOrderRoutes {
     var request =
         ListOrdersRequest.newBuilder()
             .setEveryCustomer(true)
-            .setPage(
-                PageRequest.newBuilder()
-                    .setPageSize(QueryParams.pageSize(ctx))
-                    .setPageToken(QueryParams.pageToken(ctx)))
+            .setPage(QueryParams.page(ctx))
             .setOlderThanSeconds(olderThanSeconds(ctx));
     OrderRoutes.status(ctx).ifPresent(request::setStatus);
     var customer = customer(ctx);
@@ -67,23 +62,18 @@ public final class AdminOrderRoutes {
               ? idOfEmail(admin, customer.get().value())
               : customer.get().value();
       if (userId == null) {
-        respond(ctx, List.of(), ""); // nobody has that address: nobody's orders
+        // nobody has that address: nobody's orders
+        QueryParams.respondWithPage(ctx, "orders", List.of(), "");
         return;
       }
       request.setCustomerId(userId);
     }
     var page = orders.withCallCredentials(admin.forwarded()).listOrders(request.build());
-    respond(
+    QueryParams.respondWithPage(
         ctx,
+        "orders",
         page.getOrdersList().stream().map(OrderRoutes::order).toList(),
         page.getNextPageToken());
-  }
-
-  private static void respond(Context ctx, List<?> orders, String nextPageToken) {
-    var json = new LinkedHashMap<String, Object>();
-    json.put("orders", orders);
-    json.put("next_page_token", nextPageToken.isEmpty() ? null : nextPageToken);
-    Json.respond(ctx, 200, json);
   }
 
   private static long olderThanSeconds(Context ctx) {

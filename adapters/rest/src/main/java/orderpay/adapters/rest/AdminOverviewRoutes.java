@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.deadletter.v1.DeadLetterTopic;
@@ -74,16 +76,14 @@ public final class AdminOverviewRoutes {
           ask(
               fanOut,
               () ->
-                  deadlined(orders)
-                      .withCallCredentials(admin)
+                  forOverview(orders, admin)
                       .getOrderThroughput(
                           GetOrderThroughputRequest.newBuilder().setMinutes(MINUTES).build()));
       var depths =
           ask(
               fanOut,
               () ->
-                  deadlined(deadLetters)
-                      .withCallCredentials(admin)
+                  forOverview(deadLetters, admin)
                       .listDeadLetters(
                           ListDeadLettersRequest.newBuilder().setDepthsOnly(true).build()));
       var perService =
@@ -93,9 +93,9 @@ public final class AdminOverviewRoutes {
                       ask(
                           fanOut,
                           () ->
-                              deadlined(
-                                      ServiceOverviewServiceGrpc.newBlockingStub(service.channel()))
-                                  .withCallCredentials(admin)
+                              forOverview(
+                                      ServiceOverviewServiceGrpc.newBlockingStub(service.channel()),
+                                      admin)
                                   .getServiceOverview(
                                       GetServiceOverviewRequest.getDefaultInstance())))
               .toList();
@@ -135,8 +135,11 @@ public final class AdminOverviewRoutes {
     return fanOut.submit(io.opentelemetry.context.Context.current().wrap(call));
   }
 
-  private static <S extends io.grpc.stub.AbstractStub<S>> S deadlined(S stub) {
-    return stub.withDeadlineAfter(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+  /** The stub acting for the admin (each service checks the token), with the short deadline. */
+  private static <S extends io.grpc.stub.AbstractStub<S>> S forOverview(
+      S stub, CallCredentials admin) {
+    return stub.withDeadlineAfter(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .withCallCredentials(admin);
   }
 
   /** The answer, or none if the service failed or missed its deadline (which bounds the wait). */
@@ -175,16 +178,13 @@ public final class AdminOverviewRoutes {
     json.put("reachable", answer.isPresent());
     json.put(
         "outbox_pending",
-        answer
-            .filter(ServiceOverview::hasOutboxPending)
-            .map(ServiceOverview::getOutboxPending)
-            .orElse(null));
+        ifSet(answer, ServiceOverview::hasOutboxPending, ServiceOverview::getOutboxPending));
     json.put(
         "outbox_oldest_age_seconds",
-        answer
-            .filter(ServiceOverview::hasOutboxOldestAgeSeconds)
-            .map(ServiceOverview::getOutboxOldestAgeSeconds)
-            .orElse(null));
+        ifSet(
+            answer,
+            ServiceOverview::hasOutboxOldestAgeSeconds,
+            ServiceOverview::getOutboxOldestAgeSeconds));
     json.put(
         "consumer_lag",
         answer
@@ -201,6 +201,14 @@ public final class AdminOverviewRoutes {
                         .toList())
             .orElse(null));
     return json;
+  }
+
+  /** An optional field of the answer: null when the service did not answer or did not set it. */
+  private static <T> T ifSet(
+      Optional<ServiceOverview> answer,
+      Predicate<ServiceOverview> isSet,
+      Function<ServiceOverview, T> value) {
+    return answer.filter(isSet).map(value).orElse(null);
   }
 
   private static Map<String, Object> deadLetters(Optional<Long> depth) {

@@ -31,29 +31,15 @@ import orderpay.domain.reconciliation.StockHold;
  * gRPC, each service checking the admin's forwarded token itself (the payment service lists
  * Stripe), and the domain's {@link Reconciliation} compares them.
  */
-public final class AdminReconciliationRoutes {
+public record AdminReconciliationRoutes(
+    PaymentServiceGrpc.PaymentServiceBlockingStub payments,
+    OrderServiceGrpc.OrderServiceBlockingStub orders,
+    InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
+    Authenticator auth,
+    Clock clock) {
   static final String PATH = "/api/v1/admin/reconciliation";
   static final int DEFAULT_DAYS = 7;
   static final int MAX_DAYS = 90;
-
-  private final PaymentServiceGrpc.PaymentServiceBlockingStub payments;
-  private final OrderServiceGrpc.OrderServiceBlockingStub orders;
-  private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
-  private final Authenticator auth;
-  private final Clock clock;
-
-  public AdminReconciliationRoutes(
-      PaymentServiceGrpc.PaymentServiceBlockingStub payments,
-      OrderServiceGrpc.OrderServiceBlockingStub orders,
-      InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
-      Authenticator auth,
-      Clock clock) {
-    this.payments = payments;
-    this.orders = orders;
-    this.inventory = inventory;
-    this.auth = auth;
-    this.clock = clock;
-  }
 
   public List<Route> routes() {
     return List.of(Route.get(PATH, this::report));

@@ -1,9 +1,8 @@
 package orderpay.adapters.rest;
 
+import io.grpc.stub.AbstractStub;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
-import orderpay.contracts.common.v1.PageRequest;
 import orderpay.contracts.inventory.v1.GetStockRequest;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.contracts.inventory.v1.UpdateStockRequest;
@@ -15,22 +14,12 @@ import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.contracts.product.v1.UpdateProductRequest;
 
 /** Products (product service) and their stock (inventory service). Reads public, writes admin. */
-public final class CatalogRoutes {
+public record CatalogRoutes(
+    ProductServiceGrpc.ProductServiceBlockingStub products,
+    InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
+    Authenticator auth) {
   /** The product service's own limit; checked here too, so a long one is refused before a call. */
   private static final int MAX_QUERY_LENGTH = 100;
-
-  private final ProductServiceGrpc.ProductServiceBlockingStub products;
-  private final InventoryServiceGrpc.InventoryServiceBlockingStub inventory;
-  private final Authenticator auth;
-
-  public CatalogRoutes(
-      ProductServiceGrpc.ProductServiceBlockingStub products,
-      InventoryServiceGrpc.InventoryServiceBlockingStub inventory,
-      Authenticator auth) {
-    this.products = products;
-    this.inventory = inventory;
-    this.auth = auth;
-  }
 
   public List<Route> routes() {
     return List.of(
@@ -51,32 +40,36 @@ public final class CatalogRoutes {
     var page =
         products.listProducts(
             ListProductsRequest.newBuilder()
-                .setPage(
-                    PageRequest.newBuilder()
-                        .setPageSize(QueryParams.pageSize(ctx))
-                        .setPageToken(QueryParams.pageToken(ctx)))
+                .setPage(QueryParams.page(ctx))
                 .setQuery(query == null ? "" : query)
                 .build());
-    var json = new LinkedHashMap<String, Object>();
-    json.put("products", page.getProductsList().stream().map(ApiJson::product).toList());
-    json.put("next_page_token", page.getNextPageToken().isEmpty() ? null : page.getNextPageToken());
-    Json.respond(ctx, 200, json);
+    QueryParams.respondWithPage(
+        ctx,
+        "products",
+        page.getProductsList().stream().map(ApiJson::product).toList(),
+        page.getNextPageToken());
   }
 
   private void create(Context ctx) {
-    var admin = auth.requireAdminForwarding(ctx);
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var asAdmin = forAdmin(products, ctx);
+    var body = JsonBody.of(ctx);
     var created =
-        products
-            .withCallCredentials(admin.forwarded())
-            .createProduct(
-                CreateProductRequest.newBuilder()
-                    .setName(body.requiredString("name"))
-                    .setDescription(body.optionalString("description").orElse(""))
-                    .setPrice(ApiJson.money(body, "price"))
-                    .setInitialStock(body.optionalLong("initial_stock").orElse(0L))
-                    .build());
+        asAdmin.createProduct(
+            CreateProductRequest.newBuilder()
+                .setName(body.requiredString("name"))
+                .setDescription(body.optionalString("description").orElse(""))
+                .setPrice(ApiJson.money(body, "price"))
+                .setInitialStock(body.optionalLong("initial_stock").orElse(0L))
+                .build());
     Json.respond(ctx, 201, ApiJson.product(created));
+  }
+
+  /**
+   * The stub acting for the admin, whose token the service checks again; a caller who is none is
+   * refused (401, 403) before the body is read.
+   */
+  private <S extends AbstractStub<S>> S forAdmin(S stub, Context ctx) {
+    return stub.withCallCredentials(auth.requireAdminForwarding(ctx).forwarded());
   }
 
   private void get(Context ctx) {
@@ -89,25 +82,19 @@ public final class CatalogRoutes {
   }
 
   private void update(Context ctx) {
-    var admin = auth.requireAdminForwarding(ctx);
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var asAdmin = forAdmin(products, ctx);
+    var body = JsonBody.of(ctx);
     var request = UpdateProductRequest.newBuilder().setId(ctx.pathParam("id"));
     body.optionalString("name").ifPresent(request::setName);
     body.optionalString("description").ifPresent(request::setDescription);
     if (body.has("price")) {
       request.setPrice(ApiJson.money(body, "price"));
     }
-    Json.respond(
-        ctx,
-        200,
-        ApiJson.product(
-            products.withCallCredentials(admin.forwarded()).updateProduct(request.build())));
+    Json.respond(ctx, 200, ApiJson.product(asAdmin.updateProduct(request.build())));
   }
 
   private void delete(Context ctx) {
-    var admin = auth.requireAdminForwarding(ctx);
-    products
-        .withCallCredentials(admin.forwarded())
+    forAdmin(products, ctx)
         .deleteProduct(DeleteProductRequest.newBuilder().setId(ctx.pathParam("id")).build());
     ctx.status(204);
   }
@@ -122,16 +109,14 @@ public final class CatalogRoutes {
   }
 
   private void setStock(Context ctx) {
-    var admin = auth.requireAdminForwarding(ctx);
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var asAdmin = forAdmin(inventory, ctx);
+    var body = JsonBody.of(ctx);
     var level =
-        inventory
-            .withCallCredentials(admin.forwarded())
-            .updateStock(
-                UpdateStockRequest.newBuilder()
-                    .setProductId(ctx.pathParam("id"))
-                    .setOnHand(body.requiredLong("on_hand"))
-                    .build());
+        asAdmin.updateStock(
+            UpdateStockRequest.newBuilder()
+                .setProductId(ctx.pathParam("id"))
+                .setOnHand(body.requiredLong("on_hand"))
+                .build());
     Json.respond(ctx, 200, ApiJson.stock(level));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,11 @@ public final class JsonBody {
 
   private JsonBody(ObjectNode root) {
     this.root = root;
+  }
+
+  /** The request's body, read strictly with the gateway's {@link Json#MAPPER}. */
+  public static JsonBody of(Context ctx) {
+    return parse(Json.MAPPER, ctx.bodyAsBytes());
   }
 
   public static JsonBody parse(ObjectMapper mapper, byte[] body) {
@@ -36,55 +42,42 @@ public final class JsonBody {
   }
 
   public String requiredString(String field) {
-    return optionalString(field)
-        .orElseThrow(() -> ApiError.invalidField(field, field + " is required"));
+    return required(field, optionalString(field));
   }
 
   public Optional<String> optionalString(String field) {
-    JsonNode value = root.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      throw ApiError.invalidField(field, field + " must be a string");
-    }
-    return Optional.of(value.textValue());
+    return present(field)
+        .map(value -> expect(field, value, value.isTextual(), "a string").textValue());
   }
 
   public long requiredLong(String field) {
-    return optionalLong(field)
-        .orElseThrow(() -> ApiError.invalidField(field, field + " is required"));
+    return required(field, optionalLong(field));
   }
 
   public Optional<Long> optionalLong(String field) {
-    JsonNode value = root.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw ApiError.invalidField(field, field + " must be an integer");
-    }
-    return Optional.of(value.longValue());
+    return present(field)
+        .map(
+            value ->
+                expect(
+                        field,
+                        value,
+                        value.isIntegralNumber() && value.canConvertToLong(),
+                        "an integer")
+                    .longValue());
   }
 
   /** A nested object field, read with the same strictness; absent or null is empty. */
   public Optional<JsonBody> optionalObject(String field) {
-    JsonNode value = root.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!(value instanceof ObjectNode object)) {
-      throw ApiError.invalidField(field, field + " must be an object");
-    }
-    return Optional.of(new JsonBody(object));
+    return present(field)
+        .map(
+            value ->
+                new JsonBody(
+                    (ObjectNode) expect(field, value, value instanceof ObjectNode, "an object")));
   }
 
   /** A required, non-empty array of objects, each read with the same strictness. */
   public java.util.List<JsonBody> requiredObjects(String field, int max) {
-    JsonNode value = root.get(field);
-    if (value == null || value.isNull()) {
-      throw ApiError.invalidField(field, field + " is required");
-    }
+    JsonNode value = required(field, present(field));
     if (!value.isArray() || value.isEmpty()) {
       throw ApiError.invalidField(field, field + " must be a non-empty array");
     }
@@ -99,6 +92,24 @@ public final class JsonBody {
       objects.add(new JsonBody(object));
     }
     return objects;
+  }
+
+  /** The field's value; absent and JSON null are both "not given". */
+  private Optional<JsonNode> present(String field) {
+    JsonNode value = root.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  private static <T> T required(String field, Optional<T> value) {
+    return value.orElseThrow(() -> ApiError.invalidField(field, field + " is required"));
+  }
+
+  /** The value if it has the declared JSON type; "5" for 5 is refused, naming the field. */
+  private static JsonNode expect(String field, JsonNode value, boolean declaredType, String type) {
+    if (!declaredType) {
+      throw ApiError.invalidField(field, field + " must be " + type);
+    }
+    return value;
   }
 
   public boolean has(String field) {

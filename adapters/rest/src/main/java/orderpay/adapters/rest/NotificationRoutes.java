@@ -11,15 +11,8 @@ import orderpay.contracts.notification.v1.Notification;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 
 /** The caller's own message history. */
-public final class NotificationRoutes {
-  private final NotificationServiceGrpc.NotificationServiceBlockingStub notifications;
-  private final Authenticator auth;
-
-  public NotificationRoutes(
-      NotificationServiceGrpc.NotificationServiceBlockingStub notifications, Authenticator auth) {
-    this.notifications = notifications;
-    this.auth = auth;
-  }
+public record NotificationRoutes(
+    NotificationServiceGrpc.NotificationServiceBlockingStub notifications, Authenticator auth) {
 
   public List<Route> routes() {
     return List.of(Route.get("/api/v1/notifications", this::list));

@@ -9,7 +9,6 @@ import java.util.Map;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.adapters.grpc.order.OrderMessages;
 import orderpay.adapters.grpc.payment.PaymentMessages;
-import orderpay.contracts.common.v1.PageRequest;
 import orderpay.contracts.order.v1.CancelOrderRequest;
 import orderpay.contracts.order.v1.CreateOrderRequest;
 import orderpay.contracts.order.v1.GetOrderRequest;
@@ -24,22 +23,12 @@ import orderpay.contracts.payment.v1.PaymentServiceGrpc;
 import orderpay.contracts.payment.v1.StripeWebhookRequest;
 
 /** Orders, their payment, and the Stripe webhook (public: the signature is the authentication). */
-public final class OrderRoutes {
+public record OrderRoutes(
+    OrderServiceGrpc.OrderServiceBlockingStub orders,
+    PaymentServiceGrpc.PaymentServiceBlockingStub payments,
+    Authenticator auth) {
   /** The domain's limit, checked early too: an oversized body never reaches the order service. */
   private static final int MAX_ITEMS = orderpay.domain.order.Order.MAX_LINES;
-
-  private final OrderServiceGrpc.OrderServiceBlockingStub orders;
-  private final PaymentServiceGrpc.PaymentServiceBlockingStub payments;
-  private final Authenticator auth;
-
-  public OrderRoutes(
-      OrderServiceGrpc.OrderServiceBlockingStub orders,
-      PaymentServiceGrpc.PaymentServiceBlockingStub payments,
-      Authenticator auth) {
-    this.orders = orders;
-    this.payments = payments;
-    this.auth = auth;
-  }
 
   public List<Route> routes() {
     return List.of(
@@ -57,9 +46,14 @@ public final class OrderRoutes {
     return orders.withCallCredentials(caller.forwarded());
   }
 
+  /** The payment service, for the customer's own payment (it checks who the payer is). */
+  private PaymentServiceGrpc.PaymentServiceBlockingStub paymentsFor(Authenticator.Caller caller) {
+    return payments.withCallCredentials(caller.forwarded());
+  }
+
   private void create(Context ctx) {
     var caller = auth.requireForwarding(ctx);
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var body = JsonBody.of(ctx);
     var request =
         CreateOrderRequest.newBuilder()
             .setShippingAddress(body.requiredString("shipping_address"))
@@ -89,18 +83,14 @@ public final class OrderRoutes {
 
   private void list(Context ctx) {
     var caller = auth.requireForwarding(ctx);
-    var request =
-        ListOrdersRequest.newBuilder()
-            .setPage(
-                PageRequest.newBuilder()
-                    .setPageSize(QueryParams.pageSize(ctx))
-                    .setPageToken(QueryParams.pageToken(ctx)));
+    var request = ListOrdersRequest.newBuilder().setPage(QueryParams.page(ctx));
     status(ctx).ifPresent(request::setStatus);
     var page = ordersFor(caller).listOrders(request.build());
-    var json = new LinkedHashMap<String, Object>();
-    json.put("orders", page.getOrdersList().stream().map(OrderRoutes::order).toList());
-    json.put("next_page_token", page.getNextPageToken().isEmpty() ? null : page.getNextPageToken());
-    Json.respond(ctx, 200, json);
+    QueryParams.respondWithPage(
+        ctx,
+        "orders",
+        page.getOrdersList().stream().map(OrderRoutes::order).toList(),
+        page.getNextPageToken());
   }
 
   /** The {@code status} query parameter, if given; anything but an order status is a 400. */
@@ -133,8 +123,7 @@ public final class OrderRoutes {
     // ownership first: 404 for others' orders
     var order = ordersFor(caller).getOrder(getRequest(ctx));
     var payment =
-        payments
-            .withCallCredentials(caller.forwarded())
+        paymentsFor(caller)
             .checkPaymentStatus(
                 CheckPaymentStatusRequest.newBuilder().setOrderId(order.getId()).build());
     Json.respond(ctx, 200, payment(payment));
@@ -147,8 +136,7 @@ public final class OrderRoutes {
   private void authenticate(Context ctx) {
     var caller = auth.requireForwarding(ctx);
     var payment =
-        payments
-            .withCallCredentials(caller.forwarded())
+        paymentsFor(caller)
             .completeTestAuthentication(
                 CompleteTestAuthenticationRequest.newBuilder()
                     .setOrderId(ctx.pathParam("id"))

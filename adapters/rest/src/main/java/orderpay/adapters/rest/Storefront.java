@@ -2,9 +2,6 @@ package orderpay.adapters.rest;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +63,12 @@ final class Storefront {
 
   static final String CONFIG_PATH = "/api/v1/storefront/config";
 
-  private record Asset(byte[] bytes, String contentType) {}
-
   private final byte[] page;
-  private final Map<String, Asset> assets;
+  private final Map<String, StaticAsset> assets;
   private final StorefrontSettings settings;
   private final String contentSecurityPolicy;
 
-  private Storefront(byte[] page, Map<String, Asset> assets, StorefrontSettings settings) {
+  private Storefront(byte[] page, Map<String, StaticAsset> assets, StorefrontSettings settings) {
     this.page = page;
     this.assets = assets;
     this.settings = settings;
@@ -81,9 +76,9 @@ final class Storefront {
   }
 
   static Storefront load(StorefrontSettings settings) {
-    var loaded = new HashMap<String, Asset>();
-    ASSETS.forEach((name, type) -> loaded.put(name, new Asset(read("/storefront/" + name), type)));
-    return new Storefront(read("/storefront/index.html"), Map.copyOf(loaded), settings);
+    var loaded = new HashMap<String, StaticAsset>();
+    ASSETS.forEach((name, type) -> loaded.put(name, StaticAsset.load("/storefront/" + name, type)));
+    return new Storefront(StaticAsset.read("/storefront/index.html"), Map.copyOf(loaded), settings);
   }
 
   /** The API routes the pages need of their own: {@code GET /api/v1/storefront/config}. */
@@ -122,16 +117,5 @@ final class Storefront {
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
         .header("Cross-Origin-Opener-Policy", "same-origin");
-  }
-
-  private static byte[] read(String path) {
-    try (InputStream in = Storefront.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the gateway's resources");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -20,20 +20,18 @@ final class SwaggerUi {
           "swagger-ui-standalone-preset.js", "text/javascript; charset=utf-8",
           "favicon-32x32.png", "image/png");
 
-  private record Asset(byte[] bytes, String contentType) {}
+  private final Map<String, StaticAsset> assets;
 
-  private final Map<String, Asset> assets;
-
-  private SwaggerUi(Map<String, Asset> assets) {
+  private SwaggerUi(Map<String, StaticAsset> assets) {
     this.assets = assets;
   }
 
   static SwaggerUi load() {
     String root = "/META-INF/resources/webjars/swagger-ui/" + version() + "/";
-    var loaded = new java.util.HashMap<String, Asset>();
-    ASSETS.forEach((name, type) -> loaded.put(name, new Asset(read(root + name), type)));
+    var loaded = new java.util.HashMap<String, StaticAsset>();
+    ASSETS.forEach((name, type) -> loaded.put(name, StaticAsset.load(root + name, type)));
     loaded.put(
-        "orderpay-init.js", new Asset(read("/docs-init.js"), "text/javascript; charset=utf-8"));
+        "orderpay-init.js", StaticAsset.load("/docs-init.js", "text/javascript; charset=utf-8"));
     return new SwaggerUi(Map.copyOf(loaded));
   }
 
@@ -60,16 +58,5 @@ final class SwaggerUi {
       throw new UncheckedIOException(e);
     }
     return properties.getProperty("version");
-  }
-
-  private static byte[] read(String path) {
-    try (InputStream in = SwaggerUi.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is not on the classpath");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

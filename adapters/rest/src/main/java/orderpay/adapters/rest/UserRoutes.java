@@ -14,17 +14,8 @@ import orderpay.contracts.user.v1.User;
 import orderpay.contracts.user.v1.UserServiceGrpc;
 
 /** Sign-up, login, token refresh and the caller's own account. */
-public final class UserRoutes {
-  private final UserServiceGrpc.UserServiceBlockingStub users;
-  private final Authenticator auth;
-  private final LoginThrottle throttle;
-
-  public UserRoutes(
-      UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth, LoginThrottle throttle) {
-    this.users = users;
-    this.auth = auth;
-    this.throttle = throttle;
-  }
+public record UserRoutes(
+    UserServiceGrpc.UserServiceBlockingStub users, Authenticator auth, LoginThrottle throttle) {
 
   public List<Route> routes() {
     return List.of(
@@ -35,7 +26,7 @@ public final class UserRoutes {
   }
 
   private void signUp(Context ctx) {
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var body = JsonBody.of(ctx);
     var user =
         users.registerUser(
             RegisterUserRequest.newBuilder()
@@ -47,7 +38,7 @@ public final class UserRoutes {
   }
 
   private void login(Context ctx) {
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var body = JsonBody.of(ctx);
     String email = body.requiredString("email");
     throttle.attempt(email);
     var tokens =
@@ -60,7 +51,7 @@ public final class UserRoutes {
   }
 
   private void refresh(Context ctx) {
-    var body = JsonBody.parse(Json.MAPPER, ctx.bodyAsBytes());
+    var body = JsonBody.of(ctx);
     var tokens =
         users.refreshToken(
             RefreshTokenRequest.newBuilder()

@@ -105,37 +105,26 @@ public final class StripePaymentProvider implements PaymentProvider {
 
   @Override
   public Intent retrieve(String providerPaymentId) {
-    try {
-      return intent(stripe.paymentIntents().retrieve(providerPaymentId));
-    } catch (StripeException e) {
-      throw refusal(e);
-    }
+    return refusingFailures(() -> intent(stripe.paymentIntents().retrieve(providerPaymentId)));
   }
 
   @Override
   public java.util.Optional<Intent> findByOrder(String orderId) {
-    try {
-      var found =
-          stripe
-              .paymentIntents()
-              .search(
-                  PaymentIntentSearchParams.builder()
-                      .setQuery("metadata['order_id']:'" + orderId.replace("'", "") + "'")
-                      .setLimit(1L)
-                      .build());
-      return found.getData().stream().findFirst().map(StripePaymentProvider::intent);
-    } catch (StripeException e) {
-      throw refusal(e);
-    }
+    var search =
+        PaymentIntentSearchParams.builder()
+            .setQuery("metadata['order_id']:'" + orderId.replace("'", "") + "'")
+            .setLimit(1L)
+            .build();
+    return refusingFailures(
+        () ->
+            stripe.paymentIntents().search(search).getData().stream()
+                .findFirst()
+                .map(StripePaymentProvider::intent));
   }
 
   @Override
   public java.util.List<ListedIntent> listCreatedSince(java.time.Instant from) {
-    try {
-      return StripeIntentListing.createdSince(stripe, from);
-    } catch (StripeException e) {
-      throw refusal(e);
-    }
+    return refusingFailures(() -> StripeIntentListing.createdSince(stripe, from));
   }
 
   @Override
@@ -167,22 +156,14 @@ public final class StripePaymentProvider implements PaymentProvider {
 
   @Override
   public Intent refund(String providerPaymentId, String idempotencyKey) {
-    try {
-      var refund =
-          stripe
-              .refunds()
-              .create(
-                  RefundCreateParams.builder().setPaymentIntent(providerPaymentId).build(),
-                  withKey(idempotencyKey));
-      var status =
-          switch (refund.getStatus()) {
-            case "failed", "canceled" -> PaymentStatus.SUCCEEDED; // the money is still with us
-            default -> PaymentStatus.REFUNDED; // succeeded or pending: the refund is issued
-          };
-      return new Intent(providerPaymentId, status, null, null);
-    } catch (StripeException e) {
-      throw refusal(e);
-    }
+    var params = RefundCreateParams.builder().setPaymentIntent(providerPaymentId).build();
+    var refund = refusingFailures(() -> stripe.refunds().create(params, withKey(idempotencyKey)));
+    var status =
+        switch (refund.getStatus()) {
+          case "failed", "canceled" -> PaymentStatus.SUCCEEDED; // the money is still with us
+          default -> PaymentStatus.REFUNDED; // succeeded or pending: the refund is issued
+        };
+    return new Intent(providerPaymentId, status, null, null);
   }
 
   /**
@@ -220,6 +201,21 @@ public final class StripePaymentProvider implements PaymentProvider {
       throw new DomainException(ErrorKind.UNAVAILABLE, "unavailable", "interrupted");
     }
     return Optional.of(retrieve(providerPaymentId));
+  }
+
+  /** A call to Stripe whose own errors are not outcomes here. */
+  @FunctionalInterface
+  private interface StripeCall<T> {
+    T call() throws StripeException;
+  }
+
+  /** The call's answer; Stripe's errors become domain refusals ({@link #refusal}). */
+  private static <T> T refusingFailures(StripeCall<T> call) {
+    try {
+      return call.call();
+    } catch (StripeException e) {
+      throw refusal(e);
+    }
   }
 
   private static Intent intent(PaymentIntent pi) {

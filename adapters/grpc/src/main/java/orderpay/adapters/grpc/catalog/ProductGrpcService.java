@@ -2,6 +2,8 @@ package orderpay.adapters.grpc.catalog;
 
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 import orderpay.adapters.grpc.ProtoMoney;
@@ -20,13 +22,8 @@ import orderpay.contracts.product.v1.UpdateProductRequest;
 import orderpay.domain.catalog.Catalog;
 import orderpay.domain.catalog.ProductId;
 
-public final class ProductGrpcService extends ProductServiceGrpc.ProductServiceImplBase {
-  private final Catalog catalog;
-
-  public ProductGrpcService(Catalog catalog) {
-    this.catalog = catalog;
-  }
-
+public record ProductGrpcService(Catalog catalog)
+    implements ProductServiceGrpc.AsyncService, BindableService {
   @Override
   public void createProduct(CreateProductRequest request, StreamObserver<Product> response) {
     var created =
@@ -100,5 +97,11 @@ public final class ProductGrpcService extends ProductServiceGrpc.ProductServiceI
         .setCreatedAt(ProtoTime.of(product.createdAt()))
         .setUpdatedAt(ProtoTime.of(product.updatedAt()))
         .build();
+  }
+
+  /** What {@code ProductServiceImplBase} would do: the generated binding of these methods. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return ProductServiceGrpc.bindService(this);
   }
 }

@@ -2,7 +2,10 @@ package orderpay.adapters.grpc.inventory;
 
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
+import java.util.function.Function;
 import orderpay.contracts.inventory.v1.CheckStockRequest;
 import orderpay.contracts.inventory.v1.CheckStockResponse;
 import orderpay.contracts.inventory.v1.GetReservationStatusesRequest;
@@ -20,13 +23,8 @@ import orderpay.domain.inventory.Inventory;
 import orderpay.domain.inventory.StockItem;
 import orderpay.domain.shared.OrderId;
 
-public final class InventoryGrpcService extends InventoryServiceGrpc.InventoryServiceImplBase {
-  private final Inventory inventory;
-
-  public InventoryGrpcService(Inventory inventory) {
-    this.inventory = inventory;
-  }
-
+public record InventoryGrpcService(Inventory inventory)
+    implements InventoryServiceGrpc.AsyncService, BindableService {
   @Override
   public void checkStock(CheckStockRequest request, StreamObserver<CheckStockResponse> response) {
     var availability = inventory.check(InventoryMessages.toDomain(request.getLinesList()));
@@ -37,25 +35,20 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
 
   @Override
   public void reserveStock(ReserveStockRequest request, StreamObserver<Reservation> response) {
-    reply(
-        response,
-        InventoryMessages.toProto(
-            inventory.reserve(
-                OrderId.parse(request.getOrderId()),
-                InventoryMessages.toDomain(request.getLinesList()))));
+    replyWithReservation(
+        request.getOrderId(),
+        orderId -> inventory.reserve(orderId, InventoryMessages.toDomain(request.getLinesList())),
+        response);
   }
 
   @Override
   public void releaseReservation(ReservationRequest request, StreamObserver<Reservation> response) {
-    reply(
-        response,
-        InventoryMessages.toProto(inventory.release(OrderId.parse(request.getOrderId()))));
+    replyWithReservation(request.getOrderId(), inventory::release, response);
   }
 
   @Override
   public void commitReservation(ReservationRequest request, StreamObserver<Reservation> response) {
-    reply(
-        response, InventoryMessages.toProto(inventory.commit(OrderId.parse(request.getOrderId()))));
+    replyWithReservation(request.getOrderId(), inventory::commit, response);
   }
 
   @Override
@@ -93,6 +86,14 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
     reply(response, reply.build());
   }
 
+  /** Answers with the reservation of the order {@code orderId} names, as {@code action} left it. */
+  private static void replyWithReservation(
+      String orderId,
+      Function<OrderId, orderpay.domain.inventory.Reservation> action,
+      StreamObserver<Reservation> response) {
+    reply(response, InventoryMessages.toProto(action.apply(OrderId.parse(orderId))));
+  }
+
   static StockLevel toProto(StockItem item) {
     return StockLevel.newBuilder()
         .setProductId(item.productId().toString())
@@ -100,5 +101,11 @@ public final class InventoryGrpcService extends InventoryServiceGrpc.InventorySe
         .setReserved(item.reserved())
         .setAvailable(item.available())
         .build();
+  }
+
+  /** What {@code InventoryServiceImplBase} would do: the generated binding of these methods. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return InventoryServiceGrpc.bindService(this);
   }
 }

@@ -2,6 +2,8 @@ package orderpay.adapters.grpc.notification;
 
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 import orderpay.adapters.grpc.auth.UserCheck;
@@ -15,14 +17,8 @@ import orderpay.domain.notification.Notifications;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
-public final class NotificationGrpcService
-    extends NotificationServiceGrpc.NotificationServiceImplBase {
-  private final Notifications notifications;
-
-  public NotificationGrpcService(Notifications notifications) {
-    this.notifications = notifications;
-  }
-
+public record NotificationGrpcService(Notifications notifications)
+    implements NotificationServiceGrpc.AsyncService, BindableService {
   @Override
   public void sendEmail(SendEmailRequest request, StreamObserver<Notification> response) {
     reply(
@@ -65,5 +61,11 @@ public final class NotificationGrpcService
                 UserId.parse(request.getCustomerId()), orderId, UserCheck.currentReader());
     listed.forEach(n -> reply.addNotifications(NotificationMessages.toProto(n)));
     reply(response, reply.build());
+  }
+
+  /** What {@code NotificationServiceImplBase} would do: the generated binding of these methods. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return NotificationServiceGrpc.bindService(this);
   }
 }

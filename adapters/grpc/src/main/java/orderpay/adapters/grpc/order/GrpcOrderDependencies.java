@@ -46,6 +46,11 @@ public final class GrpcOrderDependencies {
     }
   }
 
+  /** The payment service's answer, as the order context reads it. */
+  private static PaymentUpdate paymentUpdate(Supplier<orderpay.contracts.payment.v1.Payment> rpc) {
+    return PaymentMessages.toUpdate(call(rpc));
+  }
+
   public static ProductCatalog catalog(Channel channel) {
     var products = ProductServiceGrpc.newBlockingStub(channel);
     return (Collection<ProductId> ids) -> {
@@ -122,25 +127,19 @@ public final class GrpcOrderDependencies {
         if (paymentMethod != null) {
           request.setPaymentMethod(paymentMethod);
         }
-        return PaymentMessages.toUpdate(call(() -> payments.initiatePayment(request.build())));
+        return paymentUpdate(() -> payments.initiatePayment(request.build()));
       }
 
       @Override
       public PaymentUpdate cancel(OrderId orderId) {
-        return PaymentMessages.toUpdate(
-            call(
-                () ->
-                    payments.cancelPayment(
-                        CancelPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())));
+        var request = CancelPaymentRequest.newBuilder().setOrderId(orderId.toString()).build();
+        return paymentUpdate(() -> payments.cancelPayment(request));
       }
 
       @Override
       public PaymentUpdate refund(OrderId orderId) {
-        return PaymentMessages.toUpdate(
-            call(
-                () ->
-                    payments.refundPayment(
-                        RefundPaymentRequest.newBuilder().setOrderId(orderId.toString()).build())));
+        var request = RefundPaymentRequest.newBuilder().setOrderId(orderId.toString()).build();
+        return paymentUpdate(() -> payments.refundPayment(request));
       }
 
       @Override

@@ -2,9 +2,12 @@ package orderpay.adapters.grpc.order;
 
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import orderpay.adapters.grpc.ProtoMoney;
 import orderpay.adapters.grpc.ProtoTime;
 import orderpay.adapters.grpc.auth.UserCheck;
@@ -39,28 +42,17 @@ import orderpay.domain.user.UserId;
  * Serves a customer's orders, and an admin's view of everyone's; install behind {@link UserCheck},
  * which proves who the caller is. Who may see and do what the domain decides.
  */
-public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
+public record OrderGrpcService(
+    PlaceOrder placeOrder,
+    CancelOrder cancelOrder,
+    OrderQueries queries,
+    RecoverOrders recoverOrders)
+    implements OrderServiceGrpc.AsyncService, BindableService {
   /** Order summaries per streamed message: far below gRPC's 4 MiB limit. */
   private static final int SUMMARY_CHUNK = 5000;
 
   /** An hour of minutes: the console's overview asks for 15. */
   private static final int MAX_THROUGHPUT_MINUTES = 60;
-
-  private final PlaceOrder placeOrder;
-  private final CancelOrder cancelOrder;
-  private final OrderQueries queries;
-  private final RecoverOrders recoverOrders;
-
-  public OrderGrpcService(
-      PlaceOrder placeOrder,
-      CancelOrder cancelOrder,
-      OrderQueries queries,
-      RecoverOrders recoverOrders) {
-    this.placeOrder = placeOrder;
-    this.cancelOrder = cancelOrder;
-    this.queries = queries;
-    this.recoverOrders = recoverOrders;
-  }
 
   @Override
   public void createOrder(CreateOrderRequest request, StreamObserver<Order> response) {
@@ -79,10 +71,7 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
 
   @Override
   public void getOrder(GetOrderRequest request, StreamObserver<Order> response) {
-    reply(
-        response,
-        OrderMessages.toProto(
-            queries.get(OrderId.parse(request.getId()), UserCheck.currentReader())));
+    replyWithOrder(request.getId(), queries::get, response);
   }
 
   @Override
@@ -148,18 +137,12 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
 
   @Override
   public void retryOrder(RetryOrderRequest request, StreamObserver<Order> response) {
-    reply(
-        response,
-        OrderMessages.toProto(
-            recoverOrders.retryNow(OrderId.parse(request.getId()), UserCheck.currentReader())));
+    replyWithOrder(request.getId(), recoverOrders::retryNow, response);
   }
 
   @Override
   public void cancelOrder(CancelOrderRequest request, StreamObserver<Order> response) {
-    reply(
-        response,
-        OrderMessages.toProto(
-            cancelOrder.cancel(OrderId.parse(request.getId()), UserCheck.currentReader())));
+    replyWithOrder(request.getId(), cancelOrder::cancel, response);
   }
 
   /** Admin only: the service runs this method behind an admin check of the forwarded token. */
@@ -211,8 +194,26 @@ public final class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBas
     reply(response, reply.build());
   }
 
+  /**
+   * Answers with the order {@code id} names, as {@code action} reads or moves it for the caller.
+   */
+  private static void replyWithOrder(
+      String id,
+      BiFunction<OrderId, Reader, orderpay.domain.order.Order> action,
+      StreamObserver<Order> response) {
+    reply(
+        response,
+        OrderMessages.toProto(action.apply(OrderId.parse(id), UserCheck.currentReader())));
+  }
+
   /** The customer whose verified token came with the call (the service runs behind UserCheck). */
   private static UserId customer() {
     return UserId.parse(UserCheck.currentUser().userId());
+  }
+
+  /** What {@code OrderServiceImplBase} would do: the generated binding of these methods. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return OrderServiceGrpc.bindService(this);
   }
 }

@@ -2,6 +2,8 @@ package orderpay.adapters.grpc.user;
 
 import static orderpay.adapters.grpc.StreamReplies.reply;
 
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import java.util.function.Supplier;
 import orderpay.adapters.grpc.ProtoTime;
@@ -25,26 +27,13 @@ import orderpay.domain.user.RegisterUser;
 import orderpay.domain.user.UserId;
 
 /** The user service's gRPC face: translates messages, delegates to the use cases. */
-public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
-  private final RegisterUser registerUser;
-  private final AuthenticateUser authenticateUser;
-  private final RefreshAccessToken refreshAccessToken;
-  private final GetUser getUser;
-  private final Supplier<String> jwkSetJson;
-
-  public UserGrpcService(
-      RegisterUser registerUser,
-      AuthenticateUser authenticateUser,
-      RefreshAccessToken refreshAccessToken,
-      GetUser getUser,
-      Supplier<String> jwkSetJson) {
-    this.registerUser = registerUser;
-    this.authenticateUser = authenticateUser;
-    this.refreshAccessToken = refreshAccessToken;
-    this.getUser = getUser;
-    this.jwkSetJson = jwkSetJson;
-  }
-
+public record UserGrpcService(
+    RegisterUser registerUser,
+    AuthenticateUser authenticateUser,
+    RefreshAccessToken refreshAccessToken,
+    GetUser getUser,
+    Supplier<String> jwkSetJson)
+    implements UserServiceGrpc.AsyncService, BindableService {
   @Override
   public void registerUser(RegisterUserRequest request, StreamObserver<User> response) {
     var user =
@@ -107,5 +96,11 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
         .setExpiresInSeconds(pair.accessToken().expiresIn().toSeconds())
         .setRefreshToken(pair.refreshToken())
         .build();
+  }
+
+  /** What {@code UserServiceImplBase} would do: the generated binding of these methods. */
+  @Override
+  public ServerServiceDefinition bindService() {
+    return UserServiceGrpc.bindService(this);
   }
 }

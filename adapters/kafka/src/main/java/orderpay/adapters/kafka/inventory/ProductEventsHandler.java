@@ -1,43 +1,45 @@
 package orderpay.adapters.kafka.inventory;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import orderpay.adapters.kafka.EventHandler;
 import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.contracts.events.v1.ProductChanged;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.Inventory;
-import orderpay.domain.shared.DomainException;
 
 /**
  * Inventory learns of products from the catalog's events: a new product brings its initial stock, a
  * deleted one can no longer be reserved. Updates never touch stock.
  */
-public final class ProductEventsHandler implements EventHandler {
-  private final Inventory inventory;
+public record ProductEventsHandler(Inventory inventory) implements EventHandler {
+  /** What a product change asks of the stock, read from the payload before anything is done. */
+  private sealed interface StockChange {
+    record Track(ProductId productId, long initialStock) implements StockChange {}
 
-  public ProductEventsHandler(Inventory inventory) {
-    this.inventory = inventory;
+    record Retire(ProductId productId) implements StockChange {}
+
+    /** Price and name are the catalog's business; stock is ours and stays as it is. */
+    record Keep() implements StockChange {}
   }
 
   @Override
   public void handle(ReceivedEvent event) {
-    ProductChanged changed;
-    ProductId productId;
-    try {
-      changed = ProductChanged.parseFrom(event.payload());
-      productId = ProductId.parse(changed.getProductId());
-    } catch (InvalidProtocolBufferException | DomainException malformed) {
-      throw new PoisonMessage("unreadable product.changed payload", malformed);
+    switch (event.read(ProductChanged::parseFrom, ProductEventsHandler::stockChange)) {
+      case StockChange.Track(var productId, var initialStock) ->
+          inventory.productCreated(productId, initialStock);
+      case StockChange.Retire(var productId) -> inventory.productDeleted(productId);
+      case StockChange.Keep() -> {}
     }
-    switch (changed.getChange()) {
-      case CHANGE_CREATED -> inventory.productCreated(productId, changed.getInitialStock());
-      case CHANGE_DELETED -> inventory.productDeleted(productId);
-      case CHANGE_UPDATED -> {
-        // price and name are the catalog's business; stock is ours and stays as it is
-      }
+  }
+
+  private static StockChange stockChange(ProductChanged changed) {
+    var productId = ProductId.parse(changed.getProductId()); // every change names a product
+    return switch (changed.getChange()) {
+      case CHANGE_CREATED -> new StockChange.Track(productId, changed.getInitialStock());
+      case CHANGE_DELETED -> new StockChange.Retire(productId);
+      case CHANGE_UPDATED -> new StockChange.Keep();
       case CHANGE_UNSPECIFIED, UNRECOGNIZED ->
           throw new PoisonMessage("unknown product change " + changed.getChangeValue(), null);
-    }
+    };
   }
 }

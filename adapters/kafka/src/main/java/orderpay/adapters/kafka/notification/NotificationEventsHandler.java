@@ -23,13 +23,7 @@ import orderpay.domain.user.UserId;
  * user.registered, confirmation on order.created, and one message per order outcome (the topics of
  * {@link KafkaTopics#NOTIFICATION_EVENTS}).
  */
-public final class NotificationEventsHandler implements EventHandler {
-  private final Notifications notifications;
-
-  public NotificationEventsHandler(Notifications notifications) {
-    this.notifications = notifications;
-  }
-
+public record NotificationEventsHandler(Notifications notifications) implements EventHandler {
   @Override
   public void handle(ReceivedEvent event) {
     var source =
