@@ -19,33 +19,17 @@ import orderpay.domain.shared.Transactions;
  * The inventory service's use cases: the single owner of stock. Reservations are all-or-nothing,
  * idempotent per order id, expire after a TTL, and end exactly once.
  */
-public final class Inventory {
+public record Inventory(
+    StockRepository stock,
+    ReservationRepository reservations,
+    Transactions transactions,
+    EventPublisher events,
+    Clock clock,
+    Duration reservationTtl) {
   public static final long MAX_STOCK = 1_000_000_000L;
 
   /** What CheckStock answers: each line's level and whether all lines could be reserved now. */
   public record Availability(boolean allAvailable, List<StockItem> levels) {}
-
-  private final StockRepository stock;
-  private final ReservationRepository reservations;
-  private final Transactions transactions;
-  private final EventPublisher events;
-  private final Clock clock;
-  private final Duration reservationTtl;
-
-  public Inventory(
-      StockRepository stock,
-      ReservationRepository reservations,
-      Transactions transactions,
-      EventPublisher events,
-      Clock clock,
-      Duration reservationTtl) {
-    this.stock = stock;
-    this.reservations = reservations;
-    this.transactions = transactions;
-    this.events = events;
-    this.clock = clock;
-    this.reservationTtl = reservationTtl;
-  }
 
   /**
    * Holds every line for the order, or none. A retry with the same lines gets the same hold back; a
