@@ -20,31 +20,17 @@ import orderpay.domain.shared.Transactions;
  * The product service's use cases. Each change and its {@link ProductChanged} event commit
  * together; stock is announced once, at creation, and never overwritten by later changes.
  */
-public final class Catalog {
+public record Catalog(
+    ProductRepository products,
+    Transactions transactions,
+    EventPublisher events,
+    IdGenerator ids,
+    Clock clock) {
   public static final long MAX_INITIAL_STOCK = 1_000_000_000L;
   public static final int MAX_BATCH = 200;
   public static final int MAX_QUERY_LENGTH = 100;
 
   public record NewProduct(String name, String description, Money price, long initialStock) {}
-
-  private final ProductRepository products;
-  private final Transactions transactions;
-  private final EventPublisher events;
-  private final IdGenerator ids;
-  private final Clock clock;
-
-  public Catalog(
-      ProductRepository products,
-      Transactions transactions,
-      EventPublisher events,
-      IdGenerator ids,
-      Clock clock) {
-    this.products = products;
-    this.transactions = transactions;
-    this.events = events;
-    this.ids = ids;
-    this.clock = clock;
-  }
 
   public Product create(NewProduct command) {
     if (command.initialStock() < 0 || command.initialStock() > MAX_INITIAL_STOCK) {

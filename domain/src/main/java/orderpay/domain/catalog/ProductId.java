@@ -1,21 +1,15 @@
 package orderpay.domain.catalog;
 
 import java.util.UUID;
-import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.UuidIds;
 
 public record ProductId(UUID value) {
   public ProductId {
-    if (value == null) {
-      throw DomainException.invalidField("product_id", "product id is required");
-    }
+    UuidIds.require(value, "product_id");
   }
 
   public static ProductId parse(String text) {
-    try {
-      return new ProductId(UUID.fromString(text));
-    } catch (IllegalArgumentException | NullPointerException malformed) {
-      throw DomainException.invalidField("product_id", "malformed product id");
-    }
+    return new ProductId(UuidIds.parse(text, "product_id"));
   }
 
   @Override

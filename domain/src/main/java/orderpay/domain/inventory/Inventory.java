@@ -19,33 +19,17 @@ import orderpay.domain.shared.Transactions;
  * The inventory service's use cases: the single owner of stock. Reservations are all-or-nothing,
  * idempotent per order id, expire after a TTL, and end exactly once.
  */
-public final class Inventory {
+public record Inventory(
+    StockRepository stock,
+    ReservationRepository reservations,
+    Transactions transactions,
+    EventPublisher events,
+    Clock clock,
+    Duration reservationTtl) {
   public static final long MAX_STOCK = 1_000_000_000L;
 
   /** What CheckStock answers: each line's level and whether all lines could be reserved now. */
   public record Availability(boolean allAvailable, List<StockItem> levels) {}
-
-  private final StockRepository stock;
-  private final ReservationRepository reservations;
-  private final Transactions transactions;
-  private final EventPublisher events;
-  private final Clock clock;
-  private final Duration reservationTtl;
-
-  public Inventory(
-      StockRepository stock,
-      ReservationRepository reservations,
-      Transactions transactions,
-      EventPublisher events,
-      Clock clock,
-      Duration reservationTtl) {
-    this.stock = stock;
-    this.reservations = reservations;
-    this.transactions = transactions;
-    this.events = events;
-    this.clock = clock;
-    this.reservationTtl = reservationTtl;
-  }
 
   /**
    * Holds every line for the order, or none. A retry with the same lines gets the same hold back; a
@@ -89,19 +73,16 @@ public final class Inventory {
   }
 
   public Reservation release(OrderId orderId) {
-    return transactions.inTransaction(
-        () -> {
-          var reservation =
-              reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId));
-          return switch (reservation.checkRelease()) {
-            case ALREADY_DONE -> reservation;
-            case APPLIED -> {
-              stock.release(reservation.lines());
-              reservations.updateStatus(orderId, ReservationStatus.RELEASED, now());
-              yield reservation.withStatus(ReservationStatus.RELEASED);
-            }
-          };
-        });
+    return onLocked(
+        orderId,
+        reservation ->
+            switch (reservation.checkRelease()) {
+              case ALREADY_DONE -> reservation;
+              case APPLIED -> {
+                stock.release(reservation.lines());
+                yield endAs(reservation, ReservationStatus.RELEASED);
+              }
+            });
   }
 
   /**
@@ -111,29 +92,25 @@ public final class Inventory {
    * service, which refunds the order: a paid order never keeps its units on the shelf.
    */
   public Reservation commit(OrderId orderId) {
-    return transactions.inTransaction(
-        () -> {
-          var reservation =
-              reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId));
-          return switch (reservation.planCommit()) {
-            case ALREADY_DONE -> reservation;
-            case TAKE_HELD -> {
-              stock.commit(reservation.lines());
-              reservations.updateStatus(orderId, ReservationStatus.COMMITTED, now());
-              yield reservation.withStatus(ReservationStatus.COMMITTED);
-            }
-            case RETAKE_FROM_SHELF -> {
-              var shortages = stock.tryReserve(reservation.lines());
-              if (!shortages.isEmpty()) {
-                events.publish(new CommitRefused(orderId, shortages, now()));
-                yield reservation;
+    return onLocked(
+        orderId,
+        reservation ->
+            switch (reservation.planCommit()) {
+              case ALREADY_DONE -> reservation;
+              case TAKE_HELD -> {
+                stock.commit(reservation.lines());
+                yield endAs(reservation, ReservationStatus.COMMITTED);
               }
-              stock.commit(reservation.lines());
-              reservations.updateStatus(orderId, ReservationStatus.COMMITTED, now());
-              yield reservation.withStatus(ReservationStatus.COMMITTED);
-            }
-          };
-        });
+              case RETAKE_FROM_SHELF -> {
+                var shortages = stock.tryReserve(reservation.lines());
+                if (!shortages.isEmpty()) {
+                  events.publish(new CommitRefused(orderId, shortages, now()));
+                  yield reservation;
+                }
+                stock.commit(reservation.lines());
+                yield endAs(reservation, ReservationStatus.COMMITTED);
+              }
+            });
   }
 
   /**
@@ -141,30 +118,35 @@ public final class Inventory {
    * released (events of different topics may arrive in either order), anything else is a no-op.
    */
   public Reservation returnStock(OrderId orderId) {
+    return onLocked(
+        orderId,
+        reservation ->
+            switch (reservation.status()) {
+              case COMMITTED -> {
+                stock.restock(reservation.lines());
+                yield endAs(reservation, ReservationStatus.RETURNED);
+              }
+              case RESERVED -> {
+                // RETURNED, not RELEASED: a late "paid" for this refunded order must not take the
+                // units again (see planCommit)
+                stock.release(reservation.lines());
+                yield endAs(reservation, ReservationStatus.RETURNED);
+              }
+              case RELEASED, EXPIRED -> endAs(reservation, ReservationStatus.RETURNED);
+              case RETURNED -> reservation;
+            });
+  }
+
+  /** {@code step} applied, in one transaction, to the order's reservation locked for update. */
+  private Reservation onLocked(OrderId orderId, Function<Reservation, Reservation> step) {
     return transactions.inTransaction(
-        () -> {
-          var reservation =
-              reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId));
-          return switch (reservation.status()) {
-            case COMMITTED -> {
-              stock.restock(reservation.lines());
-              reservations.updateStatus(orderId, ReservationStatus.RETURNED, now());
-              yield reservation.withStatus(ReservationStatus.RETURNED);
-            }
-            case RESERVED -> {
-              // RETURNED, not RELEASED: a late "paid" for this refunded order must not take the
-              // units again (see planCommit)
-              stock.release(reservation.lines());
-              reservations.updateStatus(orderId, ReservationStatus.RETURNED, now());
-              yield reservation.withStatus(ReservationStatus.RETURNED);
-            }
-            case RELEASED, EXPIRED -> {
-              reservations.updateStatus(orderId, ReservationStatus.RETURNED, now());
-              yield reservation.withStatus(ReservationStatus.RETURNED);
-            }
-            case RETURNED -> reservation;
-          };
-        });
+        () -> step.apply(reservations.findForUpdate(orderId).orElseThrow(() -> notFound(orderId))));
+  }
+
+  /** The reservation stored, and answered, with its new status. */
+  private Reservation endAs(Reservation reservation, ReservationStatus status) {
+    reservations.updateStatus(reservation.orderId(), status, now());
+    return reservation.withStatus(status);
   }
 
   /**

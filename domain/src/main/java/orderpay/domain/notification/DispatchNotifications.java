@@ -15,34 +15,15 @@ import orderpay.domain.user.UserId;
  * Sends the recorded emails that are due, with retries and backoff, so an SMTP outage delays mail
  * but loses none and blocks no other event; a message out of attempts is parked.
  */
-final class DispatchNotifications {
-  private final NotificationRepository notifications;
-  private final UserDirectory users;
-  private final Mailer mailer;
-  private final DeadLetters deadLetters;
-  private final Transactions transactions;
-  private final Leases leases;
-  private final Clock clock;
-  private final Notifications.Policy policy;
-
-  DispatchNotifications(
-      NotificationRepository notifications,
-      UserDirectory users,
-      Mailer mailer,
-      DeadLetters deadLetters,
-      Transactions transactions,
-      Leases leases,
-      Clock clock,
-      Notifications.Policy policy) {
-    this.notifications = notifications;
-    this.users = users;
-    this.mailer = mailer;
-    this.deadLetters = deadLetters;
-    this.transactions = transactions;
-    this.leases = leases;
-    this.clock = clock;
-    this.policy = policy;
-  }
+record DispatchNotifications(
+    NotificationRepository notifications,
+    UserDirectory users,
+    Mailer mailer,
+    DeadLetters deadLetters,
+    Transactions transactions,
+    Leases leases,
+    Clock clock,
+    Notifications.Policy policy) {
 
   /**
    * Sends what is due. The batch is claimed under one lease in one transaction, each recipient is

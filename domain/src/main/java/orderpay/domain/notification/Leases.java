@@ -7,14 +7,7 @@ import orderpay.domain.shared.IdGenerator;
 /**
  * The leases messages are sent under: each claim a fresh token, each as long as the policy says.
  */
-final class Leases {
-  private final IdGenerator ids;
-  private final Duration length;
-
-  Leases(IdGenerator ids, Duration length) {
-    this.ids = ids;
-    this.length = length;
-  }
+record Leases(IdGenerator ids, Duration length) {
 
   Lease fresh(Instant now) {
     return new Lease(ids.newId(), now.plus(length));

@@ -15,22 +15,8 @@ import orderpay.domain.user.UserId;
  * Records emails to send, PENDING, once per dedup key: per (event, template) for the events'
  * messages, per idempotency key for ad-hoc ones. {@link DispatchNotifications} sends them.
  */
-final class RecordNotification {
-  private final NotificationRepository notifications;
-  private final Transactions transactions;
-  private final IdGenerator ids;
-  private final Clock clock;
-
-  RecordNotification(
-      NotificationRepository notifications,
-      Transactions transactions,
-      IdGenerator ids,
-      Clock clock) {
-    this.notifications = notifications;
-    this.transactions = transactions;
-    this.ids = ids;
-    this.clock = clock;
-  }
+record RecordNotification(
+    NotificationRepository notifications, Transactions transactions, IdGenerator ids, Clock clock) {
 
   /**
    * Records an email for an event, once per (event, template). Call inside the consumer's

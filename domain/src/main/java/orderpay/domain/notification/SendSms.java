@@ -11,28 +11,13 @@ import orderpay.domain.shared.Transactions;
 import orderpay.domain.user.UserId;
 
 /** An SMS is sent by the request that records it, never by the dispatchers, once per key. */
-final class SendSms {
-  private final NotificationRepository notifications;
-  private final SmsSender sms;
-  private final Transactions transactions;
-  private final IdGenerator ids;
-  private final Leases leases;
-  private final Clock clock;
-
-  SendSms(
-      NotificationRepository notifications,
-      SmsSender sms,
-      Transactions transactions,
-      IdGenerator ids,
-      Leases leases,
-      Clock clock) {
-    this.notifications = notifications;
-    this.sms = sms;
-    this.transactions = transactions;
-    this.ids = ids;
-    this.leases = leases;
-    this.clock = clock;
-  }
+record SendSms(
+    NotificationRepository notifications,
+    SmsSender sms,
+    Transactions transactions,
+    IdGenerator ids,
+    Leases leases,
+    Clock clock) {
 
   /**
    * Sends an SMS at once and records the outcome; refused outright where no SMS gateway is set up.

@@ -15,15 +15,14 @@ import orderpay.domain.user.Reader;
  * PENDING -> CANCELLED (the intent is cancelled first, so it cannot succeed afterwards); PAID ->
  * REFUNDED (the refund is issued first). Stock goes back when inventory sees the event.
  */
-public final class CancelOrder {
-  private final OrderQueries queries;
-  private final Payments payments;
-  private final SettleOrder settle;
-  private final FollowUpQueue followUps;
-  private final Transactions transactions;
-  private final OrderChanges changes;
-  private final Clock clock;
-
+public record CancelOrder(
+    OrderQueries queries,
+    Payments payments,
+    SettleOrder settle,
+    FollowUpQueue followUps,
+    Transactions transactions,
+    OrderChanges changes,
+    Clock clock) {
   public CancelOrder(
       OrderQueries queries,
       OrderRepository orders,
@@ -33,13 +32,14 @@ public final class CancelOrder {
       Transactions transactions,
       EventPublisher events,
       Clock clock) {
-    this.queries = queries;
-    this.payments = payments;
-    this.settle = settle;
-    this.followUps = followUps;
-    this.transactions = transactions;
-    this.changes = new OrderChanges(orders, followUps, transactions, events, clock);
-    this.clock = clock;
+    this(
+        queries,
+        payments,
+        settle,
+        followUps,
+        transactions,
+        new OrderChanges(orders, followUps, transactions, events, clock),
+        clock);
   }
 
   public Order cancel(OrderId orderId, Reader reader) {

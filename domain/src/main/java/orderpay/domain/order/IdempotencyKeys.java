@@ -13,15 +13,9 @@ import orderpay.domain.shared.ErrorKind;
  * with the order the first one made, once that order is decided; with another request it is refused
  * (Stripe's rule).
  */
-final class IdempotencyKeys {
+record IdempotencyKeys(OrderRepository orders) {
   private static final long UNDECIDED_POLL_MILLIS = 20;
   private static final long UNDECIDED_WAIT_MILLIS = 10_000;
-
-  private final OrderRepository orders;
-
-  IdempotencyKeys(OrderRepository orders) {
-    this.orders = orders;
-  }
 
   /** What identifies the request behind a key: a digest of its items, address, currency, method. */
   static String fingerprint(Command command) {

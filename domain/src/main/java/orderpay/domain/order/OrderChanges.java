@@ -18,25 +18,12 @@ import orderpay.domain.shared.Transactions;
  * the events the order recorded, so they commit with the change or not at all (the outbox rule).
  * Inside a caller's transaction (a consumer's poll) it joins that one: it never opens a second.
  */
-final class OrderChanges {
-  private final OrderRepository orders;
-  private final FollowUpQueue followUps;
-  private final Transactions transactions;
-  private final EventPublisher events;
-  private final Clock clock;
-
-  OrderChanges(
-      OrderRepository orders,
-      FollowUpQueue followUps,
-      Transactions transactions,
-      EventPublisher events,
-      Clock clock) {
-    this.orders = orders;
-    this.followUps = followUps;
-    this.transactions = transactions;
-    this.events = events;
-    this.clock = clock;
-  }
+record OrderChanges(
+    OrderRepository orders,
+    FollowUpQueue followUps,
+    Transactions transactions,
+    EventPublisher events,
+    Clock clock) {
 
   /** For changes that owe nothing: {@link #changeOwing} is refused. */
   OrderChanges(OrderRepository orders, Transactions transactions, EventPublisher events) {

@@ -14,12 +14,7 @@ import orderpay.domain.shared.ErrorKind;
  * Prices an order's items at the product service's current prices, in one call; refuses unknown
  * products, quantities out of range and products sold in another currency.
  */
-final class OrderPricing {
-  private final ProductCatalog catalog;
-
-  OrderPricing(ProductCatalog catalog) {
-    this.catalog = catalog;
-  }
+record OrderPricing(ProductCatalog catalog) {
 
   List<OrderLine> price(List<Item> items, Currency currency) {
     // refused before the product service is asked

@@ -13,16 +13,7 @@ import orderpay.domain.shared.PageToken;
 import orderpay.domain.user.Reader;
 
 /** Reading orders: users see their own; admins see all. Someone else's order does not exist. */
-public final class OrderQueries {
-  private final OrderRepository orders;
-  private final OrderHistory history;
-  private final Clock clock;
-
-  public OrderQueries(OrderRepository orders, OrderHistory history, Clock clock) {
-    this.orders = orders;
-    this.history = history;
-    this.clock = clock;
-  }
+public record OrderQueries(OrderRepository orders, OrderHistory history, Clock clock) {
 
   public Order get(OrderId orderId, Reader reader) {
     return orders

@@ -12,36 +12,16 @@ import orderpay.domain.user.Reader;
  * Finishes sagas a crash interrupted: orders left short of ACCEPTED longer than a grace period, by
  * the sweep; and at once, one order an admin names ({@link #retryNow}).
  */
-public final class RecoverOrders {
+public record RecoverOrders(
+    OrderRepository orders,
+    OrderQueries queries,
+    PlaceOrder placeOrder,
+    SettleOrder settle,
+    PaymentWindow window,
+    OrderHistory history,
+    Clock clock,
+    Backoff backoff) {
   private static final System.Logger log = System.getLogger(RecoverOrders.class.getName());
-
-  private final OrderRepository orders;
-  private final OrderQueries queries;
-  private final PlaceOrder placeOrder;
-  private final SettleOrder settle;
-  private final PaymentWindow window;
-  private final OrderHistory history;
-  private final Clock clock;
-  private final Backoff backoff;
-
-  public RecoverOrders(
-      OrderRepository orders,
-      OrderQueries queries,
-      PlaceOrder placeOrder,
-      SettleOrder settle,
-      PaymentWindow window,
-      OrderHistory history,
-      Clock clock,
-      Backoff backoff) {
-    this.orders = orders;
-    this.queries = queries;
-    this.placeOrder = placeOrder;
-    this.settle = settle;
-    this.window = window;
-    this.history = history;
-    this.clock = clock;
-    this.backoff = backoff;
-  }
 
   /**
    * Resumes each stuck order once; returns how many were found. An order that cannot be resumed now

@@ -18,16 +18,15 @@ import orderpay.domain.shared.Transactions;
  * lock. Each is idempotent per order (the payment service keys every Stripe call by order), each
  * failure is retried with backoff on its own, and one failing order never holds up the others.
  */
-public final class RunFollowUps {
+public record RunFollowUps(
+    FollowUpQueue queue,
+    Payments payments,
+    SettleOrder settle,
+    OrderChanges changes,
+    Clock clock,
+    Backoff backoff) {
   private static final System.Logger log = System.getLogger(RunFollowUps.class.getName());
   static final Duration LEASE = Duration.ofSeconds(30);
-
-  private final FollowUpQueue queue;
-  private final Payments payments;
-  private final SettleOrder settle;
-  private final OrderChanges changes;
-  private final Clock clock;
-  private final Backoff backoff;
 
   public RunFollowUps(
       FollowUpQueue queue,
@@ -38,12 +37,13 @@ public final class RunFollowUps {
       EventPublisher events,
       Clock clock,
       Backoff backoff) {
-    this.queue = queue;
-    this.payments = payments;
-    this.settle = settle;
-    this.changes = new OrderChanges(orders, queue, transactions, events, clock);
-    this.clock = clock;
-    this.backoff = backoff;
+    this(
+        queue,
+        payments,
+        settle,
+        new OrderChanges(orders, queue, transactions, events, clock),
+        clock,
+        backoff);
   }
 
   /** Runs up to {@code limit} due follow-ups; returns how many were claimed. */

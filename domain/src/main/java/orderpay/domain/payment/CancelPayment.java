@@ -3,22 +3,11 @@ package orderpay.domain.payment;
 import orderpay.domain.shared.OrderId;
 
 /** Cancels an order's payment at the provider, unless it already succeeded. */
-final class CancelPayment {
-  private final PaymentRepository payments;
-  private final PaymentProvider provider;
-  private final PaymentQueries queries;
-  private final PaymentChanges changes;
-
-  CancelPayment(
-      PaymentRepository payments,
-      PaymentProvider provider,
-      PaymentQueries queries,
-      PaymentChanges changes) {
-    this.payments = payments;
-    this.provider = provider;
-    this.queries = queries;
-    this.changes = changes;
-  }
+record CancelPayment(
+    PaymentRepository payments,
+    PaymentProvider provider,
+    PaymentQueries queries,
+    PaymentChanges changes) {
 
   /**
    * Cancels the order's intent unless it already succeeded (then the succeeded payment is

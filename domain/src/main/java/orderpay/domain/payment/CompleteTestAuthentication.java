@@ -10,17 +10,8 @@ import orderpay.domain.user.Reader;
  * included, is told there is no such payment. The provider's answer is applied at once, so the
  * payment is SUCCEEDED when this returns; the order follows through {@code payment.status-updated}.
  */
-final class CompleteTestAuthentication {
-  private final PaymentRepository payments;
-  private final PaymentProvider provider;
-  private final PaymentChanges changes;
-
-  CompleteTestAuthentication(
-      PaymentRepository payments, PaymentProvider provider, PaymentChanges changes) {
-    this.payments = payments;
-    this.provider = provider;
-    this.changes = changes;
-  }
+record CompleteTestAuthentication(
+    PaymentRepository payments, PaymentProvider provider, PaymentChanges changes) {
 
   Payment complete(OrderId orderId, Reader reader) {
     Payment payment =

@@ -8,27 +8,13 @@ import orderpay.domain.shared.Transactions;
  * Applies a provider's webhook: verified first, each event id once, and only to the payment it is
  * for (matched by its intent, or by its order when the create's answer was lost).
  */
-final class HandleWebhook {
+record HandleWebhook(
+    PaymentRepository payments,
+    WebhookVerifier verifier,
+    ProcessedEvents processedEvents,
+    Transactions transactions,
+    PaymentChanges changes) {
   private static final System.Logger log = System.getLogger(PaymentProcessing.class.getName());
-
-  private final PaymentRepository payments;
-  private final WebhookVerifier verifier;
-  private final ProcessedEvents processedEvents;
-  private final Transactions transactions;
-  private final PaymentChanges changes;
-
-  HandleWebhook(
-      PaymentRepository payments,
-      WebhookVerifier verifier,
-      ProcessedEvents processedEvents,
-      Transactions transactions,
-      PaymentChanges changes) {
-    this.payments = payments;
-    this.verifier = verifier;
-    this.processedEvents = processedEvents;
-    this.transactions = transactions;
-    this.changes = changes;
-  }
 
   WebhookOutcome handle(byte[] payload, String signatureHeader) {
     ProviderEvent event = verifier.verify(payload, signatureHeader);

@@ -14,26 +14,20 @@ import orderpay.domain.user.UserId;
  * Starts an order's payment: the payment row is recorded before the provider is called, and the
  * provider is called outside any transaction with an idempotency key derived from the order.
  */
-final class InitiatePayment {
-  private final BoundedMemory<String, Boolean> knownPaymentMethods = new BoundedMemory<>(10_000);
-
-  private final PaymentRepository payments;
-  private final PaymentProvider provider;
-  private final Transactions transactions;
-  private final IdGenerator ids;
-  private final PaymentChanges changes;
-
+record InitiatePayment(
+    PaymentRepository payments,
+    PaymentProvider provider,
+    Transactions transactions,
+    IdGenerator ids,
+    PaymentChanges changes,
+    BoundedMemory<String, Boolean> knownPaymentMethods) {
   InitiatePayment(
       PaymentRepository payments,
       PaymentProvider provider,
       Transactions transactions,
       IdGenerator ids,
       PaymentChanges changes) {
-    this.payments = payments;
-    this.provider = provider;
-    this.transactions = transactions;
-    this.ids = ids;
-    this.changes = changes;
+    this(payments, provider, transactions, ids, changes, new BoundedMemory<>(10_000));
   }
 
   Payment initiate(

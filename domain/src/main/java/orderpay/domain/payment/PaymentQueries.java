@@ -5,15 +5,7 @@ import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.Reader;
 
 /** Reads of one payment. */
-final class PaymentQueries {
-  private final PaymentRepository payments;
-
-  private final ProcessedEvents processedEvents;
-
-  PaymentQueries(PaymentRepository payments, ProcessedEvents processedEvents) {
-    this.payments = payments;
-    this.processedEvents = processedEvents;
-  }
+record PaymentQueries(PaymentRepository payments, ProcessedEvents processedEvents) {
 
   Payment byOrder(OrderId orderId) {
     return payments

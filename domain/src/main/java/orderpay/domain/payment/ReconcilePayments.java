@@ -8,23 +8,15 @@ import orderpay.domain.shared.OrderId;
  * Finds what webhooks did not tell: asks the provider about payments not yet final there, and
  * closes at the provider what is over here.
  */
-final class ReconcilePayments {
+record ReconcilePayments(
+    PaymentRepository payments, PaymentProvider provider, PaymentChanges changes) {
   private static final System.Logger log = System.getLogger(PaymentProcessing.class.getName());
 
   /** How long after its creation a payment without a known intent may still have one appear. */
   static final Duration LOST_INTENT_WINDOW = Duration.ofHours(1);
 
-  private final Backoff checkBackoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
-
-  private final PaymentRepository payments;
-  private final PaymentProvider provider;
-  private final PaymentChanges changes;
-
-  ReconcilePayments(PaymentRepository payments, PaymentProvider provider, PaymentChanges changes) {
-    this.payments = payments;
-    this.provider = provider;
-    this.changes = changes;
-  }
+  private static final Backoff CHECK_BACKOFF =
+      new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
   /**
    * Asks the provider about every payment not yet final there (a webhook may have been lost, a
@@ -46,7 +38,7 @@ final class ReconcilePayments {
             payment.id(),
             failure.toString());
       }
-      payments.deferCheck(payment.id(), checks -> changes.now().plus(checkBackoff.after(checks)));
+      payments.deferCheck(payment.id(), checks -> changes.now().plus(CHECK_BACKOFF.after(checks)));
     }
     return due.size();
   }

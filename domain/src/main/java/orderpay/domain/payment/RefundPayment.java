@@ -4,16 +4,7 @@ import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 
 /** Refunds an order's succeeded payment in full; a refunded one stays as it is. */
-final class RefundPayment {
-  private final PaymentProvider provider;
-  private final PaymentQueries queries;
-  private final PaymentChanges changes;
-
-  RefundPayment(PaymentProvider provider, PaymentQueries queries, PaymentChanges changes) {
-    this.provider = provider;
-    this.queries = queries;
-    this.changes = changes;
-  }
+record RefundPayment(PaymentProvider provider, PaymentQueries queries, PaymentChanges changes) {
 
   Payment refund(OrderId orderId) {
     Payment payment = queries.byOrder(orderId);

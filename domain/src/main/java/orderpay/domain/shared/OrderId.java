@@ -4,17 +4,11 @@ import java.util.UUID;
 
 public record OrderId(UUID value) {
   public OrderId {
-    if (value == null) {
-      throw DomainException.invalidField("order_id", "order id is required");
-    }
+    UuidIds.require(value, "order_id");
   }
 
   public static OrderId parse(String text) {
-    try {
-      return new OrderId(UUID.fromString(text));
-    } catch (IllegalArgumentException | NullPointerException malformed) {
-      throw DomainException.invalidField("order_id", "malformed order id");
-    }
+    return new OrderId(UuidIds.parse(text, "order_id"));
   }
 
   /** The id in {@code text}, or empty if it is not one (e.g. foreign metadata). */

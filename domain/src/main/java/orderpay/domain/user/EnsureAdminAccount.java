@@ -3,14 +3,7 @@ package orderpay.domain.user;
 import java.util.Optional;
 
 /** Creates the configured admin at start-up unless an account with that email exists. */
-public final class EnsureAdminAccount {
-  private final UserRepository users;
-  private final RegisterUser registerUser;
-
-  public EnsureAdminAccount(UserRepository users, RegisterUser registerUser) {
-    this.users = users;
-    this.registerUser = registerUser;
-  }
+public record EnsureAdminAccount(UserRepository users, RegisterUser registerUser) {
 
   /** Returns the admin account created, or empty when one already existed. */
   public Optional<User> ensure(String email, String password) {

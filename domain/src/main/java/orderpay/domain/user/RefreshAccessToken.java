@@ -8,34 +8,18 @@ import orderpay.domain.shared.Transactions;
  * Rotates a refresh token: the presented token is spent and a new one of the same family is
  * returned. A token presented twice revokes its whole family (reuse detection).
  */
-public final class RefreshAccessToken {
+public record RefreshAccessToken(
+    RefreshTokenStore store,
+    RefreshTokens refreshTokens,
+    UserRepository users,
+    TokenIssuer tokenIssuer,
+    Transactions transactions,
+    Clock clock) {
   private sealed interface Outcome {}
 
   private record Rotated(User user, String refreshToken) implements Outcome {}
 
   private record Refused(String why) implements Outcome {}
-
-  private final RefreshTokenStore store;
-  private final RefreshTokens refreshTokens;
-  private final UserRepository users;
-  private final TokenIssuer tokenIssuer;
-  private final Transactions transactions;
-  private final Clock clock;
-
-  public RefreshAccessToken(
-      RefreshTokenStore store,
-      RefreshTokens refreshTokens,
-      UserRepository users,
-      TokenIssuer tokenIssuer,
-      Transactions transactions,
-      Clock clock) {
-    this.store = store;
-    this.refreshTokens = refreshTokens;
-    this.users = users;
-    this.tokenIssuer = tokenIssuer;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
 
   public TokenPair refresh(String presentedToken) {
     if (presentedToken == null || presentedToken.isBlank() || presentedToken.length() > 512) {

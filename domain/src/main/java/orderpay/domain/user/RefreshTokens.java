@@ -12,20 +12,9 @@ import java.util.UUID;
 import orderpay.domain.shared.IdGenerator;
 
 /** Mints opaque refresh tokens (256 random bits) and stores only their hash. */
-public final class RefreshTokens {
+public record RefreshTokens(
+    RefreshTokenStore store, IdGenerator ids, Clock clock, Duration lifetime) {
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final RefreshTokenStore store;
-  private final IdGenerator ids;
-  private final Clock clock;
-  private final Duration lifetime;
-
-  public RefreshTokens(RefreshTokenStore store, IdGenerator ids, Clock clock, Duration lifetime) {
-    this.store = store;
-    this.ids = ids;
-    this.clock = clock;
-    this.lifetime = lifetime;
-  }
 
   /** Mints a token in the given family; call inside the caller's transaction. */
   public String mint(UserId userId, UUID familyId) {

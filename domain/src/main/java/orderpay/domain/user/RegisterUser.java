@@ -9,37 +9,19 @@ import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.Transactions;
 
 /** Signs a new customer up: validates, hashes, stores once per email, announces the sign-up. */
-public final class RegisterUser {
+public record RegisterUser(
+    UserRepository users,
+    PasswordHasher hasher,
+    CredentialPolicy policy,
+    Transactions transactions,
+    EventPublisher events,
+    IdGenerator ids,
+    Clock clock) {
   public record Command(String email, String password, String name) {
     @Override
     public String toString() {
       return "RegisterUser.Command[email=" + email + ", name=" + name + "]";
     }
-  }
-
-  private final UserRepository users;
-  private final PasswordHasher hasher;
-  private final CredentialPolicy policy;
-  private final Transactions transactions;
-  private final EventPublisher events;
-  private final IdGenerator ids;
-  private final Clock clock;
-
-  public RegisterUser(
-      UserRepository users,
-      PasswordHasher hasher,
-      CredentialPolicy policy,
-      Transactions transactions,
-      EventPublisher events,
-      IdGenerator ids,
-      Clock clock) {
-    this.users = users;
-    this.hasher = hasher;
-    this.policy = policy;
-    this.transactions = transactions;
-    this.events = events;
-    this.ids = ids;
-    this.clock = clock;
   }
 
   public User register(Command command) {

@@ -1,21 +1,15 @@
 package orderpay.domain.user;
 
 import java.util.UUID;
-import orderpay.domain.shared.DomainException;
+import orderpay.domain.shared.UuidIds;
 
 public record UserId(UUID value) {
   public UserId {
-    if (value == null) {
-      throw DomainException.invalidField("user_id", "user id is required");
-    }
+    UuidIds.require(value, "user_id");
   }
 
   public static UserId parse(String text) {
-    try {
-      return new UserId(UUID.fromString(text));
-    } catch (IllegalArgumentException | NullPointerException malformed) {
-      throw DomainException.invalidField("user_id", "malformed user id");
-    }
+    return new UserId(UuidIds.parse(text, "user_id"));
   }
 
   @Override

@@ -14,19 +14,9 @@ import orderpay.apps.sandbox.chaos.RequestLog.Kind;
  * answer is lost), cancelling it, and what their browser does at Stripe with a 3-D Secure challenge
  * or a client secret.
  */
-final class OrderCalls {
+record OrderCalls(LoggedHttp http, String gatewayUrl, String stripeApiBase) {
   private static final String PUBLISHABLE_KEY = "pk_test_orderpay_load_driver";
   private static final int CREATE_ATTEMPTS = 4;
-
-  private final LoggedHttp http;
-  private final String gatewayUrl;
-  private final String stripeApiBase;
-
-  OrderCalls(LoggedHttp http, String gatewayUrl, String stripeApiBase) {
-    this.http = http;
-    this.gatewayUrl = gatewayUrl;
-    this.stripeApiBase = stripeApiBase;
-  }
 
   /** Places an order; {@code paymentMethod} null leaves it to be paid in the browser. */
   Answer order(
