@@ -15,9 +15,14 @@ import orderpay.domain.shared.Transactions;
  * payment.status-updated}), the end of the payment window, a stuck saga. Each move is one
  * transaction with its event; repeats are no-ops, so redelivered outcomes change nothing.
  */
-public record SettleOrder(
-    OrderRepository orders, Payments payments, OrderChanges changes, Clock clock, Backoff backoff) {
+public final class SettleOrder {
   private static final System.Logger log = System.getLogger(SettleOrder.class.getName());
+
+  private final OrderRepository orders;
+  private final Payments payments;
+  private final OrderChanges changes;
+  private final Clock clock;
+  private final Backoff backoff;
 
   public SettleOrder(
       OrderRepository orders,
@@ -27,12 +32,11 @@ public record SettleOrder(
       EventPublisher events,
       Clock clock,
       Backoff backoff) {
-    this(
-        orders,
-        payments,
-        new OrderChanges(orders, followUps, transactions, events, clock),
-        clock,
-        backoff);
+    this.orders = orders;
+    this.payments = payments;
+    this.changes = new OrderChanges(orders, followUps, transactions, events, clock);
+    this.clock = clock;
+    this.backoff = backoff;
   }
 
   /**

@@ -14,20 +14,26 @@ import orderpay.domain.user.UserId;
  * Starts an order's payment: the payment row is recorded before the provider is called, and the
  * provider is called outside any transaction with an idempotency key derived from the order.
  */
-record InitiatePayment(
-    PaymentRepository payments,
-    PaymentProvider provider,
-    Transactions transactions,
-    IdGenerator ids,
-    PaymentChanges changes,
-    BoundedMemory<String, Boolean> knownPaymentMethods) {
+final class InitiatePayment {
+  private final BoundedMemory<String, Boolean> knownPaymentMethods = new BoundedMemory<>(10_000);
+
+  private final PaymentRepository payments;
+  private final PaymentProvider provider;
+  private final Transactions transactions;
+  private final IdGenerator ids;
+  private final PaymentChanges changes;
+
   InitiatePayment(
       PaymentRepository payments,
       PaymentProvider provider,
       Transactions transactions,
       IdGenerator ids,
       PaymentChanges changes) {
-    this(payments, provider, transactions, ids, changes, new BoundedMemory<>(10_000));
+    this.payments = payments;
+    this.provider = provider;
+    this.transactions = transactions;
+    this.ids = ids;
+    this.changes = changes;
   }
 
   Payment initiate(

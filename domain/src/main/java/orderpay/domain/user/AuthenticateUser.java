@@ -7,21 +7,22 @@ import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.Transactions;
 
 /** Email + password in, a token pair out. Unknown email and wrong password look the same. */
-public record AuthenticateUser(
-    UserRepository users,
-    PasswordHasher hasher,
-    CredentialPolicy policy,
-    TokenIssuer tokenIssuer,
-    RefreshTokens refreshTokens,
-    Transactions transactions,
-    IdGenerator ids,
-    PasswordHash decoy) {
+public final class AuthenticateUser {
   public record Command(String email, String password) {
     @Override
     public String toString() {
       return "AuthenticateUser.Command[email=" + email + "]";
     }
   }
+
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+  private final CredentialPolicy policy;
+  private final TokenIssuer tokenIssuer;
+  private final RefreshTokens refreshTokens;
+  private final Transactions transactions;
+  private final IdGenerator ids;
+  private final PasswordHash decoy;
 
   public AuthenticateUser(
       UserRepository users,
@@ -31,16 +32,15 @@ public record AuthenticateUser(
       RefreshTokens refreshTokens,
       Transactions transactions,
       IdGenerator ids) {
+    this.users = users;
+    this.hasher = hasher;
+    this.policy = policy;
+    this.tokenIssuer = tokenIssuer;
+    this.refreshTokens = refreshTokens;
+    this.transactions = transactions;
+    this.ids = ids;
     // Verified against when the email is unknown, so response time does not reveal accounts.
-    this(
-        users,
-        hasher,
-        policy,
-        tokenIssuer,
-        refreshTokens,
-        transactions,
-        ids,
-        hasher.hash("decoy-password-" + UUID.randomUUID()));
+    this.decoy = hasher.hash("decoy-password-" + UUID.randomUUID());
   }
 
   public TokenPair authenticate(Command command) {
