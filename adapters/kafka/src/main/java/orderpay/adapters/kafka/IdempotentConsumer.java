@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.runtime.HealthIndicator;
+import orderpay.runtime.HealthIndicator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,7 +1,7 @@
 package orderpay.adapters.kafka;
 
 import java.time.Duration;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 /**
  * Where the brokers are, the topic prefix (empty in production; per test class in tests), and how

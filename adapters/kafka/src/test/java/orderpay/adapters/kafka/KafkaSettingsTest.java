@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 import org.junit.jupiter.api.Test;
 
 class KafkaSettingsTest {

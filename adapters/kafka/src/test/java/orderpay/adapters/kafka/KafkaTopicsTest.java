@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import orderpay.adapters.embedded.SharedTestInfrastructure;
+import orderpay.devstack.SharedTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 class KafkaTopicsTest {

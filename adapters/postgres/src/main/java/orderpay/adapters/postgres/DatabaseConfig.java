@@ -1,6 +1,6 @@
 package orderpay.adapters.postgres;
 
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 /**
  * Where a service's own database is. {@code schema} names the service's migration folder ({@code

@@ -1,6 +1,6 @@
 package orderpay.adapters.postgres;
 
-import orderpay.adapters.embedded.SharedTestInfrastructure;
+import orderpay.devstack.SharedTestInfrastructure;
 
 /** A fresh, migrated database of the shared embedded server, for one test class. */
 public final class PostgresTestDatabase {

@@ -3,7 +3,7 @@ package orderpay.apps.gateway;
 import jakarta.inject.Inject;
 import orderpay.adapters.rest.GatewayMetrics;
 import orderpay.adapters.rest.GatewayServer;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.runtime.Lifecycle;
 
 /** The running gateway: HTTP in front, gRPC channels behind. */
 public final class Gateway implements AutoCloseable {

@@ -9,7 +9,7 @@ import orderpay.adapters.rest.RequestRateLimits;
 import orderpay.adapters.rest.RequestRateLimits.Group;
 import orderpay.adapters.rest.RequestRateLimits.Rate;
 import orderpay.adapters.rest.StorefrontSettings;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 public record GatewayConfig(
     String httpHost,

@@ -1,8 +1,8 @@
 package orderpay.apps.gateway;
 
 import java.time.Clock;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 public final class GatewayMain {
   private GatewayMain() {}

@@ -1,9 +1,9 @@
 package orderpay.apps.inventory;
 
 import java.time.Duration;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.kit.PaymentWindowSettings;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.runtime.Env;
 
 public record InventoryServiceConfig(
     ServiceSettings service, Duration reservationTtl, Duration expirySweepInterval) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import orderpay.adapters.runtime.Wakeup;
 import orderpay.apps.kit.Workers;
+import orderpay.runtime.Wakeup;
 
 /**
  * The email dispatchers of one service. The first polls on the interval; the others join only while

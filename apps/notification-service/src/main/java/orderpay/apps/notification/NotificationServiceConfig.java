@@ -1,10 +1,10 @@
 package orderpay.apps.notification;
 
 import java.time.Duration;
-import orderpay.adapters.runtime.Env;
 import orderpay.adapters.smtp.SmtpSettings;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.notification.Notifications;
+import orderpay.runtime.Env;
 
 public record NotificationServiceConfig(
     ServiceSettings service,

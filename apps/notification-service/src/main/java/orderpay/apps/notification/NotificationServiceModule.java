@@ -17,8 +17,7 @@ import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.kafka.notification.NotificationEventsHandler;
 import orderpay.adapters.postgres.JdbiTransactions;
 import orderpay.adapters.postgres.notification.JdbiNotificationRepository;
-import orderpay.adapters.runtime.Wakeup;
-import orderpay.adapters.smtp.HttpSmsSender;
+import orderpay.adapters.sms.HttpSmsSender;
 import orderpay.adapters.smtp.SmtpMailer;
 import orderpay.apps.kit.Consumers;
 import orderpay.apps.kit.CustomerTokens;
@@ -29,6 +28,7 @@ import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.domain.notification.Notifications;
 import orderpay.domain.notification.RememberedRecipients;
 import orderpay.domain.shared.IdGenerator;
+import orderpay.runtime.Wakeup;
 
 /** Records a message per business event (exactly once), then a dispatcher sends them over SMTP. */
 @Module(includes = ServiceKitModule.class)

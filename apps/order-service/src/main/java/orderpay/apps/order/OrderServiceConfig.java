@@ -1,11 +1,11 @@
 package orderpay.apps.order;
 
 import java.time.Duration;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.kit.PaymentWindowSettings;
 import orderpay.apps.kit.ServiceSettings;
 import orderpay.domain.order.OrderLimits;
 import orderpay.domain.order.PaymentWindow;
+import orderpay.runtime.Env;
 
 /**
  * The order service's settings. The payment window ({@code ORDER_PAYMENT_TTL}) is checked at

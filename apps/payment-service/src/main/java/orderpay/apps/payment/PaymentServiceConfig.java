@@ -1,8 +1,8 @@
 package orderpay.apps.payment;
 
 import java.time.Duration;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.runtime.Env;
 
 /**
  * {@code STRIPE_SECRET_KEY} and {@code STRIPE_WEBHOOK_SECRET} are required; {@code STRIPE_API_BASE}

@@ -1,7 +1,7 @@
 package orderpay.apps.product;
 
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.runtime.Env;
 
 /** The product service reads only what every backend service reads. */
 public record ProductServiceConfig(ServiceSettings service) {

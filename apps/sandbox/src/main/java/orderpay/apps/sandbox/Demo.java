@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import orderpay.adapters.embedded.EmbeddedKafkaBroker;
-import orderpay.adapters.embedded.EmbeddedPostgresServer;
-import orderpay.adapters.embedded.FreePorts;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.devstack.EmbeddedKafkaBroker;
+import orderpay.devstack.EmbeddedPostgresServer;
+import orderpay.devstack.FreePorts;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 /**
  * {@code ./orderpay demo}: drives the REST API as a client would. Uses the system already running

@@ -2,7 +2,7 @@ package orderpay.apps.sandbox;
 
 import orderpay.adapters.kafka.DeadLetterReplay;
 import orderpay.adapters.kafka.KafkaSettings;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 /**
  * {@code ./orderpay replay-dlq <topic>}: puts what is parked in {@code <topic>.dlq} back on the

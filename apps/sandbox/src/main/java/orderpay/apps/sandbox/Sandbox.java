@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import orderpay.adapters.embedded.EmbeddedMailCatcher;
-import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
 import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.gateway.Gateway;
 import orderpay.apps.gateway.GatewayComponent;
@@ -34,6 +30,10 @@ import orderpay.apps.stripe.Faults;
 import orderpay.apps.stripe.StripeEmulator;
 import orderpay.apps.user.DaggerUserServiceComponent;
 import orderpay.apps.user.UserServiceConfig;
+import orderpay.devstack.EmbeddedMailCatcher;
+import orderpay.devstack.EmbeddedPostgresServer;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 /**
  * Every service on embedded infrastructure, each wired exactly as its own main would wire it,

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import orderpay.adapters.embedded.EmbeddedKafkaBroker;
-import orderpay.adapters.embedded.EmbeddedPostgresServer;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.devstack.EmbeddedKafkaBroker;
+import orderpay.devstack.EmbeddedPostgresServer;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 /** {@code ./orderpay up}: embedded PostgreSQL and Kafka, then every service, until Ctrl-C. */
 public final class SandboxMain {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 /**
  * The sandbox's own knobs; every service reads the rest of the environment as it would alone.

@@ -1,11 +1,11 @@
 package orderpay.apps.sandbox;
 
 import java.util.UUID;
-import orderpay.adapters.embedded.SharedTestInfrastructure;
 import orderpay.adapters.kafka.EventHeaders;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
+import orderpay.devstack.SharedTestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;

@@ -316,8 +316,8 @@ class OrderFlowTest {
     String product = sandbox.shop().product(100, 5);
     String prefix = sandbox.system().sandbox.environment().get("KAFKA_TOPIC_PREFIX", "");
     try (var probe =
-        new orderpay.adapters.embedded.TopicProbe(
-            orderpay.adapters.embedded.SharedTestInfrastructure.kafka().bootstrapServers(),
+        new orderpay.devstack.TopicProbe(
+            orderpay.devstack.SharedTestInfrastructure.kafka().bootstrapServers(),
             prefix + KafkaTopics.ORDER_CREATED)) {
       String traceId = UUID.randomUUID().toString().replace("-", "");
       String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";

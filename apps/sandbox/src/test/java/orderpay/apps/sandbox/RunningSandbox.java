@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import orderpay.adapters.embedded.SharedTestInfrastructure;
-import orderpay.adapters.runtime.Env;
+import orderpay.devstack.SharedTestInfrastructure;
+import orderpay.runtime.Env;
 
 /**
  * The whole system for an end-to-end test class, on the JVM's shared PostgreSQL and Kafka, with its

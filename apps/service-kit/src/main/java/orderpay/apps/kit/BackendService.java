@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.function.Function;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 /**
  * The contract of every backend service's Dagger component: it extends this interface, its module

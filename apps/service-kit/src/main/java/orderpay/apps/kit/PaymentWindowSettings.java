@@ -1,8 +1,8 @@
 package orderpay.apps.kit;
 
 import java.time.Duration;
-import orderpay.adapters.runtime.Env;
 import orderpay.domain.order.PaymentWindow;
+import orderpay.runtime.Env;
 
 /**
  * The payment window as both the order and the inventory service read it ({@code

@@ -1,9 +1,9 @@
 package orderpay.apps.kit;
 
 import java.time.Duration;
-import orderpay.adapters.runtime.HealthIndicator;
-import orderpay.adapters.runtime.HealthIndicator.Health;
-import orderpay.adapters.runtime.PeriodicJob;
+import orderpay.runtime.HealthIndicator;
+import orderpay.runtime.HealthIndicator.Health;
+import orderpay.runtime.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

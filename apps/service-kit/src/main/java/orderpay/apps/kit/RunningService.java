@@ -11,11 +11,11 @@ import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.kafka.KafkaOutboxRelay;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.messaging.InboxRetention;
-import orderpay.adapters.runtime.HealthIndicator;
-import orderpay.adapters.runtime.Lifecycle;
-import orderpay.adapters.runtime.PeriodicJob;
 import orderpay.adapters.security.JwtVerifier;
 import orderpay.contracts.overview.v1.ServiceOverviewServiceGrpc;
+import orderpay.runtime.HealthIndicator;
+import orderpay.runtime.Lifecycle;
+import orderpay.runtime.PeriodicJob;
 
 /**
  * A backend service while it runs: database (migrated; then the app's one-off {@link

@@ -8,7 +8,7 @@ import orderpay.adapters.grpc.auth.ServiceKey;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.postgres.DatabaseConfig;
 import orderpay.adapters.postgres.messaging.InboxRetention;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 /**
  * What every backend service reads the same way: {@code <NAME>_GRPC_HOST/PORT}, {@code

@@ -3,8 +3,8 @@ package orderpay.apps.kit;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import orderpay.adapters.runtime.PeriodicJob;
-import orderpay.adapters.runtime.Wakeup;
+import orderpay.runtime.PeriodicJob;
+import orderpay.runtime.Wakeup;
 
 /**
  * The background jobs services run beside their gRPC server, each started by RunningService; their

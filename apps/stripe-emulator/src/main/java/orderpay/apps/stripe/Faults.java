@@ -41,7 +41,7 @@ public final class Faults {
   private Random random = new Random(0);
   private final AtomicInteger injected = new AtomicInteger();
 
-  public static Faults fromEnv(orderpay.adapters.runtime.Env env) {
+  public static Faults fromEnv(orderpay.runtime.Env env) {
     var faults = new Faults();
     faults.duplicate = Boolean.parseBoolean(env.get("STRIPE_EMULATOR_DUPLICATE_WEBHOOKS", "false"));
     faults.reorder = Boolean.parseBoolean(env.get("STRIPE_EMULATOR_REORDER_WEBHOOKS", "false"));

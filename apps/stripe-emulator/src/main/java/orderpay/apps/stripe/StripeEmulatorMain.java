@@ -1,8 +1,8 @@
 package orderpay.apps.stripe;
 
 import java.util.Set;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 public final class StripeEmulatorMain {
   private StripeEmulatorMain() {}

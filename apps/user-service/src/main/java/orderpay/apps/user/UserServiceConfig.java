@@ -2,9 +2,9 @@ package orderpay.apps.user;
 
 import java.time.Duration;
 import java.util.Optional;
-import orderpay.adapters.runtime.Env;
 import orderpay.adapters.security.Argon2idPasswordHasher;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.runtime.Env;
 
 /** Everything the user service reads from its environment. */
 public record UserServiceConfig(

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.sandbox.CommandLine;
 import orderpay.apps.sandbox.bench.LoadGenerator.Sample;
 import orderpay.apps.sandbox.bench.OrderTimelines.Timeline;
+import orderpay.runtime.Env;
 
 /**
  * {@code ./orderpay bench}: loads a throw-away OrderPay with paid orders through the public REST

@@ -2,7 +2,7 @@ package orderpay.apps.sandbox.bench;
 
 import java.time.Duration;
 import java.util.List;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 /**
  * {@code ./orderpay bench [--clients N | --rate R] [--warmup S (at most)] [--seconds S] [--cluster]

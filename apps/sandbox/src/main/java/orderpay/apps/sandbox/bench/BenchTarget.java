@@ -8,17 +8,17 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import orderpay.adapters.embedded.EmbeddedKafkaBroker;
-import orderpay.adapters.embedded.EmbeddedPostgresServer;
-import orderpay.adapters.embedded.FreePorts;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
 import orderpay.apps.sandbox.Folders;
 import orderpay.apps.sandbox.Sandbox;
 import orderpay.apps.sandbox.SandboxSettings;
 import orderpay.apps.sandbox.cluster.Cluster;
 import orderpay.apps.sandbox.cluster.ClusterOptions;
 import orderpay.apps.sandbox.cluster.ClusterProcess;
+import orderpay.devstack.EmbeddedKafkaBroker;
+import orderpay.devstack.EmbeddedPostgresServer;
+import orderpay.devstack.FreePorts;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 /**
  * The throw-away system a benchmark loads: every service in this JVM ({@code ./orderpay up}'s

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.sandbox.chaos.Finding.Violation;
+import orderpay.runtime.Env;
 
 /**
  * Checks a finished run against the invariants of issue 8 from the outside: every service's

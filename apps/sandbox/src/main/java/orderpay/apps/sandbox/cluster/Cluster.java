@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import orderpay.adapters.embedded.EmbeddedMailCatcher;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.sandbox.Folders;
 import orderpay.apps.stripe.StripeEmulator;
+import orderpay.devstack.EmbeddedMailCatcher;
+import orderpay.runtime.Env;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

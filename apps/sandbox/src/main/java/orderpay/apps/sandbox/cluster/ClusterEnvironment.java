@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import orderpay.adapters.embedded.EmbeddedMailCatcher;
-import orderpay.adapters.embedded.EmbeddedPostgresServer;
 import orderpay.adapters.grpc.auth.Callers;
 import orderpay.adapters.grpc.auth.ServiceCredentials;
 import orderpay.adapters.grpc.auth.ServiceKey;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.sandbox.Sandbox;
 import orderpay.apps.sandbox.SandboxSettings;
 import orderpay.apps.stripe.StripeEmulator;
+import orderpay.devstack.EmbeddedMailCatcher;
+import orderpay.devstack.EmbeddedPostgresServer;
+import orderpay.runtime.Env;
 
 /**
  * The variables every process of the cluster is given alike: databases, Kafka, admin, keys, Stripe,

@@ -3,9 +3,9 @@ package orderpay.apps.sandbox.cluster;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
 import orderpay.apps.sandbox.CommandLine;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 
 /**
  * {@code ./orderpay cluster [--fresh] [--replicas N]}: the deployed shape on this machine, every

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 
 /**
  * How to start a cluster. {@code root} is the repository, where {@code apps/<service>/target} holds

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import orderpay.adapters.embedded.FreePorts;
-import orderpay.adapters.runtime.Env;
 import orderpay.apps.sandbox.SandboxSettings;
+import orderpay.devstack.FreePorts;
+import orderpay.runtime.Env;
 
 /**
  * Every port of the cluster, fixed for its whole life so a restarted process comes back where its

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import orderpay.adapters.embedded.EmbeddedMailCatcher;
 import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
-import orderpay.adapters.runtime.Env;
 import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.sandbox.Sandbox;
 import orderpay.apps.stripe.Faults;
 import orderpay.apps.stripe.StripeEmulator;
+import orderpay.devstack.EmbeddedMailCatcher;
+import orderpay.runtime.Env;
 
 /**
  * What the services stand on: the Kafka broker (a process of its own), PostgreSQL (its own

@@ -1,9 +1,9 @@
 package orderpay.apps.sandbox.cluster;
 
 import java.nio.file.Path;
-import orderpay.adapters.embedded.EmbeddedKafkaBroker;
-import orderpay.adapters.runtime.Env;
-import orderpay.adapters.runtime.Lifecycle;
+import orderpay.devstack.EmbeddedKafkaBroker;
+import orderpay.runtime.Env;
+import orderpay.runtime.Lifecycle;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import orderpay.adapters.runtime.Env;
+import orderpay.runtime.Env;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
