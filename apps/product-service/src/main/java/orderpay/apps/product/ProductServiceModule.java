@@ -16,7 +16,11 @@ import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
-import orderpay.domain.catalog.Catalog;
+import orderpay.domain.catalog.CreateProduct;
+import orderpay.domain.catalog.DeleteProduct;
+import orderpay.domain.catalog.ProductQueries;
+import orderpay.domain.catalog.ProductRepository;
+import orderpay.domain.catalog.UpdateProduct;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 
@@ -33,13 +37,45 @@ public interface ProductServiceModule {
 
   @Provides
   @Singleton
-  static Catalog catalog(JdbiTransactions tx, EventPublisher events, IdGenerator ids, Clock clock) {
-    return new Catalog(new JdbiProductRepository(tx), tx, events, ids, clock);
+  static ProductRepository products(JdbiTransactions tx) {
+    return new JdbiProductRepository(tx);
   }
 
   @Provides
-  static ProductGrpcService grpcService(Catalog catalog) {
-    return new ProductGrpcService(catalog);
+  @Singleton
+  static CreateProduct createProduct(
+      ProductRepository products,
+      JdbiTransactions tx,
+      EventPublisher events,
+      IdGenerator ids,
+      Clock clock) {
+    return new CreateProduct(products, tx, events, ids, clock);
+  }
+
+  @Provides
+  @Singleton
+  static UpdateProduct updateProduct(
+      ProductRepository products, JdbiTransactions tx, EventPublisher events, Clock clock) {
+    return new UpdateProduct(products, tx, events, clock);
+  }
+
+  @Provides
+  @Singleton
+  static DeleteProduct deleteProduct(
+      ProductRepository products, JdbiTransactions tx, EventPublisher events, Clock clock) {
+    return new DeleteProduct(products, tx, events, clock);
+  }
+
+  @Provides
+  @Singleton
+  static ProductQueries productQueries(ProductRepository products) {
+    return new ProductQueries(products);
+  }
+
+  @Provides
+  static ProductGrpcService grpcService(
+      CreateProduct create, UpdateProduct update, DeleteProduct delete, ProductQueries queries) {
+    return new ProductGrpcService(create, update, delete, queries);
   }
 
   @Provides

@@ -19,16 +19,23 @@ import orderpay.contracts.product.v1.ListProductsResponse;
 import orderpay.contracts.product.v1.Product;
 import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.contracts.product.v1.UpdateProductRequest;
-import orderpay.domain.catalog.Catalog;
+import orderpay.domain.catalog.CreateProduct;
+import orderpay.domain.catalog.DeleteProduct;
 import orderpay.domain.catalog.ProductId;
+import orderpay.domain.catalog.ProductQueries;
+import orderpay.domain.catalog.UpdateProduct;
 
-public record ProductGrpcService(Catalog catalog)
+public record ProductGrpcService(
+    CreateProduct createProduct,
+    UpdateProduct updateProduct,
+    DeleteProduct deleteProduct,
+    ProductQueries products)
     implements ProductServiceGrpc.AsyncService, BindableService {
   @Override
   public void createProduct(CreateProductRequest request, StreamObserver<Product> response) {
     var created =
-        catalog.create(
-            new Catalog.NewProduct(
+        createProduct.create(
+            new CreateProduct.Command(
                 request.getName(),
                 request.getDescription(),
                 ProtoMoney.required(request.hasPrice(), request.getPrice(), "price"),
@@ -38,14 +45,14 @@ public record ProductGrpcService(Catalog catalog)
 
   @Override
   public void getProduct(GetProductRequest request, StreamObserver<Product> response) {
-    reply(response, toProto(catalog.get(ProductId.parse(request.getId()))));
+    reply(response, toProto(products.get(ProductId.parse(request.getId()))));
   }
 
   @Override
   public void listProducts(
       ListProductsRequest request, StreamObserver<ListProductsResponse> response) {
     var page =
-        catalog.list(
+        products.list(
             request.getPage().getPageSize(), request.getPage().getPageToken(), request.getQuery());
     var reply = ListProductsResponse.newBuilder().setNextPageToken(page.nextCursor().orElse(""));
     page.items().forEach(p -> reply.addProducts(toProto(p)));
@@ -61,13 +68,13 @@ public record ProductGrpcService(Catalog catalog)
             request.hasPrice()
                 ? Optional.of(ProtoMoney.required(true, request.getPrice(), "price"))
                 : Optional.empty());
-    reply(response, toProto(catalog.update(ProductId.parse(request.getId()), changes)));
+    reply(response, toProto(updateProduct.update(ProductId.parse(request.getId()), changes)));
   }
 
   @Override
   public void deleteProduct(
       DeleteProductRequest request, StreamObserver<DeleteProductResponse> response) {
-    catalog.delete(ProductId.parse(request.getId()));
+    deleteProduct.delete(ProductId.parse(request.getId()));
     reply(response, DeleteProductResponse.getDefaultInstance());
   }
 
@@ -75,7 +82,7 @@ public record ProductGrpcService(Catalog catalog)
   public void batchGetProducts(
       BatchGetProductsRequest request, StreamObserver<BatchGetProductsResponse> response) {
     var ids = request.getIdsList().stream().map(ProductId::parse).toList();
-    var found = catalog.batchGet(ids);
+    var found = products.batchGet(ids);
     var reply = BatchGetProductsResponse.newBuilder();
     for (ProductId id : ids) {
       var product = found.get(id);

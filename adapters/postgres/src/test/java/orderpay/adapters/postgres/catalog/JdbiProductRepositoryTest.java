@@ -9,9 +9,12 @@ import java.util.Optional;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.PostgresTestDatabase;
 import orderpay.adapters.postgres.UuidV7Generator;
-import orderpay.domain.catalog.Catalog;
+import orderpay.domain.catalog.CreateProduct;
+import orderpay.domain.catalog.DeleteProduct;
 import orderpay.domain.catalog.Product;
 import orderpay.domain.catalog.ProductId;
+import orderpay.domain.catalog.ProductQueries;
+import orderpay.domain.catalog.UpdateProduct;
 import orderpay.domain.money.Money;
 import orderpay.domain.testing.RecordingEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -20,19 +23,22 @@ import org.junit.jupiter.api.Test;
 
 class JdbiProductRepositoryTest {
   private static Database database;
-  private static Catalog catalog;
+  private static CreateProduct createProduct;
+  private static UpdateProduct updateProduct;
+  private static DeleteProduct deleteProduct;
+  private static ProductQueries products;
 
   @BeforeAll
   static void start() {
     database = PostgresTestDatabase.open(JdbiProductRepositoryTest.class, "product");
     var clock = Clock.systemUTC();
-    catalog =
-        new Catalog(
-            new JdbiProductRepository(database.transactions()),
-            database.transactions(),
-            new RecordingEvents(),
-            new UuidV7Generator(clock),
-            clock);
+    var repository = new JdbiProductRepository(database.transactions());
+    var tx = database.transactions();
+    var events = new RecordingEvents();
+    createProduct = new CreateProduct(repository, tx, events, new UuidV7Generator(clock), clock);
+    updateProduct = new UpdateProduct(repository, tx, events, clock);
+    deleteProduct = new DeleteProduct(repository, tx, events, clock);
+    products = new ProductQueries(repository);
   }
 
   @AfterAll
@@ -43,18 +49,19 @@ class JdbiProductRepositoryTest {
   @Test
   void storesReadsUpdatesPartiallyAndSoftDeletes() {
     var created =
-        catalog.create(new Catalog.NewProduct("Kettle", "steel", Money.of(2999, "EUR"), 3));
-    assertThat(catalog.get(created.id())).isEqualTo(created);
+        createProduct.create(
+            new CreateProduct.Command("Kettle", "steel", Money.of(2999, "EUR"), 3));
+    assertThat(products.get(created.id())).isEqualTo(created);
     var updated =
-        catalog.update(
+        updateProduct.update(
             created.id(),
             new Product.Changes(
                 Optional.empty(), Optional.empty(), Optional.of(Money.of(2499, "EUR"))));
-    assertThat(catalog.get(created.id()).price()).isEqualTo(Money.of(2499, "EUR"));
-    assertThat(catalog.get(created.id()).name()).isEqualTo("Kettle");
+    assertThat(products.get(created.id()).price()).isEqualTo(Money.of(2499, "EUR"));
+    assertThat(products.get(created.id()).name()).isEqualTo("Kettle");
     assertThat(updated.updatedAt()).isAfterOrEqualTo(created.updatedAt());
-    catalog.delete(created.id());
-    assertThat(catalog.batchGet(List.of(created.id()))).isEmpty();
+    deleteProduct.delete(created.id());
+    assertThat(products.batchGet(List.of(created.id()))).isEmpty();
   }
 
   @Test
@@ -62,15 +69,15 @@ class JdbiProductRepositoryTest {
     var created = new ArrayList<ProductId>();
     for (int i = 0; i < 9; i++) {
       created.add(
-          catalog
-              .create(new Catalog.NewProduct("Page " + i, "", Money.of(100 + i, "EUR"), 0))
+          createProduct
+              .create(new CreateProduct.Command("Page " + i, "", Money.of(100 + i, "EUR"), 0))
               .id());
     }
-    catalog.delete(created.get(4));
+    deleteProduct.delete(created.get(4));
     var seen = new ArrayList<ProductId>();
     String token = null;
     do {
-      var page = catalog.list(4, token);
+      var page = products.list(4, token);
       page.items().forEach(p -> seen.add(p.id()));
       token = page.nextCursor().orElse(null);
     } while (token != null);
