@@ -3,7 +3,7 @@ package orderpay.domain.payment;
 import orderpay.domain.shared.OrderId;
 
 /** Cancels an order's payment at the provider, unless it already succeeded. */
-record CancelPayment(
+public record CancelPayment(
     PaymentRepository payments,
     PaymentProvider provider,
     PaymentQueries queries,
@@ -15,7 +15,7 @@ record CancelPayment(
    * (a create whose answer was lost) before the payment is called cancelled; reconciliation keeps
    * looking for a while in case one shows up later.
    */
-  Payment cancel(OrderId orderId) {
+  public Payment cancel(OrderId orderId) {
     Payment payment = queries.byOrder(orderId);
     switch (payment.status()) {
       case SUCCEEDED, CANCELLED, REFUNDED -> {

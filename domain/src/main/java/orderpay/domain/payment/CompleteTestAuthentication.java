@@ -10,10 +10,10 @@ import orderpay.domain.user.Reader;
  * included, is told there is no such payment. The provider's answer is applied at once, so the
  * payment is SUCCEEDED when this returns; the order follows through {@code payment.status-updated}.
  */
-record CompleteTestAuthentication(
+public record CompleteTestAuthentication(
     PaymentRepository payments, PaymentProvider provider, PaymentChanges changes) {
 
-  Payment complete(OrderId orderId, Reader reader) {
+  public Payment complete(OrderId orderId, Reader reader) {
     Payment payment =
         payments
             .findByOrder(orderId)

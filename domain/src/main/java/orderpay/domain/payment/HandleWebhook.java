@@ -1,6 +1,5 @@
 package orderpay.domain.payment;
 
-import orderpay.domain.payment.PaymentProcessing.WebhookOutcome;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.shared.Transactions;
 
@@ -8,30 +7,33 @@ import orderpay.domain.shared.Transactions;
  * Applies a provider's webhook: verified first, each event id once, and only to the payment it is
  * for (matched by its intent, or by its order when the create's answer was lost).
  */
-record HandleWebhook(
+public record HandleWebhook(
     PaymentRepository payments,
     WebhookVerifier verifier,
     ProcessedEvents processedEvents,
     Transactions transactions,
     PaymentChanges changes) {
-  private static final System.Logger log = System.getLogger(PaymentProcessing.class.getName());
+  private static final System.Logger log = System.getLogger(HandleWebhook.class.getName());
 
-  WebhookOutcome handle(byte[] payload, String signatureHeader) {
+  /** What a webhook delivery did: applied, or acknowledged as a duplicate / of no interest. */
+  public record Outcome(String eventId, boolean duplicate) {}
+
+  public Outcome handle(byte[] payload, String signatureHeader) {
     ProviderEvent event = verifier.verify(payload, signatureHeader);
     if (event.status().isEmpty() || event.providerPaymentId() == null) {
       // of no interest (payment_intent.created, every paid order has one): it changes nothing, so
       // it is acknowledged without a transaction; redelivered, it changes nothing again
-      return new WebhookOutcome(event.eventId(), false);
+      return new Outcome(event.eventId(), false);
     }
     if (event.status().get() == PaymentStatus.SUCCEEDED
         && changes.succeeded(event.providerPaymentId())) {
-      return new WebhookOutcome(event.eventId(), false); // changes nothing, see succeededIntents
+      return new Outcome(event.eventId(), false); // changes nothing, see succeededIntents
     }
     return transactions.inTransaction(
         () -> {
           if (!processedEvents.firstTime(
               event.eventId(), event.type(), event.providerPaymentId())) {
-            return new WebhookOutcome(event.eventId(), true);
+            return new Outcome(event.eventId(), true);
           }
           var payment = payments.findByProviderIdForUpdate(event.providerPaymentId());
           if (payment.isEmpty() && event.orderId() != null) {
@@ -49,7 +51,7 @@ record HandleWebhook(
                         });
           }
           payment.ifPresent(p -> applyEvent(p, event));
-          return new WebhookOutcome(event.eventId(), false);
+          return new Outcome(event.eventId(), false);
         });
   }
 

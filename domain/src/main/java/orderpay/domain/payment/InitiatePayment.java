@@ -2,7 +2,6 @@ package orderpay.domain.payment;
 
 import java.util.Map;
 import orderpay.domain.money.Money;
-import orderpay.domain.shared.BoundedMemory;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.ErrorKind;
 import orderpay.domain.shared.IdGenerator;
@@ -14,16 +13,14 @@ import orderpay.domain.user.UserId;
  * Starts an order's payment: the payment row is recorded before the provider is called, and the
  * provider is called outside any transaction with an idempotency key derived from the order.
  */
-final class InitiatePayment {
-  private final BoundedMemory<String, Boolean> knownPaymentMethods = new BoundedMemory<>(10_000);
-
+public final class InitiatePayment {
   private final PaymentRepository payments;
   private final PaymentProvider provider;
   private final Transactions transactions;
   private final IdGenerator ids;
   private final PaymentChanges changes;
 
-  InitiatePayment(
+  public InitiatePayment(
       PaymentRepository payments,
       PaymentProvider provider,
       Transactions transactions,
@@ -36,7 +33,8 @@ final class InitiatePayment {
     this.changes = changes;
   }
 
-  Payment initiate(
+  /** Starts the order's payment, once per order: a retry answers with the payment made before. */
+  public Payment initiate(
       OrderId orderId, UserId userId, Money amount, String paymentMethod, int attempt) {
     if (amount == null || !amount.isPositive()) {
       throw DomainException.invalidField("amount", "amount must be positive");
@@ -83,17 +81,5 @@ final class InitiatePayment {
             paymentMethod,
             orderId.toString());
     return changes.apply(orderId, intent);
-  }
-
-  /** Refuses a payment method the provider does not know; known ones are remembered. */
-  void checkPaymentMethod(String paymentMethod) {
-    if (paymentMethod == null || knownPaymentMethods.knows(paymentMethod)) {
-      return;
-    }
-    if (!provider.paymentMethodExists(paymentMethod)) {
-      throw DomainException.invalidField(
-          "payment_method", "unknown payment_method " + paymentMethod);
-    }
-    knownPaymentMethods.remember(paymentMethod, true);
   }
 }

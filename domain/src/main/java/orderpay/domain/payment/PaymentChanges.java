@@ -12,8 +12,12 @@ import orderpay.domain.shared.Transactions;
  * How a payment changes, whatever told us (the provider's answer, a webhook, reconciliation): it
  * moves forward only, and each change is stored and published once, in the transaction that records
  * it.
+ *
+ * <p>One instance is shared by the payment service's use cases (public so the service's wiring can
+ * build it; its methods stay in this package): the succeeded intents it remembers are what lets
+ * {@link HandleWebhook} skip the webhook of a payment {@link InitiatePayment} already settled.
  */
-final class PaymentChanges {
+public final class PaymentChanges {
   /**
    * Intents whose success is committed here. Every paid order's {@code payment_intent.succeeded}
    * arrives after the confirm call already recorded it; a SUCCEEDED payment can never move on such
@@ -27,7 +31,7 @@ final class PaymentChanges {
   private final EventPublisher events;
   private final Clock clock;
 
-  PaymentChanges(
+  public PaymentChanges(
       PaymentRepository payments, Transactions transactions, EventPublisher events, Clock clock) {
     this.payments = payments;
     this.transactions = transactions;

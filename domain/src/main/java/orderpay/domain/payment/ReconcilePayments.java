@@ -8,9 +8,9 @@ import orderpay.domain.shared.OrderId;
  * Finds what webhooks did not tell: asks the provider about payments not yet final there, and
  * closes at the provider what is over here.
  */
-record ReconcilePayments(
+public record ReconcilePayments(
     PaymentRepository payments, PaymentProvider provider, PaymentChanges changes) {
-  private static final System.Logger log = System.getLogger(PaymentProcessing.class.getName());
+  private static final System.Logger log = System.getLogger(ReconcilePayments.class.getName());
 
   /** How long after its creation a payment without a known intent may still have one appear. */
   static final Duration LOST_INTENT_WINDOW = Duration.ofHours(1);
@@ -22,9 +22,10 @@ record ReconcilePayments(
    * Asks the provider about every payment not yet final there (a webhook may have been lost, a
    * declined intent may be confirmed again, a lost create may have charged). Each payment is
    * checked on its own: one failing never stops the batch, and a payment still open is looked at
-   * again later with backoff, so a long tail of old payments cannot starve newer ones.
+   * again later with backoff, so a long tail of old payments cannot starve newer ones. Returns how
+   * many were checked.
    */
-  int reconcile(Duration olderThan, int limit) {
+  public int reconcile(Duration olderThan, int limit) {
     var due = payments.findDueForCheck(changes.now().minus(olderThan), changes.now(), limit);
     for (Payment payment : due) {
       try {

@@ -4,9 +4,10 @@ import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 
 /** Refunds an order's succeeded payment in full; a refunded one stays as it is. */
-record RefundPayment(PaymentProvider provider, PaymentQueries queries, PaymentChanges changes) {
+public record RefundPayment(
+    PaymentProvider provider, PaymentQueries queries, PaymentChanges changes) {
 
-  Payment refund(OrderId orderId) {
+  public Payment refund(OrderId orderId) {
     Payment payment = queries.byOrder(orderId);
     return switch (payment.status()) {
       case REFUNDED -> payment;

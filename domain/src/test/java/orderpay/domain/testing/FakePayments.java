@@ -21,8 +21,9 @@ import orderpay.domain.user.UserId;
 
 /**
  * The payment service as the order service sees it: one payment per order, every call recorded,
- * failures on demand. Cancel and refund answer as {@code PaymentProcessing} does: a succeeded
- * payment is never cancelled (it is returned as it is), only a succeeded one can be refunded.
+ * failures on demand. Cancel and refund answer as {@code CancelPayment} and {@code RefundPayment}
+ * do: a succeeded payment is never cancelled (it is returned as it is), only a succeeded one can be
+ * refunded.
  */
 public final class FakePayments implements Payments {
   /** One call the order service made, e.g. {@code cancel} for an order. */

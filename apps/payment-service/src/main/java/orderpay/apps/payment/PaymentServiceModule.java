@@ -21,7 +21,16 @@ import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.payment.v1.PaymentServiceGrpc;
-import orderpay.domain.payment.PaymentProcessing;
+import orderpay.domain.payment.CancelPayment;
+import orderpay.domain.payment.CheckPaymentMethod;
+import orderpay.domain.payment.CompleteTestAuthentication;
+import orderpay.domain.payment.HandleWebhook;
+import orderpay.domain.payment.InitiatePayment;
+import orderpay.domain.payment.PaymentChanges;
+import orderpay.domain.payment.PaymentProvider;
+import orderpay.domain.payment.PaymentQueries;
+import orderpay.domain.payment.ReconcilePayments;
+import orderpay.domain.payment.RefundPayment;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
 
@@ -49,38 +58,69 @@ public interface PaymentServiceModule {
               PaymentServiceGrpc.getRefundPaymentMethod())
           .build();
 
+  /** Both of the domain's ports over the payments table: the payments and the events seen. */
   @Provides
   @Singleton
-  static PaymentProcessing payments(
-      PaymentServiceConfig config,
-      JdbiTransactions tx,
-      EventPublisher events,
-      IdGenerator ids,
-      MeterRegistry metrics,
-      Clock clock) {
-    var repository = new JdbiPaymentRepository(tx);
-    return new PaymentProcessing(
-        repository,
-        new MeteredPaymentProvider(
-            StripePaymentProvider.connect(config.stripeSecretKey(), config.stripeApiBase()),
-            metrics),
-        new StripeWebhookVerifier(config.stripeWebhookSecret(), clock),
-        repository,
-        tx,
-        events,
-        ids,
-        clock);
+  static JdbiPaymentRepository repository(JdbiTransactions tx) {
+    return new JdbiPaymentRepository(tx);
   }
 
   @Provides
-  static PaymentGrpcService grpcService(PaymentProcessing payments, MeterRegistry metrics) {
-    return new PaymentGrpcService(payments, metrics);
+  @Singleton
+  static PaymentProvider provider(PaymentServiceConfig config, MeterRegistry metrics) {
+    return new MeteredPaymentProvider(
+        StripePaymentProvider.connect(config.stripeSecretKey(), config.stripeApiBase()), metrics);
+  }
+
+  /**
+   * One for every use case: it remembers the intents whose success is committed, so the webhook of
+   * a payment the confirm call settled costs no transaction.
+   */
+  @Provides
+  @Singleton
+  static PaymentChanges changes(
+      JdbiPaymentRepository repository, JdbiTransactions tx, EventPublisher events, Clock clock) {
+    return new PaymentChanges(repository, tx, events, clock);
+  }
+
+  @Provides
+  static ReconcilePayments reconcilePayments(
+      JdbiPaymentRepository repository, PaymentProvider provider, PaymentChanges changes) {
+    return new ReconcilePayments(repository, provider, changes);
+  }
+
+  /**
+   * The use cases the gRPC API calls, built here for it alone. A singleton, as {@link
+   * CheckPaymentMethod} remembers the payment methods the provider knows.
+   */
+  @Provides
+  @Singleton
+  static PaymentGrpcService grpcService(
+      PaymentServiceConfig config,
+      JdbiPaymentRepository repository,
+      PaymentProvider provider,
+      PaymentChanges changes,
+      JdbiTransactions tx,
+      IdGenerator ids,
+      MeterRegistry metrics,
+      Clock clock) {
+    var queries = new PaymentQueries(repository, repository, provider);
+    var verifier = new StripeWebhookVerifier(config.stripeWebhookSecret(), clock);
+    return new PaymentGrpcService(
+        new InitiatePayment(repository, provider, tx, ids, changes),
+        new CheckPaymentMethod(provider),
+        new CancelPayment(repository, provider, queries, changes),
+        new RefundPayment(provider, queries, changes),
+        new HandleWebhook(repository, verifier, repository, tx, changes),
+        new CompleteTestAuthentication(repository, provider, changes),
+        queries,
+        metrics);
   }
 
   @Provides
   static ServiceParts parts(
       PaymentServiceConfig config,
-      PaymentProcessing payments,
+      ReconcilePayments reconcilePayments,
       PaymentGrpcService grpcService,
       CustomerTokens customers) {
     return new ServiceParts(
@@ -102,7 +142,7 @@ public interface PaymentServiceModule {
             Workers.every(
                 config.reconcileInterval(),
                 "payment-reconciliation",
-                () -> payments.reconcile(config.reconcileAfter(), 100))),
+                () -> reconcilePayments.reconcile(config.reconcileAfter(), 100))),
         customers.verifier());
   }
 

@@ -24,20 +24,47 @@ import orderpay.contracts.payment.v1.ProviderIntent;
 import orderpay.contracts.payment.v1.RefundPaymentRequest;
 import orderpay.contracts.payment.v1.StripeWebhookRequest;
 import orderpay.contracts.payment.v1.StripeWebhookResponse;
-import orderpay.domain.payment.PaymentProcessing;
+import orderpay.domain.payment.CancelPayment;
+import orderpay.domain.payment.CheckPaymentMethod;
+import orderpay.domain.payment.CompleteTestAuthentication;
+import orderpay.domain.payment.HandleWebhook;
+import orderpay.domain.payment.InitiatePayment;
+import orderpay.domain.payment.PaymentQueries;
+import orderpay.domain.payment.RefundPayment;
 import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
+/** The payment service's gRPC API: each method hands its request to one use case. */
 public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceImplBase {
   /** Intents and payments per streamed message: far below gRPC's 4 MiB limit. */
   private static final int CHUNK = 1000;
 
-  private final PaymentProcessing payments;
+  private final InitiatePayment initiatePayment;
+  private final CheckPaymentMethod checkPaymentMethod;
+  private final CancelPayment cancelPayment;
+  private final RefundPayment refundPayment;
+  private final HandleWebhook handleWebhook;
+  private final CompleteTestAuthentication completeTestAuthentication;
+  private final PaymentQueries queries;
   private final WebhookCounts webhooks;
 
-  public PaymentGrpcService(PaymentProcessing payments, MeterRegistry registry) {
-    this.payments = payments;
+  public PaymentGrpcService(
+      InitiatePayment initiatePayment,
+      CheckPaymentMethod checkPaymentMethod,
+      CancelPayment cancelPayment,
+      RefundPayment refundPayment,
+      HandleWebhook handleWebhook,
+      CompleteTestAuthentication completeTestAuthentication,
+      PaymentQueries queries,
+      MeterRegistry registry) {
+    this.initiatePayment = initiatePayment;
+    this.checkPaymentMethod = checkPaymentMethod;
+    this.cancelPayment = cancelPayment;
+    this.refundPayment = refundPayment;
+    this.handleWebhook = handleWebhook;
+    this.completeTestAuthentication = completeTestAuthentication;
+    this.queries = queries;
     this.webhooks = new WebhookCounts(registry);
   }
 
@@ -46,7 +73,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     reply(
         response,
         PaymentMessages.toProto(
-            payments.initiate(
+            initiatePayment.initiate(
                 OrderId.parse(request.getOrderId()),
                 UserId.parse(request.getUserId()),
                 ProtoMoney.required(request.hasAmount(), request.getAmount(), "amount"),
@@ -60,9 +87,9 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     // the payment service runs this behind UserCheck: the reader is the verified customer
     var payment =
         switch (request.getByCase()) {
-          case PAYMENT_ID -> payments.readById(request.getPaymentId(), UserCheck.currentReader());
+          case PAYMENT_ID -> queries.readById(request.getPaymentId(), UserCheck.currentReader());
           case ORDER_ID ->
-              payments.readByOrder(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
+              queries.readByOrder(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
           case BY_NOT_SET -> throw DomainException.invalid("give a payment_id or an order_id");
         };
     reply(response, PaymentMessages.toProto(payment));
@@ -70,28 +97,32 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
 
   @Override
   public void cancelPayment(CancelPaymentRequest request, StreamObserver<Payment> response) {
-    reply(response, PaymentMessages.toProto(payments.cancel(OrderId.parse(request.getOrderId()))));
+    reply(
+        response,
+        PaymentMessages.toProto(cancelPayment.cancel(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
   public void refundPayment(RefundPaymentRequest request, StreamObserver<Payment> response) {
-    reply(response, PaymentMessages.toProto(payments.refund(OrderId.parse(request.getOrderId()))));
+    reply(
+        response,
+        PaymentMessages.toProto(refundPayment.refund(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
   public void checkPaymentMethod(
       CheckPaymentMethodRequest request, StreamObserver<CheckPaymentMethodResponse> response) {
-    payments.checkPaymentMethod(request.getPaymentMethod());
+    checkPaymentMethod.check(request.getPaymentMethod());
     reply(response, CheckPaymentMethodResponse.getDefaultInstance());
   }
 
   @Override
   public void handleStripeWebhook(
       StripeWebhookRequest request, StreamObserver<StripeWebhookResponse> response) {
-    PaymentProcessing.WebhookOutcome outcome;
+    HandleWebhook.Outcome outcome;
     try {
       outcome =
-          payments.handleWebhook(request.getPayload().toByteArray(), request.getSignatureHeader());
+          handleWebhook.handle(request.getPayload().toByteArray(), request.getSignatureHeader());
     } catch (RuntimeException refused) {
       webhooks.refused(refused);
       throw refused; // mapped to a status by the server's error interceptor, as before
@@ -112,7 +143,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     reply(
         response,
         PaymentMessages.toProto(
-            payments.completeTestAuthentication(
+            completeTestAuthentication.complete(
                 OrderId.parse(request.getOrderId()), UserCheck.currentReader())));
   }
 
@@ -121,7 +152,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
       GetPaymentActivityRequest request, StreamObserver<PaymentActivity> response) {
     // behind UserCheck, like checkPaymentStatus: the reader is the verified customer
     var activity =
-        payments.activityOf(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
+        queries.activityOf(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
     var reply =
         PaymentActivity.newBuilder().setPayment(PaymentMessages.toProto(activity.payment()));
     for (var event : activity.providerEvents()) {
@@ -142,7 +173,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     if (!request.hasCreatedFrom()) {
       throw DomainException.invalidField("created_from", "created_from is required");
     }
-    var ledger = payments.ledgerSince(ProtoTime.toInstant(request.getCreatedFrom()));
+    var ledger = queries.ledgerSince(ProtoTime.toInstant(request.getCreatedFrom()));
     var intents =
         ledger.intents().stream()
             .map(
