@@ -53,8 +53,9 @@ public final class SettleOrder {
   }
 
   /**
-   * Inventory could not commit a paid order's units (its hold ended and they were sold meanwhile):
-   * the order is refunded and the customer told, by a follow-up after this transaction.
+   * The inventory service could not commit a paid order's units (its hold ended and they were sold
+   * meanwhile, {@code CommitStock} announced {@code CommitRefused}): the order is refunded and the
+   * customer told, by a follow-up after this transaction.
    */
   public void stockUnavailable(OrderId orderId) {
     changes.changeOwingIfPresent(orderId, Order::stockUnavailable);

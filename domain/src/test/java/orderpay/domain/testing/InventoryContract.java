@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
-import orderpay.domain.inventory.Inventory;
 import orderpay.domain.inventory.ReservationExpired;
 import orderpay.domain.inventory.ReservationLine;
 import orderpay.domain.inventory.ReservationStatus;
@@ -27,10 +26,13 @@ public abstract class InventoryContract {
   protected static final Duration TTL = Duration.ofMinutes(15);
   protected final MutableClock clock = MutableClock.startingAt("2026-03-01T12:00:00Z");
   protected final RecordingEvents events = new RecordingEvents();
-  protected Inventory inventory;
+  protected InventoryUseCases inventory;
 
-  /** Builds the inventory under test over fresh stores, with this clock and event recorder. */
-  protected abstract Inventory newInventory(
+  /**
+   * Builds the inventory's use cases under test over fresh stores, with this clock and event
+   * recorder.
+   */
+  protected abstract InventoryUseCases newInventory(
       MutableClock clock, RecordingEvents events, Duration ttl);
 
   @BeforeEach
@@ -40,7 +42,7 @@ public abstract class InventoryContract {
 
   protected ProductId stocked(long units) {
     var id = new ProductId(UUID.randomUUID());
-    inventory.productCreated(id, units);
+    inventory.trackProducts().track(id, units);
     return id;
   }
 
@@ -51,15 +53,16 @@ public abstract class InventoryContract {
   @Test
   void reservingHoldsUnitsAndNeverDrivesAvailableBelowZero() {
     var book = stocked(5);
-    inventory.reserve(order(), List.of(new ReservationLine(book, 3)));
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 5, 3));
-    assertThatThrownBy(() -> inventory.reserve(order(), List.of(new ReservationLine(book, 3))))
+    inventory.reserveStock().reserve(order(), List.of(new ReservationLine(book, 3)));
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 5, 3));
+    assertThatThrownBy(
+            () -> inventory.reserveStock().reserve(order(), List.of(new ReservationLine(book, 3))))
         .isInstanceOfSatisfying(
             InsufficientStock.class,
             e ->
                 assertThat(e.shortages())
                     .containsExactly(new InsufficientStock.Shortage(book, 3, 2)));
-    assertThat(inventory.get(book).available()).isEqualTo(2);
+    assertThat(inventory.queries().get(book).available()).isEqualTo(2);
   }
 
   @Test
@@ -70,21 +73,24 @@ public abstract class InventoryContract {
     var id = order();
     assertThatThrownBy(
             () ->
-                inventory.reserve(
-                    id,
-                    List.of(
-                        new ReservationLine(plenty, 10),
-                        new ReservationLine(scarce, 2),
-                        new ReservationLine(rare, 1))))
+                inventory
+                    .reserveStock()
+                    .reserve(
+                        id,
+                        List.of(
+                            new ReservationLine(plenty, 10),
+                            new ReservationLine(scarce, 2),
+                            new ReservationLine(rare, 1))))
         .isInstanceOfSatisfying(
             InsufficientStock.class,
             e ->
                 assertThat(e.shortages())
                     .extracting(InsufficientStock.Shortage::productId)
                     .containsExactlyInAnyOrder(scarce, rare));
-    assertThat(inventory.get(plenty).reserved()).isZero();
+    assertThat(inventory.queries().get(plenty).reserved()).isZero();
     // nothing of the refused attempt remains: the same order can try again with less
-    assertThat(inventory.reserve(id, List.of(new ReservationLine(plenty, 10))).status())
+    assertThat(
+            inventory.reserveStock().reserve(id, List.of(new ReservationLine(plenty, 10))).status())
         .isEqualTo(ReservationStatus.RESERVED);
   }
 
@@ -92,35 +98,36 @@ public abstract class InventoryContract {
   void reservingTwiceForOneOrderReservesOnce() {
     var book = stocked(10);
     var id = order();
-    var first = inventory.reserve(id, List.of(new ReservationLine(book, 4)));
-    var again = inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    var first = inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 4)));
+    var again = inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 4)));
     assertThat(again.orderId()).isEqualTo(first.orderId());
-    assertThat(inventory.get(book).reserved()).isEqualTo(4);
+    assertThat(inventory.queries().get(book).reserved()).isEqualTo(4);
   }
 
   @Test
   void theSameOrderWithOtherLinesIsAConflict() {
     var book = stocked(10);
     var id = order();
-    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
-    assertThatThrownBy(() -> inventory.reserve(id, List.of(new ReservationLine(book, 5))))
+    inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 4)));
+    assertThatThrownBy(
+            () -> inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 5))))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
-    assertThat(inventory.get(book).reserved()).isEqualTo(4);
+    assertThat(inventory.queries().get(book).reserved()).isEqualTo(4);
   }
 
   @Test
   void commitTurnsReservedUnitsIntoSoldOnesOnce() {
     var book = stocked(10);
     var id = order();
-    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
-    inventory.commit(id);
-    inventory.commit(id);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 6, 0));
-    assertThatThrownBy(() -> inventory.release(id))
+    inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 4)));
+    inventory.commitStock().commit(id);
+    inventory.commitStock().commit(id);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 6, 0));
+    assertThatThrownBy(() -> inventory.releaseStock().release(id))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_STATE));
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 6, 0));
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 6, 0));
   }
 
   @Test
@@ -129,78 +136,81 @@ public abstract class InventoryContract {
     var held = order();
     var sold = order();
     var released = order();
-    inventory.reserve(held, List.of(new ReservationLine(book, 1)));
-    inventory.reserve(sold, List.of(new ReservationLine(book, 1)));
-    inventory.commit(sold);
-    inventory.reserve(released, List.of(new ReservationLine(book, 1)));
-    inventory.release(released);
+    inventory.reserveStock().reserve(held, List.of(new ReservationLine(book, 1)));
+    inventory.reserveStock().reserve(sold, List.of(new ReservationLine(book, 1)));
+    inventory.commitStock().commit(sold);
+    inventory.reserveStock().reserve(released, List.of(new ReservationLine(book, 1)));
+    inventory.releaseStock().release(released);
     var never = order();
 
-    assertThat(inventory.reservationStatuses(List.of(held, sold, released, never)))
+    assertThat(inventory.queries().reservationStatuses(List.of(held, sold, released, never)))
         .containsOnly(
             java.util.Map.entry(held, ReservationStatus.RESERVED),
             java.util.Map.entry(sold, ReservationStatus.COMMITTED),
             java.util.Map.entry(released, ReservationStatus.RELEASED));
-    assertThat(inventory.reservationStatuses(List.of())).isEmpty();
+    assertThat(inventory.queries().reservationStatuses(List.of())).isEmpty();
   }
 
   @Test
   void aRefundPutsSoldUnitsBackOnceAndReleasesAnUncommittedHold() {
     var book = stocked(10);
     var sold = order();
-    inventory.reserve(sold, List.of(new ReservationLine(book, 4)));
-    inventory.commit(sold);
-    inventory.returnStock(sold);
-    inventory.returnStock(sold);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    inventory.reserveStock().reserve(sold, List.of(new ReservationLine(book, 4)));
+    inventory.commitStock().commit(sold);
+    inventory.returnStock().returnStock(sold);
+    inventory.returnStock().returnStock(sold);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 10, 0));
     var held = order();
-    inventory.reserve(held, List.of(new ReservationLine(book, 2)));
+    inventory.reserveStock().reserve(held, List.of(new ReservationLine(book, 2)));
     // released, and marked as belonging to a refunded order so a late "paid" cannot retake it
-    assertThat(inventory.returnStock(held).status()).isEqualTo(ReservationStatus.RETURNED);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    assertThat(inventory.returnStock().returnStock(held).status())
+        .isEqualTo(ReservationStatus.RETURNED);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 10, 0));
   }
 
   @Test
   void releaseGivesUnitsBackOnce() {
     var book = stocked(10);
     var id = order();
-    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
-    inventory.release(id);
-    inventory.release(id);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 4)));
+    inventory.releaseStock().release(id);
+    inventory.releaseStock().release(id);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 10, 0));
   }
 
   @Test
   void anExpiredReservationIsReleasedExactlyOnceAndALatePaymentTakesTheUnitsAgain() {
     var book = stocked(10);
     var id = order();
-    inventory.reserve(id, List.of(new ReservationLine(book, 4)));
+    inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 4)));
     clock.advance(TTL.minusSeconds(1));
-    inventory.expireDue(100);
+    inventory.expireReservations().expireDue(100);
     assertThat(expiriesOf(id)).isZero();
     clock.advance(Duration.ofSeconds(1));
-    assertThat(inventory.expireDue(100)).isPositive();
-    inventory.expireDue(100);
+    assertThat(inventory.expireReservations().expireDue(100)).isPositive();
+    inventory.expireReservations().expireDue(100);
     assertThat(expiriesOf(id)).isEqualTo(1);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
-    inventory.release(id); // a release after expiry is a no-op, not an error
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 10, 0));
+    inventory.releaseStock().release(id); // a release after expiry is a no-op, not an error
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 10, 0));
     // the order was paid after all (a lagging consumer): its units leave the shelf, once
-    assertThat(inventory.commit(id).status()).isEqualTo(ReservationStatus.COMMITTED);
-    inventory.commit(id);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 6, 0));
+    assertThat(inventory.commitStock().commit(id).status()).isEqualTo(ReservationStatus.COMMITTED);
+    inventory.commitStock().commit(id);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 6, 0));
   }
 
   @Test
   void aPaidOrderWhoseExpiredUnitsWereSoldMeanwhileIsAnnouncedNotSilentlyDropped() {
     var book = stocked(4);
     var late = order();
-    inventory.reserve(late, List.of(new ReservationLine(book, 3)));
+    inventory.reserveStock().reserve(late, List.of(new ReservationLine(book, 3)));
     clock.advance(TTL);
-    inventory.expireDue(100);
-    inventory.reserve(order(), List.of(new ReservationLine(book, 2))); // someone else buys
-    inventory.settle(late, orderpay.domain.shared.OrderOutcome.PAID);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 4, 2));
+    inventory.expireReservations().expireDue(100);
+    inventory
+        .reserveStock()
+        .reserve(order(), List.of(new ReservationLine(book, 2))); // someone else buys
+    inventory.settleReservation().settle(late, orderpay.domain.shared.OrderOutcome.PAID);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 4, 2));
     assertThat(
             events.published.stream()
                 .filter(
@@ -220,27 +230,30 @@ public abstract class InventoryContract {
     var book = stocked(5);
     var id = order();
     var lines = List.of(new ReservationLine(book, 3));
-    inventory.reserve(id, lines);
+    inventory.reserveStock().reserve(id, lines);
     clock.advance(TTL);
-    inventory.expireDue(100);
-    var again = inventory.reserve(id, lines);
+    inventory.expireReservations().expireDue(100);
+    var again = inventory.reserveStock().reserve(id, lines);
     assertThat(again.status()).isEqualTo(ReservationStatus.RESERVED);
     assertThat(again.expiresAt()).isAfter(clock.instant());
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 5, 3));
-    inventory.release(id);
-    inventory.reserve(order(), List.of(new ReservationLine(book, 4)));
-    assertThatThrownBy(() -> inventory.reserve(id, lines)).isInstanceOf(InsufficientStock.class);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 5, 4));
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 5, 3));
+    inventory.releaseStock().release(id);
+    inventory.reserveStock().reserve(order(), List.of(new ReservationLine(book, 4)));
+    assertThatThrownBy(() -> inventory.reserveStock().reserve(id, lines))
+        .isInstanceOf(InsufficientStock.class);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 5, 4));
   }
 
   @Test
   void aRefundSeenBeforeItsPaymentKeepsALatePaidFromTakingTheUnits() {
     var book = stocked(5);
     var id = order();
-    inventory.reserve(id, List.of(new ReservationLine(book, 2)));
-    inventory.settle(id, orderpay.domain.shared.OrderOutcome.REFUNDED); // topics out of order
-    inventory.settle(id, orderpay.domain.shared.OrderOutcome.PAID);
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 5, 0));
+    inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 2)));
+    inventory
+        .settleReservation()
+        .settle(id, orderpay.domain.shared.OrderOutcome.REFUNDED); // topics out of order
+    inventory.settleReservation().settle(id, orderpay.domain.shared.OrderOutcome.PAID);
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 5, 0));
   }
 
   private long expiriesOf(OrderId id) {
@@ -253,46 +266,47 @@ public abstract class InventoryContract {
   void aCommitAfterTheTtlButBeforeTheSweepTakesTheHeldUnits() {
     var book = stocked(10);
     var id = order();
-    inventory.reserve(id, List.of(new ReservationLine(book, 1)));
+    inventory.reserveStock().reserve(id, List.of(new ReservationLine(book, 1)));
     clock.advance(TTL);
-    assertThat(inventory.commit(id).status()).isEqualTo(ReservationStatus.COMMITTED);
-    assertThat(inventory.expireDue(100)).isZero();
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 9, 0));
+    assertThat(inventory.commitStock().commit(id).status()).isEqualTo(ReservationStatus.COMMITTED);
+    assertThat(inventory.expireReservations().expireDue(100)).isZero();
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 9, 0));
   }
 
   @Test
   void settingStockCannotDropBelowWhatIsReserved() {
     var book = stocked(10);
-    inventory.reserve(order(), List.of(new ReservationLine(book, 4)));
-    assertThat(inventory.setStock(book, 4)).isEqualTo(new StockItem(book, 4, 4));
-    assertThatThrownBy(() -> inventory.setStock(book, 3))
+    inventory.reserveStock().reserve(order(), List.of(new ReservationLine(book, 4)));
+    assertThat(inventory.setStock().set(book, 4)).isEqualTo(new StockItem(book, 4, 4));
+    assertThatThrownBy(() -> inventory.setStock().set(book, 3))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_STATE));
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 4, 4));
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 4, 4));
   }
 
   @Test
   void aProductEventDeliveredTwiceDoesNotResetTheCount() {
     var book = stocked(10);
-    inventory.setStock(book, 3);
-    inventory.productCreated(book, 10);
-    assertThat(inventory.get(book).onHand()).isEqualTo(3);
+    inventory.setStock().set(book, 3);
+    inventory.trackProducts().track(book, 10);
+    assertThat(inventory.queries().get(book).onHand()).isEqualTo(3);
   }
 
   @Test
   void aDeletedProductCannotBeReservedAndIsNotFound() {
     var book = stocked(10);
-    inventory.productDeleted(book);
-    assertThatThrownBy(() -> inventory.reserve(order(), List.of(new ReservationLine(book, 1))))
+    inventory.trackProducts().discontinue(book);
+    assertThatThrownBy(
+            () -> inventory.reserveStock().reserve(order(), List.of(new ReservationLine(book, 1))))
         .isInstanceOf(InsufficientStock.class);
-    assertThatThrownBy(() -> inventory.get(book))
+    assertThatThrownBy(() -> inventory.queries().get(book))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }
 
   @Test
   void unknownReservationsAreNotFound() {
-    assertThatThrownBy(() -> inventory.commit(order()))
+    assertThatThrownBy(() -> inventory.commitStock().commit(order()))
         .isInstanceOfSatisfying(
             DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }
@@ -301,24 +315,38 @@ public abstract class InventoryContract {
   void checkReportsWithoutReserving() {
     var book = stocked(2);
     var pen = stocked(9);
-    var ok = inventory.check(List.of(new ReservationLine(book, 2), new ReservationLine(pen, 1)));
-    var short_ = inventory.check(List.of(new ReservationLine(book, 3)));
+    var ok =
+        inventory
+            .queries()
+            .check(List.of(new ReservationLine(book, 2), new ReservationLine(pen, 1)));
+    var short_ = inventory.queries().check(List.of(new ReservationLine(book, 3)));
     assertThat(ok.allAvailable()).isTrue();
     assertThat(short_.allAvailable()).isFalse();
-    assertThat(inventory.get(book).reserved()).isZero();
+    assertThat(inventory.queries().get(book).reserved()).isZero();
   }
 
   @Test
   void orderOutcomesMoveStockOnceAndOutcomesThatNoLongerApplyChangeNothing() {
     var book = stocked(10);
     var paid = order();
-    inventory.reserve(paid, List.of(new ReservationLine(book, 3)));
-    assertThat(inventory.settle(paid, orderpay.domain.shared.OrderOutcome.PAID)).isPresent();
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 7, 0));
+    inventory.reserveStock().reserve(paid, List.of(new ReservationLine(book, 3)));
+    assertThat(inventory.settleReservation().settle(paid, orderpay.domain.shared.OrderOutcome.PAID))
+        .isPresent();
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 7, 0));
     // a late "failed" for a paid order, and an outcome for an order that never reserved
-    assertThat(inventory.settle(paid, orderpay.domain.shared.OrderOutcome.FAILED)).isEmpty();
-    assertThat(inventory.settle(order(), orderpay.domain.shared.OrderOutcome.CANCELLED)).isEmpty();
-    assertThat(inventory.settle(paid, orderpay.domain.shared.OrderOutcome.REFUNDED)).isPresent();
-    assertThat(inventory.get(book)).isEqualTo(new StockItem(book, 10, 0));
+    assertThat(
+            inventory.settleReservation().settle(paid, orderpay.domain.shared.OrderOutcome.FAILED))
+        .isEmpty();
+    assertThat(
+            inventory
+                .settleReservation()
+                .settle(order(), orderpay.domain.shared.OrderOutcome.CANCELLED))
+        .isEmpty();
+    assertThat(
+            inventory
+                .settleReservation()
+                .settle(paid, orderpay.domain.shared.OrderOutcome.REFUNDED))
+        .isPresent();
+    assertThat(inventory.queries().get(book)).isEqualTo(new StockItem(book, 10, 0));
   }
 }

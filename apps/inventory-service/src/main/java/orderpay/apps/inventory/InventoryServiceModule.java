@@ -22,7 +22,17 @@ import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
 import orderpay.apps.kit.Workers;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
-import orderpay.domain.inventory.Inventory;
+import orderpay.domain.inventory.CommitStock;
+import orderpay.domain.inventory.ExpireReservations;
+import orderpay.domain.inventory.ReleaseStock;
+import orderpay.domain.inventory.ReservationRepository;
+import orderpay.domain.inventory.ReserveStock;
+import orderpay.domain.inventory.ReturnStock;
+import orderpay.domain.inventory.SetStock;
+import orderpay.domain.inventory.SettleReservation;
+import orderpay.domain.inventory.StockQueries;
+import orderpay.domain.inventory.StockRepository;
+import orderpay.domain.inventory.TrackProducts;
 import orderpay.domain.shared.EventPublisher;
 
 /**
@@ -43,27 +53,96 @@ public interface InventoryServiceModule {
 
   @Provides
   @Singleton
-  static Inventory inventory(
-      JdbiTransactions tx, EventPublisher events, Clock clock, InventoryServiceConfig config) {
-    return new Inventory(
-        new JdbiStockRepository(tx),
-        new JdbiReservationRepository(tx),
-        tx,
-        events,
-        clock,
-        config.reservationTtl());
+  static StockRepository stock(JdbiTransactions tx) {
+    return new JdbiStockRepository(tx);
   }
 
   @Provides
-  static InventoryGrpcService grpcService(Inventory inventory) {
-    return new InventoryGrpcService(inventory);
+  @Singleton
+  static ReservationRepository reservations(JdbiTransactions tx) {
+    return new JdbiReservationRepository(tx);
+  }
+
+  @Provides
+  static ReserveStock reserveStock(
+      StockRepository stock,
+      ReservationRepository reservations,
+      JdbiTransactions tx,
+      Clock clock,
+      InventoryServiceConfig config) {
+    return new ReserveStock(stock, reservations, tx, clock, config.reservationTtl());
+  }
+
+  @Provides
+  static ReleaseStock releaseStock(
+      StockRepository stock, ReservationRepository reservations, JdbiTransactions tx, Clock clock) {
+    return new ReleaseStock(stock, reservations, tx, clock);
+  }
+
+  @Provides
+  static CommitStock commitStock(
+      StockRepository stock,
+      ReservationRepository reservations,
+      JdbiTransactions tx,
+      EventPublisher events,
+      Clock clock) {
+    return new CommitStock(stock, reservations, tx, events, clock);
+  }
+
+  /** Only the order events return stock: a refund is never asked for over gRPC. */
+  @Provides
+  static SettleReservation settleReservation(
+      CommitStock commit,
+      ReleaseStock release,
+      StockRepository stock,
+      ReservationRepository reservations,
+      JdbiTransactions tx,
+      Clock clock) {
+    return new SettleReservation(commit, release, new ReturnStock(stock, reservations, tx, clock));
+  }
+
+  @Provides
+  static ExpireReservations expireReservations(
+      StockRepository stock,
+      ReservationRepository reservations,
+      JdbiTransactions tx,
+      EventPublisher events,
+      Clock clock) {
+    return new ExpireReservations(stock, reservations, tx, events, clock);
+  }
+
+  @Provides
+  static SetStock setStock(StockRepository stock, JdbiTransactions tx) {
+    return new SetStock(stock, tx);
+  }
+
+  @Provides
+  static TrackProducts trackProducts(StockRepository stock, JdbiTransactions tx) {
+    return new TrackProducts(stock, tx);
+  }
+
+  @Provides
+  static StockQueries stockQueries(StockRepository stock, ReservationRepository reservations) {
+    return new StockQueries(stock, reservations);
+  }
+
+  @Provides
+  static InventoryGrpcService grpcService(
+      StockQueries queries,
+      ReserveStock reserve,
+      ReleaseStock release,
+      CommitStock commit,
+      SetStock setStock) {
+    return new InventoryGrpcService(queries, reserve, release, commit, setStock);
   }
 
   @Provides
   static ServiceParts parts(
       InventoryServiceConfig config,
-      Inventory inventory,
       InventoryGrpcService grpcService,
+      TrackProducts trackProducts,
+      SettleReservation settleReservation,
+      ExpireReservations expireReservations,
       CustomerTokens customers,
       Consumers consumers) {
     int expiryBatch = 200;
@@ -79,12 +158,14 @@ public interface InventoryServiceModule {
                 .protect(grpcService)),
         List.of(
             () -> customers,
-            consumers.of(KafkaTopics.INVENTORY_PRODUCT_EVENTS, new ProductEventsHandler(inventory)),
-            consumers.of(KafkaTopics.INVENTORY_ORDER_EVENTS, new OrderEventsHandler(inventory)),
+            consumers.of(
+                KafkaTopics.INVENTORY_PRODUCT_EVENTS, new ProductEventsHandler(trackProducts)),
+            consumers.of(
+                KafkaTopics.INVENTORY_ORDER_EVENTS, new OrderEventsHandler(settleReservation)),
             Workers.drain(
                 config.expirySweepInterval(),
                 "reservation-expiry",
-                () -> inventory.expireDue(expiryBatch),
+                () -> expireReservations.expireDue(expiryBatch),
                 expiryBatch)),
         customers.verifier());
   }

@@ -19,15 +19,25 @@ import orderpay.contracts.inventory.v1.ReserveStockRequest;
 import orderpay.contracts.inventory.v1.StockLevel;
 import orderpay.contracts.inventory.v1.UpdateStockRequest;
 import orderpay.domain.catalog.ProductId;
-import orderpay.domain.inventory.Inventory;
+import orderpay.domain.inventory.CommitStock;
+import orderpay.domain.inventory.ReleaseStock;
+import orderpay.domain.inventory.ReserveStock;
+import orderpay.domain.inventory.SetStock;
 import orderpay.domain.inventory.StockItem;
+import orderpay.domain.inventory.StockQueries;
 import orderpay.domain.shared.OrderId;
 
-public record InventoryGrpcService(Inventory inventory)
+/** The inventory's gRPC API: each method hands its request to one use case. */
+public record InventoryGrpcService(
+    StockQueries queries,
+    ReserveStock reserveStock,
+    ReleaseStock releaseStock,
+    CommitStock commitStock,
+    SetStock setStock)
     implements InventoryServiceGrpc.AsyncService, BindableService {
   @Override
   public void checkStock(CheckStockRequest request, StreamObserver<CheckStockResponse> response) {
-    var availability = inventory.check(InventoryMessages.toDomain(request.getLinesList()));
+    var availability = queries.check(InventoryMessages.toDomain(request.getLinesList()));
     var reply = CheckStockResponse.newBuilder().setAllAvailable(availability.allAvailable());
     availability.levels().forEach(level -> reply.addLevels(toProto(level)));
     reply(response, reply.build());
@@ -37,30 +47,31 @@ public record InventoryGrpcService(Inventory inventory)
   public void reserveStock(ReserveStockRequest request, StreamObserver<Reservation> response) {
     replyWithReservation(
         request.getOrderId(),
-        orderId -> inventory.reserve(orderId, InventoryMessages.toDomain(request.getLinesList())),
+        orderId ->
+            reserveStock.reserve(orderId, InventoryMessages.toDomain(request.getLinesList())),
         response);
   }
 
   @Override
   public void releaseReservation(ReservationRequest request, StreamObserver<Reservation> response) {
-    replyWithReservation(request.getOrderId(), inventory::release, response);
+    replyWithReservation(request.getOrderId(), releaseStock::release, response);
   }
 
   @Override
   public void commitReservation(ReservationRequest request, StreamObserver<Reservation> response) {
-    replyWithReservation(request.getOrderId(), inventory::commit, response);
+    replyWithReservation(request.getOrderId(), commitStock::commit, response);
   }
 
   @Override
   public void updateStock(UpdateStockRequest request, StreamObserver<StockLevel> response) {
     reply(
         response,
-        toProto(inventory.setStock(ProductId.parse(request.getProductId()), request.getOnHand())));
+        toProto(setStock.set(ProductId.parse(request.getProductId()), request.getOnHand())));
   }
 
   @Override
   public void getStock(GetStockRequest request, StreamObserver<StockLevel> response) {
-    reply(response, toProto(inventory.get(ProductId.parse(request.getProductId()))));
+    reply(response, toProto(queries.get(ProductId.parse(request.getProductId()))));
   }
 
   /** Admin only: the service runs this method behind an admin check of the forwarded token. */
@@ -75,7 +86,7 @@ public record InventoryGrpcService(Inventory inventory)
             .flatMap(java.util.Optional::stream)
             .toList();
     var reply = GetReservationStatusesResponse.newBuilder();
-    inventory
+    queries
         .reservationStatuses(ids)
         .forEach(
             (orderId, status) ->

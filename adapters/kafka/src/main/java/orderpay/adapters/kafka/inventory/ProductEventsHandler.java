@@ -5,13 +5,13 @@ import orderpay.adapters.kafka.PoisonMessage;
 import orderpay.adapters.kafka.ReceivedEvent;
 import orderpay.contracts.events.v1.ProductChanged;
 import orderpay.domain.catalog.ProductId;
-import orderpay.domain.inventory.Inventory;
+import orderpay.domain.inventory.TrackProducts;
 
 /**
  * Inventory learns of products from the catalog's events: a new product brings its initial stock, a
  * deleted one can no longer be reserved. Updates never touch stock.
  */
-public record ProductEventsHandler(Inventory inventory) implements EventHandler {
+public record ProductEventsHandler(TrackProducts products) implements EventHandler {
   /** What a product change asks of the stock, read from the payload before anything is done. */
   private sealed interface StockChange {
     record Track(ProductId productId, long initialStock) implements StockChange {}
@@ -26,8 +26,8 @@ public record ProductEventsHandler(Inventory inventory) implements EventHandler 
   public void handle(ReceivedEvent event) {
     switch (event.read(ProductChanged::parseFrom, ProductEventsHandler::stockChange)) {
       case StockChange.Track(var productId, var initialStock) ->
-          inventory.productCreated(productId, initialStock);
-      case StockChange.Retire(var productId) -> inventory.productDeleted(productId);
+          products.track(productId, initialStock);
+      case StockChange.Retire(var productId) -> products.discontinue(productId);
       case StockChange.Keep() -> {}
     }
   }

@@ -3,8 +3,8 @@ package orderpay.adapters.postgres.inventory;
 import java.time.Duration;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.PostgresTestDatabase;
-import orderpay.domain.inventory.Inventory;
 import orderpay.domain.testing.InventoryContract;
+import orderpay.domain.testing.InventoryUseCases;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.testing.RecordingEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +25,10 @@ class JdbiInventoryTest extends InventoryContract {
   }
 
   @Override
-  protected Inventory newInventory(MutableClock clock, RecordingEvents events, Duration ttl) {
+  protected InventoryUseCases newInventory(
+      MutableClock clock, RecordingEvents events, Duration ttl) {
     var tx = database.transactions();
-    return new Inventory(
+    return InventoryUseCases.over(
         new JdbiStockRepository(tx), new JdbiReservationRepository(tx), tx, events, clock, ttl);
   }
 }

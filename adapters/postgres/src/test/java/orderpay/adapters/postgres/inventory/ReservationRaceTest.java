@@ -17,10 +17,11 @@ import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.PostgresTestDatabase;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
-import orderpay.domain.inventory.Inventory;
 import orderpay.domain.inventory.ReservationLine;
+import orderpay.domain.inventory.ReserveStock;
+import orderpay.domain.inventory.StockQueries;
+import orderpay.domain.inventory.TrackProducts;
 import orderpay.domain.shared.OrderId;
-import orderpay.domain.testing.RecordingEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,20 +33,20 @@ import org.junit.jupiter.api.Test;
 class ReservationRaceTest {
   private static final int THREADS = 16;
   private static Database database;
-  private static Inventory inventory;
+  private static TrackProducts products;
+  private static ReserveStock reserveStock;
+  private static StockQueries queries;
 
   @BeforeAll
   static void start() {
     database = PostgresTestDatabase.open(ReservationRaceTest.class, "inventory");
     var tx = database.transactions();
-    inventory =
-        new Inventory(
-            new JdbiStockRepository(tx),
-            new JdbiReservationRepository(tx),
-            tx,
-            new RecordingEvents(),
-            Clock.systemUTC(),
-            Duration.ofMinutes(15));
+    var stock = new JdbiStockRepository(tx);
+    var reservations = new JdbiReservationRepository(tx);
+    products = new TrackProducts(stock, tx);
+    reserveStock =
+        new ReserveStock(stock, reservations, tx, Clock.systemUTC(), Duration.ofMinutes(15));
+    queries = new StockQueries(stock, reservations);
   }
 
   @AfterAll
@@ -55,7 +56,7 @@ class ReservationRaceTest {
 
   private static ProductId stocked(long units) {
     var id = new ProductId(UUID.randomUUID());
-    inventory.productCreated(id, units);
+    products.track(id, units);
     return id;
   }
 
@@ -84,7 +85,7 @@ class ReservationRaceTest {
   private static Callable<Boolean> reserve(List<ReservationLine> lines) {
     return () -> {
       try {
-        inventory.reserve(new OrderId(UUID.randomUUID()), lines);
+        reserveStock.reserve(new OrderId(UUID.randomUUID()), lines);
         return true;
       } catch (InsufficientStock refused) {
         return false;
@@ -102,7 +103,7 @@ class ReservationRaceTest {
       tries.add(reserve(List.of(new ReservationLine(book, 1))));
     }
     int successes = race(tries);
-    var after = inventory.get(book);
+    var after = queries.get(book);
     System.out.printf(
         "single-line race: %d attempts, %d succeeded, stock %d -> on_hand=%d reserved=%d available=%d%n",
         attempts, successes, stock, after.onHand(), after.reserved(), after.available());
@@ -131,7 +132,7 @@ class ReservationRaceTest {
 
     long reservedTotal = 0;
     for (var product : products) {
-      var item = inventory.get(product);
+      var item = queries.get(product);
       assertThat(item.available()).isGreaterThanOrEqualTo(0);
       assertThat(item.onHand()).isEqualTo(40);
       reservedTotal += item.reserved();
@@ -175,11 +176,11 @@ class ReservationRaceTest {
     for (int i = 0; i < 20; i++) {
       tries.add(
           () -> {
-            inventory.reserve(order, List.of(new ReservationLine(book, 7)));
+            reserveStock.reserve(order, List.of(new ReservationLine(book, 7)));
             return true;
           });
     }
     assertThat(race(tries)).isEqualTo(20);
-    assertThat(inventory.get(book).reserved()).isEqualTo(7);
+    assertThat(queries.get(book).reserved()).isEqualTo(7);
   }
 }
