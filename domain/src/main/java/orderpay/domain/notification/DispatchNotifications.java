@@ -1,6 +1,7 @@
 package orderpay.domain.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import orderpay.domain.user.UserId;
  * Sends the recorded emails that are due, with retries and backoff, so an SMTP outage delays mail
  * but loses none and blocks no other event; a message out of attempts is parked.
  */
-record DispatchNotifications(
+public record DispatchNotifications(
     NotificationRepository notifications,
     UserDirectory users,
     Mailer mailer,
@@ -23,7 +24,19 @@ record DispatchNotifications(
     Transactions transactions,
     Leases leases,
     Clock clock,
-    Notifications.Policy policy) {
+    Policy policy) {
+
+  /**
+   * How often a message is tried, how long it waits between tries (doubling from {@code
+   * firstBackoff} up to {@code maxBackoff}), and how long a dispatcher owns a message it claimed.
+   */
+  public record Policy(
+      int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration lease) {
+    public Duration backoff(int attempts) {
+      long millis = firstBackoff.toMillis() << Math.min(attempts - 1, 20);
+      return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+  }
 
   /**
    * Sends what is due. The batch is claimed under one lease in one transaction, each recipient is
@@ -34,7 +47,7 @@ record DispatchNotifications(
    * of sending them twice. A crash between a send and the marking sends that message again after
    * the lease, with the same Message-ID (ADR 0006). Returns how many were claimed.
    */
-  int dispatchDue(int limit) {
+  public int dispatchDue(int limit) {
     Lease lease = leases.fresh(now());
     var due = transactions.inTransaction(() -> notifications.claimDue(now(), lease, limit));
     if (due.isEmpty()) {

@@ -6,8 +6,9 @@ import orderpay.domain.shared.IdGenerator;
 
 /**
  * The leases messages are sent under: each claim a fresh token, each as long as the policy says.
+ * Shared by {@link DispatchNotifications} and {@link SendSms}.
  */
-record Leases(IdGenerator ids, Duration length) {
+public record Leases(IdGenerator ids, Duration length) {
 
   Lease fresh(Instant now) {
     return new Lease(ids.newId(), now.plus(length));

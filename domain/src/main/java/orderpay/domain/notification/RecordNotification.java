@@ -4,31 +4,29 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import orderpay.domain.shared.DomainException;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.domain.shared.OrderId;
-import orderpay.domain.shared.Transactions;
-import orderpay.domain.user.Email;
 import orderpay.domain.user.UserId;
 
 /**
- * Records emails to send, PENDING, once per dedup key: per (event, template) for the events'
- * messages, per idempotency key for ad-hoc ones. {@link DispatchNotifications} sends them.
+ * Records the emails business events owe, PENDING, once per (event, template) whatever the
+ * redeliveries: inside the consumer's transaction. {@link DispatchNotifications} sends them; ad-hoc
+ * emails come through {@link SendEmail}, recorded here once per idempotency key.
  */
-record RecordNotification(
-    NotificationRepository notifications, Transactions transactions, IdGenerator ids, Clock clock) {
+public record RecordNotification(
+    NotificationRepository notifications, IdGenerator ids, Clock clock) {
 
   /**
    * Records an email for an event, once per (event, template). Call inside the consumer's
    * transaction; the recipient's address is resolved when it is sent.
    */
-  Notification record(
+  public Notification record(
       SourceEvent source,
       Template template,
       UserId userId,
       OrderId orderId,
       EmailTemplates.Content content) {
-    return record(
+    return recordOnce(
         source.eventId() + ":" + template.wireName(),
         template,
         userId,
@@ -42,7 +40,7 @@ record RecordNotification(
    * Tells the customer how their order ended, once per event. An order refused for lack of stock
    * never reached payment (the customer was told on the spot): no message.
    */
-  Optional<Notification> orderOutcome(
+  public Optional<Notification> recordOutcome(
       SourceEvent source,
       orderpay.domain.shared.OrderOutcome outcome,
       UserId userId,
@@ -88,33 +86,8 @@ record RecordNotification(
     };
   }
 
-  /** An ad-hoc email, idempotent per key. */
-  Notification customEmail(
-      String idempotencyKey, UserId userId, String to, String subject, String text, String html) {
-    var address = Email.parse(to);
-    if (subject == null || subject.isBlank() || subject.length() > 300) {
-      throw DomainException.invalidField("subject", "subject is required (at most 300 characters)");
-    }
-    if (text == null || text.isBlank() || text.length() > 100_000) {
-      throw DomainException.invalidField(
-          "text_body", "text_body is required (at most 100000 characters)");
-    }
-    String key =
-        "custom:"
-            + (idempotencyKey == null || idempotencyKey.isBlank() ? ids.newId() : idempotencyKey);
-    return transactions.inTransaction(
-        () ->
-            record(
-                key,
-                Template.CUSTOM,
-                userId,
-                null,
-                address.value(),
-                EmailTemplates.custom(subject, text, html),
-                Optional.empty()));
-  }
-
-  private Notification record(
+  /** Records an email once per dedup key; the one recorded first if the key is taken. */
+  Notification recordOnce(
       String dedupKey,
       Template template,
       UserId userId,

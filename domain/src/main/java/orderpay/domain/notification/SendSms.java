@@ -11,7 +11,7 @@ import orderpay.domain.shared.Transactions;
 import orderpay.domain.user.UserId;
 
 /** An SMS is sent by the request that records it, never by the dispatchers, once per key. */
-record SendSms(
+public record SendSms(
     NotificationRepository notifications,
     SmsSender sms,
     Transactions transactions,
@@ -22,7 +22,7 @@ record SendSms(
   /**
    * Sends an SMS at once and records the outcome; refused outright where no SMS gateway is set up.
    */
-  Notification send(String idempotencyKey, UserId userId, String phoneNumber, String body) {
+  public Notification send(String idempotencyKey, UserId userId, String phoneNumber, String body) {
     if (!sms.isConfigured()) {
       throw new DomainException(
           ErrorKind.INVALID_STATE, "failed_precondition", "sms channel not configured");

@@ -3,7 +3,7 @@ package orderpay.apps.notification;
 import java.time.Duration;
 import orderpay.adapters.smtp.SmtpSettings;
 import orderpay.apps.kit.ServiceSettings;
-import orderpay.domain.notification.Notifications;
+import orderpay.domain.notification.DispatchNotifications;
 import orderpay.runtime.Env;
 
 public record NotificationServiceConfig(
@@ -12,7 +12,7 @@ public record NotificationServiceConfig(
     SmtpSettings smtp,
     String smsProviderUrl,
     String smsProviderToken,
-    Notifications.Policy policy,
+    DispatchNotifications.Policy policy,
     Duration dispatchInterval,
     int dispatchers) {
   public static NotificationServiceConfig fromEnv(Env env) {
@@ -28,7 +28,7 @@ public record NotificationServiceConfig(
             env.get("SMTP_FROM", "OrderPay <no-reply@orderpay.local>")),
         env.get("SMS_PROVIDER_URL", ""),
         env.get("SMS_PROVIDER_TOKEN", ""),
-        new Notifications.Policy(
+        new DispatchNotifications.Policy(
             env.integer("NOTIFICATION_MAX_ATTEMPTS", 8),
             env.duration("NOTIFICATION_FIRST_BACKOFF", Duration.ofSeconds(1)),
             env.duration("NOTIFICATION_MAX_BACKOFF", Duration.ofMinutes(5)),

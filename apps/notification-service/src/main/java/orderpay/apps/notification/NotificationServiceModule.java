@@ -25,8 +25,13 @@ import orderpay.apps.kit.ServiceBasics;
 import orderpay.apps.kit.ServiceKitModule;
 import orderpay.apps.kit.ServiceParts;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
-import orderpay.domain.notification.Notifications;
+import orderpay.domain.notification.DispatchNotifications;
+import orderpay.domain.notification.Leases;
+import orderpay.domain.notification.NotificationQueries;
+import orderpay.domain.notification.RecordNotification;
 import orderpay.domain.notification.RememberedRecipients;
+import orderpay.domain.notification.SendEmail;
+import orderpay.domain.notification.SendSms;
 import orderpay.domain.shared.IdGenerator;
 import orderpay.runtime.Wakeup;
 
@@ -70,41 +75,88 @@ public interface NotificationServiceModule {
     return new Wakeup();
   }
 
+  /**
+   * The notification table; it also parks the event of a message out of attempts (dead letters).
+   */
   @Provides
   @Singleton
-  static Notifications notifications(
+  static JdbiNotificationRepository repository(JdbiTransactions tx, Wakeup recorded) {
+    return new JdbiNotificationRepository(tx, recorded);
+  }
+
+  /** One lease length for the dispatchers and the SMS sends: both claim rows of the same table. */
+  @Provides
+  static Leases leases(NotificationServiceConfig config, IdGenerator ids) {
+    return new Leases(ids, config.policy().lease());
+  }
+
+  @Provides
+  @Singleton
+  static RecordNotification recordNotification(
+      JdbiNotificationRepository repository, IdGenerator ids, Clock clock) {
+    return new RecordNotification(repository, ids, clock);
+  }
+
+  @Provides
+  @Singleton
+  static SendEmail sendEmail(RecordNotification recording, JdbiTransactions tx, IdGenerator ids) {
+    return new SendEmail(recording, tx, ids);
+  }
+
+  @Provides
+  @Singleton
+  static SendSms sendSms(
       NotificationServiceConfig config,
+      JdbiNotificationRepository repository,
+      JdbiTransactions tx,
+      IdGenerator ids,
+      Leases leases,
+      Clock clock) {
+    return new SendSms(
+        repository,
+        new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken()),
+        tx,
+        ids,
+        leases,
+        clock);
+  }
+
+  /** One for every dispatcher: they share its cache of recipients and its mail counters. */
+  @Provides
+  @Singleton
+  static DispatchNotifications dispatchNotifications(
+      NotificationServiceConfig config,
+      JdbiNotificationRepository repository,
       JdbiTransactions tx,
       GrpcChannels.Client userChannel,
       SmtpMailer mailer,
       MeterRegistry metrics,
-      IdGenerator ids,
-      Clock clock,
-      Wakeup recorded) {
-    var repository = new JdbiNotificationRepository(tx, recorded);
-    return new Notifications(
+      Leases leases,
+      Clock clock) {
+    return new DispatchNotifications(
         repository,
         new RememberedRecipients(
             new GrpcUserDirectory(userChannel.channel()), RECIPIENTS_KEPT_FOR, clock),
         new CountedMailer(mailer, metrics),
-        new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken()),
         repository,
         tx,
-        ids,
+        leases,
         clock,
         config.policy());
   }
 
   @Provides
-  static NotificationGrpcService grpcService(Notifications notifications) {
-    return new NotificationGrpcService(notifications);
+  static NotificationGrpcService grpcService(
+      SendEmail sendEmail, SendSms sendSms, JdbiNotificationRepository repository) {
+    return new NotificationGrpcService(sendEmail, sendSms, new NotificationQueries(repository));
   }
 
   @Provides
   static ServiceParts parts(
       NotificationServiceConfig config,
       GrpcChannels.Client userChannel,
-      Notifications notifications,
+      RecordNotification recording,
+      DispatchNotifications dispatching,
       NotificationGrpcService grpcService,
       CustomerTokens customers,
       Consumers consumers,
@@ -115,11 +167,10 @@ public interface NotificationServiceModule {
     workers.add(() -> customers);
     workers.add(() -> mailer); // closed after the dispatchers below have stopped
     workers.add(
-        consumers.of(
-            KafkaTopics.NOTIFICATION_EVENTS, new NotificationEventsHandler(notifications)));
+        consumers.of(KafkaTopics.NOTIFICATION_EVENTS, new NotificationEventsHandler(recording)));
     // each claims its own batches (SKIP LOCKED) and sends over its own SMTP connection
     workers.addAll(
-        new Dispatchers(config.dispatchers(), () -> notifications.dispatchDue(Dispatchers.BATCH))
+        new Dispatchers(config.dispatchers(), () -> dispatching.dispatchDue(Dispatchers.BATCH))
             .workers(config.dispatchInterval(), recorded));
     return new ServiceParts(
         CALLERS,

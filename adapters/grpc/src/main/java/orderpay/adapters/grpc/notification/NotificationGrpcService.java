@@ -13,18 +13,21 @@ import orderpay.contracts.notification.v1.Notification;
 import orderpay.contracts.notification.v1.NotificationServiceGrpc;
 import orderpay.contracts.notification.v1.SendEmailRequest;
 import orderpay.contracts.notification.v1.SendSmsRequest;
-import orderpay.domain.notification.Notifications;
+import orderpay.domain.notification.NotificationQueries;
+import orderpay.domain.notification.SendEmail;
+import orderpay.domain.notification.SendSms;
 import orderpay.domain.shared.OrderId;
 import orderpay.domain.user.UserId;
 
-public record NotificationGrpcService(Notifications notifications)
+public record NotificationGrpcService(
+    SendEmail sendEmail, SendSms sendSms, NotificationQueries queries)
     implements NotificationServiceGrpc.AsyncService, BindableService {
   @Override
   public void sendEmail(SendEmailRequest request, StreamObserver<Notification> response) {
     reply(
         response,
         NotificationMessages.toProto(
-            notifications.sendEmail(
+            sendEmail.send(
                 request.getIdempotencyKey(),
                 request.getUserId().isEmpty() ? null : UserId.parse(request.getUserId()),
                 request.getTo(),
@@ -38,7 +41,7 @@ public record NotificationGrpcService(Notifications notifications)
     reply(
         response,
         NotificationMessages.toProto(
-            notifications.sendSms(
+            sendSms.send(
                 request.getIdempotencyKey(),
                 request.getUserId().isEmpty() ? null : UserId.parse(request.getUserId()),
                 request.getTo(),
@@ -56,8 +59,8 @@ public record NotificationGrpcService(Notifications notifications)
     // another customer's messages are an admin's to see; the domain decides
     var listed =
         request.getCustomerId().isEmpty()
-            ? notifications.list(UserId.parse(UserCheck.currentUser().userId()), orderId)
-            : notifications.listOf(
+            ? queries.list(UserId.parse(UserCheck.currentUser().userId()), orderId)
+            : queries.listOf(
                 UserId.parse(request.getCustomerId()), orderId, UserCheck.currentReader());
     listed.forEach(n -> reply.addNotifications(NotificationMessages.toProto(n)));
     reply(response, reply.build());

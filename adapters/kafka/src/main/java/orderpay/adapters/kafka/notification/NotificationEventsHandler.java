@@ -11,7 +11,7 @@ import orderpay.contracts.events.v1.OrderCreated;
 import orderpay.contracts.events.v1.OrderStatusChanged;
 import orderpay.contracts.events.v1.UserRegistered;
 import orderpay.domain.notification.EmailTemplates;
-import orderpay.domain.notification.Notifications;
+import orderpay.domain.notification.RecordNotification;
 import orderpay.domain.notification.SourceEvent;
 import orderpay.domain.notification.Template;
 import orderpay.domain.shared.DomainException;
@@ -23,7 +23,7 @@ import orderpay.domain.user.UserId;
  * user.registered, confirmation on order.created, and one message per order outcome (the topics of
  * {@link KafkaTopics#NOTIFICATION_EVENTS}).
  */
-public record NotificationEventsHandler(Notifications notifications) implements EventHandler {
+public record NotificationEventsHandler(RecordNotification recording) implements EventHandler {
   @Override
   public void handle(ReceivedEvent event) {
     var source =
@@ -37,7 +37,7 @@ public record NotificationEventsHandler(Notifications notifications) implements 
       switch (event.name()) {
         case KafkaTopics.USER_REGISTERED -> {
           var registered = UserRegistered.parseFrom(event.payload());
-          notifications.record(
+          recording.record(
               source,
               Template.WELCOME,
               UserId.parse(registered.getUserId()),
@@ -55,7 +55,7 @@ public record NotificationEventsHandler(Notifications notifications) implements 
                             l.getName(), l.getQuantity(), unit, unit.times(l.getQuantity()));
                       })
                   .toList();
-          notifications.record(
+          recording.record(
               source,
               Template.ORDER_CONFIRMATION,
               UserId.parse(created.getUserId()),
@@ -68,7 +68,7 @@ public record NotificationEventsHandler(Notifications notifications) implements 
               OrderEventSerializer.outcomeOf(event.name())
                   .orElseThrow(() -> new PoisonMessage("unexpected topic " + event.topic(), null));
           var changed = OrderStatusChanged.parseFrom(event.payload());
-          notifications.orderOutcome(
+          recording.recordOutcome(
               source,
               outcome,
               UserId.parse(changed.getUserId()),

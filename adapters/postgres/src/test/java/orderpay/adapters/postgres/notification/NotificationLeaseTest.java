@@ -16,14 +16,16 @@ import java.util.concurrent.TimeUnit;
 import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.PostgresTestDatabase;
 import orderpay.adapters.postgres.UuidV7Generator;
+import orderpay.domain.notification.DispatchNotifications;
 import orderpay.domain.notification.EmailMessage;
 import orderpay.domain.notification.Lease;
+import orderpay.domain.notification.Leases;
 import orderpay.domain.notification.Mailer;
 import orderpay.domain.notification.Notification;
 import orderpay.domain.notification.NotificationRepository;
 import orderpay.domain.notification.NotificationStatus;
-import orderpay.domain.notification.Notifications;
-import orderpay.domain.notification.SmsSender;
+import orderpay.domain.notification.RecordNotification;
+import orderpay.domain.notification.SendEmail;
 import orderpay.domain.testing.MutableClock;
 import orderpay.domain.user.UserId;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,10 @@ class NotificationLeaseTest {
   private static JdbiNotificationRepository repository;
   private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
   private final UserId user = new UserId(UUID.randomUUID());
+  private final UuidV7Generator ids = new UuidV7Generator(Clock.systemUTC());
+  // built per test, after open(): the repository and its transactions exist by then
+  private final SendEmail sendEmail =
+      new SendEmail(new RecordNotification(repository, ids, clock), database.transactions(), ids);
 
   @BeforeAll
   static void open() {
@@ -53,31 +59,20 @@ class NotificationLeaseTest {
     database.close();
   }
 
-  private Notifications dispatcher(Mailer mailer) {
-    return new Notifications(
+  private DispatchNotifications dispatcher(Mailer mailer) {
+    return new DispatchNotifications(
         repository,
         id -> Optional.empty(),
         mailer,
-        new SmsSender() {
-          @Override
-          public boolean isConfigured() {
-            return false;
-          }
-
-          @Override
-          public void send(String phoneNumber, String body) {
-            throw new AssertionError("no SMS here");
-          }
-        },
         repository,
         database.transactions(),
-        new UuidV7Generator(Clock.systemUTC()),
+        new Leases(ids, LEASE),
         clock,
-        new Notifications.Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(10), LEASE));
+        new DispatchNotifications.Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(10), LEASE));
   }
 
-  private Notification record(Notifications notifications, String key) {
-    return notifications.sendEmail(
+  private Notification record(String key) {
+    return sendEmail.send(
         key + "-" + UUID.randomUUID(), user, "mia@example.com", "Hello " + key, "Hi", "<p>Hi</p>");
   }
 
@@ -90,8 +85,7 @@ class NotificationLeaseTest {
 
   @Test
   void onlyTheLeaseHolderMarksAMessage() {
-    var any = dispatcher(message -> {});
-    var message = record(any, "marking");
+    var message = record("marking");
     var first = new Lease(UUID.randomUUID(), clock.instant().plus(LEASE));
     assertThat(repository.claimDue(clock.instant(), first, 100))
         .extracting(Notification::id)
@@ -119,9 +113,8 @@ class NotificationLeaseTest {
 
   @Test
   void aBatchIsMarkedInOneGoOnlyWhereItsLeaseStillHolds() {
-    var any = dispatcher(message -> {});
-    var kept = record(any, "batch-kept");
-    var lost = record(any, "batch-lost");
+    var kept = record("batch-kept");
+    var lost = record("batch-lost");
     var first = new Lease(UUID.randomUUID(), clock.instant().plus(LEASE));
     assertThat(repository.claimDue(clock.instant(), first, 1000))
         .extracting(Notification::id)
@@ -164,8 +157,8 @@ class NotificationLeaseTest {
     // drain anything an earlier test left due, so both dispatchers see exactly these two
     b.dispatchDue(1000);
     sentByB.clear();
-    var first = record(a, "first");
-    var second = record(a, "second");
+    var first = record("first");
+    var second = record("second");
 
     try (var pool = Executors.newSingleThreadExecutor()) {
       var dispatchA = pool.submit(() -> a.dispatchDue(10));

@@ -38,7 +38,7 @@ record Snapshot(
     }
 
     /**
-     * The emails its outcome owes the customer (Notifications.orderOutcome): a paid order was
+     * The emails its outcome owes the customer (RecordNotification.recordOutcome): a paid order was
      * announced and paid; an order refused for lack of stock was told so on the spot.
      */
     Set<String> emailsOwed() {
