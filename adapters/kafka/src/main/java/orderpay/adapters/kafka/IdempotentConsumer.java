@@ -57,36 +57,36 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
   private final PollLoop loop;
   private final Thread thread;
 
-  public IdempotentConsumer(
+  /**
+   * What every consumer of one service shares: its Kafka settings, the database transactions its
+   * effects join, how it retries, where its lag and dead letters are counted.
+   */
+  public record Setup(
       KafkaSettings settings,
-      String consumerName,
-      List<String> topics,
-      EventHandler handler,
       JdbiTransactions transactions,
       RetryPolicy retryPolicy,
-      MessagingMetrics metrics) {
+      MessagingMetrics metrics) {}
+
+  public IdempotentConsumer(
+      Setup setup, String consumerName, List<String> topics, EventHandler handler) {
     this(
-        settings,
+        setup,
         consumerName,
         topics,
         handler,
-        transactions,
-        retryPolicy,
-        metrics,
-        kafkaClients(settings, consumerName),
+        kafkaClients(setup.settings(), consumerName),
         COMMIT_INTERVAL);
   }
 
   IdempotentConsumer(
-      KafkaSettings settings,
+      Setup setup,
       String consumerName,
       List<String> topics,
       EventHandler handler,
-      JdbiTransactions transactions,
-      RetryPolicy retryPolicy,
-      MessagingMetrics metrics,
       Clients clients,
       Duration commitInterval) {
+    var settings = setup.settings();
+    var metrics = setup.metrics();
     this.consumerName = consumerName;
     this.stallThreshold = settings.consumerStallThreshold();
     var lag = new ConsumerLag();
@@ -97,14 +97,14 @@ public final class IdempotentConsumer implements AutoCloseable, HealthIndicator 
             consumerName,
             topics.stream().map(settings::topic).toList(),
             clients,
-            retryPolicy,
+            setup.retryPolicy(),
             new DeadLetterParking(consumerName, clients, metrics, progress),
             progress,
             closing);
     this.loop =
         new PollLoop(
             shared,
-            new RecordApplier(shared, settings.topicPrefix(), handler, transactions),
+            new RecordApplier(shared, settings.topicPrefix(), handler, setup.transactions()),
             new OffsetCommits(consumerName, commitInterval, progress),
             lag);
     this.thread = Thread.ofPlatform().name("consumer-" + consumerName).daemon().unstarted(loop);

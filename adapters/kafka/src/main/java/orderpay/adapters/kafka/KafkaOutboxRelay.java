@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
+import orderpay.adapters.postgres.Database;
 import orderpay.adapters.postgres.messaging.OutboxMessage;
 import orderpay.adapters.postgres.messaging.OutboxStore;
 import orderpay.adapters.telemetry.Traces;
@@ -23,7 +23,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +39,7 @@ public final class KafkaOutboxRelay implements AutoCloseable {
   private static final int SAFETY_POLL_MILLIS = 1000;
   private static final int BATCH_WINDOW_MILLIS = 5;
 
-  private final Jdbi jdbi;
-  private final DataSource dataSource;
+  private final Database database; // LISTENs on a connection of its own, claims through Jdbi
   private final Producer<String, byte[]> producer;
   private final String source; // the CloudEvents source: which service published
   private final MessagingMetrics metrics;
@@ -49,14 +47,9 @@ public final class KafkaOutboxRelay implements AutoCloseable {
   private final Thread thread;
 
   public KafkaOutboxRelay(
-      Jdbi jdbi,
-      DataSource dataSource,
-      KafkaSettings settings,
-      String clientId,
-      MessagingMetrics metrics) {
-    this.jdbi = jdbi;
+      Database database, KafkaSettings settings, String clientId, MessagingMetrics metrics) {
+    this.database = database;
     this.metrics = metrics;
-    this.dataSource = dataSource;
     this.producer = new KafkaProducer<>(producerProperties(settings, clientId));
     this.source = "/orderpay/" + clientId;
     this.thread =
@@ -89,7 +82,7 @@ public final class KafkaOutboxRelay implements AutoCloseable {
 
   private void run() {
     while (running.get()) {
-      try (Connection listener = dataSource.getConnection()) {
+      try (Connection listener = database.dataSource().getConnection()) {
         try (var statement = listener.createStatement()) {
           statement.execute("LISTEN outbox");
         }
@@ -121,16 +114,18 @@ public final class KafkaOutboxRelay implements AutoCloseable {
     int sent;
     do {
       sent =
-          jdbi.inTransaction(
-              handle -> {
-                List<OutboxMessage> batch = OutboxStore.claimBatch(handle, BATCH_SIZE);
-                if (batch.isEmpty()) {
-                  return 0;
-                }
-                publishAll(batch);
-                OutboxStore.delete(handle, batch);
-                return batch.size();
-              });
+          database
+              .jdbi()
+              .inTransaction(
+                  handle -> {
+                    List<OutboxMessage> batch = OutboxStore.claimBatch(handle, BATCH_SIZE);
+                    if (batch.isEmpty()) {
+                      return 0;
+                    }
+                    publishAll(batch);
+                    OutboxStore.delete(handle, batch);
+                    return batch.size();
+                  });
       total += sent;
     } while (sent == BATCH_SIZE && running.get());
     return total;
@@ -211,7 +206,7 @@ public final class KafkaOutboxRelay implements AutoCloseable {
 
   private void wake() {
     try {
-      jdbi.useHandle(handle -> handle.execute("SELECT pg_notify('outbox', '')"));
+      database.jdbi().useHandle(handle -> handle.execute("SELECT pg_notify('outbox', '')"));
     } catch (RuntimeException e) {
       // the database is gone already; the relay's poll timeout ends the wait instead
     }

@@ -165,13 +165,14 @@ class ConsumerSurvivalTest {
       Duration commitInterval) {
     var consumer =
         new IdempotentConsumer(
-            settings,
+            new IdempotentConsumer.Setup(
+                settings,
+                database.transactions(),
+                new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(100)),
+                new MessagingMetrics(new SimpleMeterRegistry(), settings)),
             name,
             List.of("things"),
             HANDLER,
-            database.transactions(),
-            new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(100)),
-            new MessagingMetrics(new SimpleMeterRegistry(), settings),
             clients,
             commitInterval);
     opened.add(consumer);

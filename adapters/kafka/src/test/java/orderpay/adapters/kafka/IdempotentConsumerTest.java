@@ -64,13 +64,14 @@ class IdempotentConsumerTest {
         };
     consumer =
         new IdempotentConsumer(
-                settings,
+                new IdempotentConsumer.Setup(
+                    settings,
+                    database.transactions(),
+                    new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+                    new MessagingMetrics(registry, settings)),
                 "effects-writer",
                 java.util.List.of("things"),
-                handler,
-                database.transactions(),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
-                new MessagingMetrics(registry, settings))
+                handler)
             .start();
   }
 
@@ -149,13 +150,14 @@ class IdempotentConsumerTest {
                 .execute();
     try (var batched =
         new IdempotentConsumer(
-                settings,
+                new IdempotentConsumer.Setup(
+                    settings,
+                    database.transactions(),
+                    new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+                    new MessagingMetrics(new SimpleMeterRegistry(), settings)),
                 "batch-writer",
                 java.util.List.of("batched"),
-                handler,
-                database.transactions(),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
-                new MessagingMetrics(new SimpleMeterRegistry(), settings))
+                handler)
             .start()) {
       await("five batched rows", WAIT, () -> batchedRows("count(*)") >= 5);
       assertThat(batchedRows("count(*)")).isEqualTo(5); // 6 records, one of them a redelivery
@@ -178,13 +180,14 @@ class IdempotentConsumerTest {
     var lagging = new SimpleMeterRegistry();
     try (var slow =
         new IdempotentConsumer(
-                settings,
+                new IdempotentConsumer.Setup(
+                    settings,
+                    database.transactions(),
+                    new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
+                    new MessagingMetrics(lagging, settings)),
                 "backlog-reader",
                 java.util.List.of("backlog"),
-                event -> release.await(),
-                database.transactions(),
-                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50)),
-                new MessagingMetrics(lagging, settings))
+                event -> release.await())
             .start()) {
       var lag = lagging.get("kafka.consumer.lag").tag("group", "backlog-reader").gauge();
       await("a lag above zero", WAIT, () -> lag.value() > 0);

@@ -47,8 +47,7 @@ class OutboxRelayTest {
             settings.topicPrefix());
     relay =
         new KafkaOutboxRelay(
-                database.jdbi(),
-                database.dataSource(),
+                database,
                 settings,
                 "relay-test",
                 new MessagingMetrics(

@@ -25,13 +25,14 @@ public record Consumers(ServiceSettings settings, Database database, ServiceMetr
   public Supplier<AutoCloseable> of(String name, List<String> topics, EventHandler handler) {
     return () ->
         new IdempotentConsumer(
-                settings.kafka(),
+                new IdempotentConsumer.Setup(
+                    settings.kafka(),
+                    database.transactions(),
+                    RetryPolicy.DEFAULT,
+                    metrics.messaging()),
                 name,
                 topics,
-                handler,
-                database.transactions(),
-                RetryPolicy.DEFAULT,
-                metrics.messaging())
+                handler)
             .start();
   }
 }

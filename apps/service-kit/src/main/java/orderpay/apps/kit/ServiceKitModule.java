@@ -114,7 +114,6 @@ public interface ServiceKitModule {
   @Singleton
   static KafkaOutboxRelay relay(
       Database database, ServiceSettings settings, MessagingMetrics metrics) {
-    return new KafkaOutboxRelay(
-        database.jdbi(), database.dataSource(), settings.kafka(), settings.serviceName(), metrics);
+    return new KafkaOutboxRelay(database, settings.kafka(), settings.serviceName(), metrics);
   }
 }

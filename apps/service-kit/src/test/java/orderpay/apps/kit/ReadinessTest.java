@@ -81,12 +81,7 @@ class ReadinessTest {
         RunningService.start(
             settings,
             database,
-            new KafkaOutboxRelay(
-                database.jdbi(),
-                database.dataSource(),
-                kafka,
-                settings.serviceName(),
-                metrics.messaging()),
+            new KafkaOutboxRelay(database, kafka, settings.serviceName(), metrics.messaging()),
             metrics,
             new ServiceParts(
                 CallerPolicy.builder().build(),

@@ -17,20 +17,11 @@ import org.slf4j.LoggerFactory;
  * caller the policy allows: UNAUTHENTICATED without one, PERMISSION_DENIED for a caller outside the
  * policy. The caller's name is in {@link #CALLER} while the call runs.
  */
-public final class CallerCheck implements ServerInterceptor {
+public record CallerCheck(ServiceKey key, CallerPolicy policy, Clock clock)
+    implements ServerInterceptor {
   public static final Context.Key<String> CALLER = Context.key("orderpay-caller");
   private static final Logger log = LoggerFactory.getLogger(CallerCheck.class);
   private static final String BEARER = "Bearer ";
-
-  private final ServiceKey key;
-  private final CallerPolicy policy;
-  private final Clock clock;
-
-  public CallerCheck(ServiceKey key, CallerPolicy policy, Clock clock) {
-    this.key = key;
-    this.policy = policy;
-    this.clock = clock;
-  }
 
   public CallerCheck(ServiceKey key, CallerPolicy policy) {
     this(key, policy, Clock.systemUTC());

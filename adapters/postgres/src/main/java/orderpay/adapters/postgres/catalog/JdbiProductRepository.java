@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.domain.catalog.Product;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.catalog.ProductRepository;
@@ -16,19 +15,14 @@ import orderpay.domain.money.Money;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
-public final class JdbiProductRepository implements ProductRepository {
+public record JdbiProductRepository(JdbiTransactions transactions) implements ProductRepository {
   private static final String SELECT_LIVE =
       "SELECT id, name, description, price_minor, currency, created_at, updated_at"
           + " FROM products WHERE deleted_at IS NULL";
-  private final Statements sql;
-
-  public JdbiProductRepository(JdbiTransactions transactions) {
-    this.sql = new Statements(transactions);
-  }
 
   @Override
   public void add(Product product) {
-    sql.update(
+    transactions.update(
         """
         INSERT INTO products (id, name, description, price_minor, currency, created_at, updated_at)
         VALUES (:id, :name, :description, :price, :currency, :createdAt, :updatedAt)
@@ -38,7 +32,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
   @Override
   public Optional<Product> findLiveForUpdate(ProductId id) {
-    return findOne(Statements.forUpdate(SELECT_LIVE + " AND id = :id"), id);
+    return findOne(JdbiTransactions.forUpdate(SELECT_LIVE + " AND id = :id"), id);
   }
 
   @Override
@@ -47,12 +41,12 @@ public final class JdbiProductRepository implements ProductRepository {
   }
 
   private Optional<Product> findOne(String select, ProductId id) {
-    return sql.oneBy(select, "id", id.value(), JdbiProductRepository::toProduct);
+    return transactions.oneBy(select, "id", id.value(), JdbiProductRepository::toProduct);
   }
 
   @Override
   public void update(Product product) {
-    sql.update(
+    transactions.update(
         """
         UPDATE products SET name = :name, description = :description, price_minor = :price,
                currency = :currency, updated_at = :updatedAt
@@ -74,7 +68,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
   @Override
   public boolean markDeleted(ProductId id, Instant at) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         "UPDATE products SET deleted_at = :at WHERE id = :id AND deleted_at IS NULL",
         u -> u.bind("id", id.value()).bind("at", at));
   }
@@ -82,7 +76,7 @@ public final class JdbiProductRepository implements ProductRepository {
   @Override
   public List<Product> listLive(Optional<ProductId> after, int limit, Optional<String> containing) {
     // a plain scan with ILIKE: fine for a shop's catalogue; pg_trgm would index it if it grows
-    return sql.list(
+    return transactions.list(
         SELECT_LIVE
             + " AND (CAST(:after AS uuid) IS NULL OR id > :after)"
             + " AND (CAST(:pattern AS text) IS NULL"
@@ -97,7 +91,7 @@ public final class JdbiProductRepository implements ProductRepository {
 
   @Override
   public List<Product> findLive(Collection<ProductId> ids) {
-    return sql.listForIds(
+    return transactions.listForIds(
         SELECT_LIVE + " AND id = ANY(:ids)",
         ids.stream().map(ProductId::value).toList(),
         JdbiProductRepository::toProduct);

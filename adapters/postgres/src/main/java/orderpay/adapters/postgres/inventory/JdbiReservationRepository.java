@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.Reservation;
 import orderpay.domain.inventory.ReservationLine;
@@ -21,16 +20,10 @@ import orderpay.domain.shared.OrderId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
-public final class JdbiReservationRepository implements ReservationRepository {
+public record JdbiReservationRepository(JdbiTransactions transactions)
+    implements ReservationRepository {
   private static final String SELECT_HEADERS =
       "SELECT order_id, status, expires_at FROM reservations";
-  private final JdbiTransactions transactions;
-  private final Statements sql;
-
-  public JdbiReservationRepository(JdbiTransactions transactions) {
-    this.transactions = transactions;
-    this.sql = new Statements(transactions);
-  }
 
   @Override
   public boolean addIfAbsent(Reservation reservation) {
@@ -71,7 +64,7 @@ public final class JdbiReservationRepository implements ReservationRepository {
 
   @Override
   public Optional<Reservation> findForUpdate(OrderId orderId) {
-    return load(Statements.forUpdate(SELECT_HEADERS + " WHERE order_id = :id"), orderId);
+    return load(JdbiTransactions.forUpdate(SELECT_HEADERS + " WHERE order_id = :id"), orderId);
   }
 
   private Optional<Reservation> load(String select, OrderId orderId) {
@@ -102,14 +95,14 @@ public final class JdbiReservationRepository implements ReservationRepository {
 
   @Override
   public void updateStatus(OrderId orderId, ReservationStatus status, Instant at) {
-    sql.update(
+    transactions.update(
         "UPDATE reservations SET status = :status, updated_at = :at WHERE order_id = :id",
         u -> u.bind("id", orderId.value()).bind("status", status.name()).bind("at", at));
   }
 
   @Override
   public void reopen(OrderId orderId, Instant expiresAt, Instant at) {
-    sql.update(
+    transactions.update(
         """
         UPDATE reservations SET status = 'RESERVED', expires_at = :expiresAt, updated_at = :at
         WHERE order_id = :id

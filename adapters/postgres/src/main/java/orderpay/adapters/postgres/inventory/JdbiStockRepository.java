@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.domain.catalog.ProductId;
 import orderpay.domain.inventory.InsufficientStock;
 import orderpay.domain.inventory.ReservationLine;
@@ -22,27 +21,20 @@ import org.jdbi.v3.core.statement.StatementContext;
  * the row lock, so concurrent reservations (from any number of replicas) cannot oversell, and the
  * table's CHECK constraints catch any bug that tried.
  */
-public final class JdbiStockRepository implements StockRepository {
+public record JdbiStockRepository(JdbiTransactions transactions) implements StockRepository {
   private static final String SELECT_STOCKED =
       "SELECT product_id, on_hand, reserved FROM stock_items WHERE NOT discontinued";
-  private final JdbiTransactions transactions;
-  private final Statements sql;
-
-  public JdbiStockRepository(JdbiTransactions transactions) {
-    this.transactions = transactions;
-    this.sql = new Statements(transactions);
-  }
 
   @Override
   public boolean addIfAbsent(ProductId productId, long onHand) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         "INSERT INTO stock_items (product_id, on_hand) VALUES (:id, :onHand) ON CONFLICT DO NOTHING",
         insert -> insert.bind("id", productId.value()).bind("onHand", onHand));
   }
 
   @Override
   public void discontinue(ProductId productId) {
-    sql.update(
+    transactions.update(
         """
         INSERT INTO stock_items (product_id, on_hand, discontinued) VALUES (:id, 0, true)
         ON CONFLICT (product_id) DO UPDATE SET discontinued = true, updated_at = now()
@@ -57,16 +49,16 @@ public final class JdbiStockRepository implements StockRepository {
 
   @Override
   public Optional<StockItem> findForUpdate(ProductId productId) {
-    return findOne(Statements.forUpdate(SELECT_STOCKED + " AND product_id = :id"), productId);
+    return findOne(JdbiTransactions.forUpdate(SELECT_STOCKED + " AND product_id = :id"), productId);
   }
 
   private Optional<StockItem> findOne(String select, ProductId productId) {
-    return sql.oneBy(select, "id", productId.value(), JdbiStockRepository::toItem);
+    return transactions.oneBy(select, "id", productId.value(), JdbiStockRepository::toItem);
   }
 
   @Override
   public List<StockItem> findAll(Collection<ProductId> productIds) {
-    return sql.listForIds(
+    return transactions.listForIds(
         SELECT_STOCKED + " AND product_id = ANY(:ids)",
         productIds.stream().map(ProductId::value).toList(),
         JdbiStockRepository::toItem);
@@ -74,7 +66,7 @@ public final class JdbiStockRepository implements StockRepository {
 
   @Override
   public void save(StockItem item) {
-    sql.update(
+    transactions.update(
         "UPDATE stock_items SET on_hand = :onHand, reserved = :reserved, updated_at = now() WHERE product_id = :id",
         u ->
             u.bind("id", item.productId().value())

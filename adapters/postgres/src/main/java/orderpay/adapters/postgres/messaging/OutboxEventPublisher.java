@@ -13,14 +13,20 @@ import org.slf4j.LoggerFactory;
  * Writes events into the outbox of the caller's transaction; refuses to run outside one. Write
  * listeners hear of each event in that transaction; committed-event listeners after it commits.
  */
-public final class OutboxEventPublisher implements EventPublisher {
+public record OutboxEventPublisher(
+    JdbiTransactions transactions,
+    EventSerializer serializer,
+    IdGenerator ids,
+    String topicPrefix,
+    List<CommittedEventListener> listeners,
+    List<OutboxWriteListener> writeListeners)
+    implements EventPublisher {
   private static final Logger log = LoggerFactory.getLogger(OutboxEventPublisher.class);
-  private final JdbiTransactions transactions;
-  private final EventSerializer serializer;
-  private final IdGenerator ids;
-  private final String topicPrefix;
-  private final List<CommittedEventListener> listeners;
-  private final List<OutboxWriteListener> writeListeners;
+
+  public OutboxEventPublisher {
+    listeners = List.copyOf(listeners);
+    writeListeners = List.copyOf(writeListeners);
+  }
 
   public OutboxEventPublisher(
       JdbiTransactions transactions,
@@ -37,21 +43,6 @@ public final class OutboxEventPublisher implements EventPublisher {
       String topicPrefix,
       List<CommittedEventListener> listeners) {
     this(transactions, serializer, ids, topicPrefix, listeners, List.of());
-  }
-
-  public OutboxEventPublisher(
-      JdbiTransactions transactions,
-      EventSerializer serializer,
-      IdGenerator ids,
-      String topicPrefix,
-      List<CommittedEventListener> listeners,
-      List<OutboxWriteListener> writeListeners) {
-    this.transactions = transactions;
-    this.serializer = serializer;
-    this.ids = ids;
-    this.topicPrefix = topicPrefix;
-    this.listeners = List.copyOf(listeners);
-    this.writeListeners = List.copyOf(writeListeners);
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.adapters.postgres.messaging.OutboxStore;
 import orderpay.adapters.telemetry.CarriedTraces;
 import orderpay.adapters.telemetry.Traces;
@@ -26,25 +25,18 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
-public final class JdbiNotificationRepository implements NotificationRepository, DeadLetters {
+/**
+ * Notifications in Postgres. {@code emailRecorded} runs once a new email to send is committed (the
+ * dispatcher's wake-up).
+ */
+public record JdbiNotificationRepository(JdbiTransactions transactions, Runnable emailRecorded)
+    implements NotificationRepository, DeadLetters {
   private static final String COLUMNS =
       "id, user_id, order_id, channel, template, recipient, subject, text_body, html_body, status, attempts,"
           + " last_error, created_at, sent_at";
-  private final JdbiTransactions transactions;
-  private final Statements sql;
-  private final Runnable emailRecorded;
 
   public JdbiNotificationRepository(JdbiTransactions transactions) {
     this(transactions, () -> {});
-  }
-
-  /**
-   * {@code emailRecorded} runs once a new email to send is committed (the dispatcher's wake-up).
-   */
-  public JdbiNotificationRepository(JdbiTransactions transactions, Runnable emailRecorded) {
-    this.transactions = transactions;
-    this.sql = new Statements(transactions);
-    this.emailRecorded = emailRecorded;
   }
 
   @Override
@@ -57,7 +49,7 @@ public final class JdbiNotificationRepository implements NotificationRepository,
   }
 
   private boolean insert(Notification n, String dedupKey, Optional<SourceEvent> source) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         """
         INSERT INTO notifications (id, dedup_key, user_id, order_id, channel, template, recipient, subject,
             text_body, html_body, status, attempts, next_attempt_at, created_at,
@@ -92,7 +84,7 @@ public final class JdbiNotificationRepository implements NotificationRepository,
 
   @Override
   public Optional<Notification> findByDedupKey(String dedupKey) {
-    return sql.oneBy(
+    return transactions.oneBy(
         "SELECT " + COLUMNS + " FROM notifications WHERE dedup_key = :key",
         "key",
         dedupKey,
@@ -101,7 +93,7 @@ public final class JdbiNotificationRepository implements NotificationRepository,
 
   @Override
   public List<Notification> claimDue(Instant now, Lease lease, int limit) {
-    return sql.list(
+    return transactions.list(
         """
         UPDATE notifications SET next_attempt_at = :leaseUntil, lease_owner = :owner
         WHERE id IN (SELECT id FROM notifications
@@ -121,7 +113,7 @@ public final class JdbiNotificationRepository implements NotificationRepository,
 
   @Override
   public boolean claim(UUID id, Instant now, Lease lease) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         """
         UPDATE notifications SET next_attempt_at = :leaseUntil, lease_owner = :owner
         WHERE id = :id AND status = 'PENDING'
@@ -151,7 +143,7 @@ public final class JdbiNotificationRepository implements NotificationRepository,
     if (sent.isEmpty()) {
       return 0;
     }
-    return sql.update(
+    return transactions.update(
         """
         UPDATE notifications n SET status = 'SENT', recipient = s.recipient, sent_at = :at,
                attempts = n.attempts + 1, last_error = NULL, lease_owner = NULL
@@ -193,7 +185,7 @@ public final class JdbiNotificationRepository implements NotificationRepository,
    * pending, its token the owner); true if it did.
    */
   private boolean whileHeld(UUID id, Lease lease, String set, UnaryOperator<Update> binds) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         "UPDATE notifications SET "
             + set
             + " WHERE id = :id AND status = 'PENDING' AND lease_owner = :owner",
@@ -234,7 +226,7 @@ public final class JdbiNotificationRepository implements NotificationRepository,
 
   @Override
   public List<Notification> listForUser(UserId userId, Optional<OrderId> orderId, int limit) {
-    return sql.list(
+    return transactions.list(
         "SELECT "
             + COLUMNS
             + " FROM notifications WHERE user_id = :user AND (CAST(:orderId AS uuid) IS NULL OR order_id = :orderId)"

@@ -17,14 +17,8 @@ import orderpay.domain.shared.OrderId;
  * lease ({@code due_at} moved forward) with {@code SKIP LOCKED}, so replicas share the work. The
  * order's history tells when each was first asked for, done, or failed, in the same transaction.
  */
-public final class JdbiFollowUpQueue implements FollowUpQueue {
-  private final JdbiTransactions transactions;
-  private final OrderHistory history;
-
-  public JdbiFollowUpQueue(JdbiTransactions transactions, OrderHistory history) {
-    this.transactions = transactions;
-    this.history = history;
-  }
+public record JdbiFollowUpQueue(JdbiTransactions transactions, OrderHistory history)
+    implements FollowUpQueue {
 
   @Override
   public void schedule(OrderId orderId, FollowUpAction action, Instant dueAt) {

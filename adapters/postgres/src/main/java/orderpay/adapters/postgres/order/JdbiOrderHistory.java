@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.adapters.telemetry.Traces;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.HistoryKind;
@@ -27,12 +26,10 @@ public final class JdbiOrderHistory implements OrderHistory {
   private record Row(UUID orderId, Instant at, String kind, String detail, String traceParent) {}
 
   private final JdbiTransactions transactions;
-  private final Statements sql;
   private final Clock clock;
 
   public JdbiOrderHistory(JdbiTransactions transactions, Clock clock) {
     this.transactions = transactions;
-    this.sql = new Statements(transactions);
     this.clock = clock;
   }
 
@@ -77,7 +74,7 @@ public final class JdbiOrderHistory implements OrderHistory {
 
   @Override
   public List<Line> of(OrderId orderId) {
-    return sql.list(
+    return transactions.list(
         """
         SELECT seq, at, kind, detail, trace_parent FROM order_history
         WHERE order_id = :order ORDER BY at, seq
@@ -95,7 +92,7 @@ public final class JdbiOrderHistory implements OrderHistory {
   @Override
   public List<MinuteCount> countPerMinute(Set<HistoryKind> kinds, Instant from) {
     // whole minutes since the epoch: the same in every session time zone
-    return sql.list(
+    return transactions.list(
         """
         SELECT floor(extract(epoch FROM at) / 60)::bigint AS minute, kind, count(*) AS n
           FROM order_history

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.Order;
 import orderpay.domain.order.OrderHistory;
@@ -23,19 +22,10 @@ import org.jdbi.v3.core.statement.Query;
  * their rows, {@link OrderLines} writes and reads the lines, {@link JdbiOrderHistory} keeps what
  * each stored change noted.
  */
-public final class JdbiOrderRepository implements OrderRepository {
+public record JdbiOrderRepository(JdbiTransactions transactions, OrderHistory history)
+    implements OrderRepository {
   /** The advisory-lock key space of per-user order creation (the second key is the user). */
   private static final int ORDER_CREATION_LOCKS = 0x0de5;
-
-  private final JdbiTransactions transactions;
-  private final Statements sql;
-  private final OrderHistory history;
-
-  public JdbiOrderRepository(JdbiTransactions transactions, OrderHistory history) {
-    this.transactions = transactions;
-    this.sql = new Statements(transactions);
-    this.history = history;
-  }
 
   @Override
   public boolean addIfAbsent(Order order, String requestFingerprint) {
@@ -94,7 +84,8 @@ public final class JdbiOrderRepository implements OrderRepository {
 
   @Override
   public OrderLimits.OpenOrders openOrdersOf(UserId userId) {
-    return sql.one(
+    return transactions
+        .one(
             """
             SELECT count(DISTINCT o.id) AS orders, coalesce(sum(l.quantity), 0) AS units
               FROM orders o JOIN order_lines l ON l.order_id = o.id
@@ -171,7 +162,7 @@ public final class JdbiOrderRepository implements OrderRepository {
   public void update(Order order) {
     var s = order.snapshot();
     var payment = s.payment();
-    sql.update(
+    transactions.update(
         """
         UPDATE orders SET status = :status, saga_step = :step, payment_id = :paymentId,
                payment_status = :paymentStatus, payment_provider = :provider,

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.domain.money.Money;
 import orderpay.domain.payment.Payment;
 import orderpay.domain.payment.PaymentRepository;
@@ -19,19 +18,15 @@ import orderpay.domain.user.UserId;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
-public final class JdbiPaymentRepository implements PaymentRepository, ProcessedEvents {
+public record JdbiPaymentRepository(JdbiTransactions transactions)
+    implements PaymentRepository, ProcessedEvents {
   private static final String SELECT_PAYMENTS =
       "SELECT id, order_id, user_id, amount_minor, currency, status, provider, provider_payment_id,"
           + " client_secret, failure_reason, created_at, updated_at FROM payments";
-  private final Statements sql;
-
-  public JdbiPaymentRepository(JdbiTransactions transactions) {
-    this.sql = new Statements(transactions);
-  }
 
   @Override
   public boolean addIfAbsent(Payment p) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         """
         INSERT INTO payments (id, order_id, user_id, amount_minor, currency, status, provider,
                               provider_payment_id, client_secret, failure_reason, created_at, updated_at)
@@ -56,7 +51,8 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
 
   @Override
   public Optional<Payment> findByOrderForUpdate(OrderId orderId) {
-    return one(Statements.forUpdate(SELECT_PAYMENTS + " WHERE order_id = :v"), orderId.value());
+    return one(
+        JdbiTransactions.forUpdate(SELECT_PAYMENTS + " WHERE order_id = :v"), orderId.value());
   }
 
   @Override
@@ -67,17 +63,17 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
   @Override
   public Optional<Payment> findByProviderIdForUpdate(String providerPaymentId) {
     return one(
-        Statements.forUpdate(SELECT_PAYMENTS + " WHERE provider_payment_id = :v"),
+        JdbiTransactions.forUpdate(SELECT_PAYMENTS + " WHERE provider_payment_id = :v"),
         providerPaymentId);
   }
 
   private Optional<Payment> one(String select, Object value) {
-    return sql.oneBy(select, "v", value, JdbiPaymentRepository::toPayment);
+    return transactions.oneBy(select, "v", value, JdbiPaymentRepository::toPayment);
   }
 
   @Override
   public void update(Payment p) {
-    sql.update(
+    transactions.update(
         """
         UPDATE payments SET status = :status, provider_payment_id = :providerId, client_secret = :secret,
                failure_reason = :reason, updated_at = :updatedAt
@@ -100,7 +96,7 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
   @Override
   public List<Payment> findCreatedSinceOrFor(
       Instant from, java.util.Collection<String> providerPaymentIds) {
-    return sql.list(
+    return transactions.list(
         SELECT_PAYMENTS
             + " WHERE created_at >= :from OR provider_payment_id = ANY(:ids) ORDER BY created_at",
         q -> q.bind("from", from).bindArray("ids", String.class, providerPaymentIds),
@@ -109,7 +105,7 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
 
   @Override
   public List<Payment> findDueForCheck(Instant openBefore, Instant now, int limit) {
-    return sql.list(
+    return transactions.list(
         SELECT_PAYMENTS
             + """
              WHERE ((status IN ('PENDING', 'REQUIRES_ACTION', 'FAILED') AND updated_at < :openBefore)
@@ -124,19 +120,20 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
   @Override
   public void deferCheck(String paymentId, IntFunction<Instant> nextCheck) {
     int checks =
-        sql.one(
+        transactions
+            .one(
                 "UPDATE payments SET checks = checks + 1 WHERE id = :id RETURNING checks",
                 q -> q.bind("id", paymentId),
                 (rs, ctx) -> rs.getInt("checks"))
             .orElse(1);
-    sql.update(
+    transactions.update(
         "UPDATE payments SET check_after = :next WHERE id = :id",
         u -> u.bind("id", paymentId).bind("next", nextCheck.apply(checks)));
   }
 
   @Override
   public void recordRefunded(String paymentId, long amountRefundedMinor) {
-    sql.update(
+    transactions.update(
         "UPDATE payments SET amount_refunded_minor = greatest(amount_refunded_minor, :refunded)"
             + " WHERE id = :id",
         u -> u.bind("id", paymentId).bind("refunded", amountRefundedMinor));
@@ -144,14 +141,14 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
 
   @Override
   public void markFinalAtProvider(String paymentId) {
-    sql.update(
+    transactions.update(
         "UPDATE payments SET final_at_provider = true WHERE id = :id",
         u -> u.bind("id", paymentId));
   }
 
   @Override
   public boolean firstTime(String eventId, String type, String providerPaymentId) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         """
         INSERT INTO provider_events (event_id, type, provider_payment_id)
         VALUES (:id, :type, :intent) ON CONFLICT DO NOTHING
@@ -161,7 +158,7 @@ public final class JdbiPaymentRepository implements PaymentRepository, Processed
 
   @Override
   public List<Received> about(String providerPaymentId) {
-    return sql.list(
+    return transactions.list(
         """
         SELECT event_id, type, received_at FROM provider_events
         WHERE provider_payment_id = :intent ORDER BY received_at, event_id

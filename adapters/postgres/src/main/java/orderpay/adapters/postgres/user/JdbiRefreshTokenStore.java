@@ -7,22 +7,16 @@ import java.util.Optional;
 import java.util.UUID;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.domain.user.RefreshToken;
 import orderpay.domain.user.RefreshTokenStore;
 import orderpay.domain.user.UserId;
 import org.jdbi.v3.core.statement.StatementContext;
 
-public final class JdbiRefreshTokenStore implements RefreshTokenStore {
-  private final Statements sql;
-
-  public JdbiRefreshTokenStore(JdbiTransactions transactions) {
-    this.sql = new Statements(transactions);
-  }
+public record JdbiRefreshTokenStore(JdbiTransactions transactions) implements RefreshTokenStore {
 
   @Override
   public void add(RefreshToken token) {
-    sql.update(
+    transactions.update(
         """
         INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at)
         VALUES (:id, :userId, :familyId, :hash, :expiresAt)
@@ -39,7 +33,7 @@ public final class JdbiRefreshTokenStore implements RefreshTokenStore {
   @Override
   public Optional<RefreshToken> findByHash(String tokenHash) {
     // FOR UPDATE: two refreshes of one token serialise here, so only one can rotate it
-    return sql.oneBy(
+    return transactions.oneBy(
         """
         SELECT id, user_id, family_id, token_hash, expires_at, used_at, revoked_at
         FROM refresh_tokens WHERE token_hash = :hash FOR UPDATE
@@ -51,14 +45,14 @@ public final class JdbiRefreshTokenStore implements RefreshTokenStore {
 
   @Override
   public boolean markUsed(UUID tokenId, Instant now) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         "UPDATE refresh_tokens SET used_at = :now WHERE id = :id AND used_at IS NULL",
         u -> u.bind("id", tokenId).bind("now", now));
   }
 
   @Override
   public void revokeFamily(UUID familyId, Instant now) {
-    sql.update(
+    transactions.update(
         """
         UPDATE refresh_tokens SET revoked_at = :now
         WHERE family_id = :family AND revoked_at IS NULL

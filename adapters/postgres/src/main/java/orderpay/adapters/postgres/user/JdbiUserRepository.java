@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 import orderpay.adapters.postgres.Columns;
 import orderpay.adapters.postgres.JdbiTransactions;
-import orderpay.adapters.postgres.Statements;
 import orderpay.domain.user.Email;
 import orderpay.domain.user.PasswordHash;
 import orderpay.domain.user.Role;
@@ -14,18 +13,13 @@ import orderpay.domain.user.UserId;
 import orderpay.domain.user.UserRepository;
 import org.jdbi.v3.core.statement.StatementContext;
 
-public final class JdbiUserRepository implements UserRepository {
+public record JdbiUserRepository(JdbiTransactions transactions) implements UserRepository {
   private static final String SELECT_USERS =
       "SELECT id, email, name, role, password_hash, created_at FROM users";
-  private final Statements sql;
-
-  public JdbiUserRepository(JdbiTransactions transactions) {
-    this.sql = new Statements(transactions);
-  }
 
   @Override
   public boolean addIfEmailFree(User user) {
-    return sql.updatedOne(
+    return transactions.updatedOne(
         """
         INSERT INTO users (id, email, name, role, password_hash, created_at)
         VALUES (:id, :email, :name, :role, :hash, :createdAt)
@@ -43,13 +37,13 @@ public final class JdbiUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findById(UserId id) {
-    return sql.oneBy(
+    return transactions.oneBy(
         SELECT_USERS + " WHERE id = :id", "id", id.value(), JdbiUserRepository::toUser);
   }
 
   @Override
   public Optional<User> findByEmail(Email email) {
-    return sql.oneBy(
+    return transactions.oneBy(
         SELECT_USERS + " WHERE lower(email) = :email",
         "email",
         email.value(),
