@@ -3,8 +3,6 @@ package orderpay.domain.user;
 import java.util.Optional;
 import java.util.UUID;
 import orderpay.domain.shared.DomainException;
-import orderpay.domain.shared.IdGenerator;
-import orderpay.domain.shared.Transactions;
 
 /** Email + password in, a token pair out. Unknown email and wrong password look the same. */
 public final class AuthenticateUser {
@@ -18,27 +16,15 @@ public final class AuthenticateUser {
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final CredentialPolicy policy;
-  private final TokenIssuer tokenIssuer;
-  private final RefreshTokens refreshTokens;
-  private final Transactions transactions;
-  private final IdGenerator ids;
+  private final LoginTokens tokens;
   private final PasswordHash decoy;
 
   public AuthenticateUser(
-      UserRepository users,
-      PasswordHasher hasher,
-      CredentialPolicy policy,
-      TokenIssuer tokenIssuer,
-      RefreshTokens refreshTokens,
-      Transactions transactions,
-      IdGenerator ids) {
+      UserRepository users, PasswordHasher hasher, CredentialPolicy policy, LoginTokens tokens) {
     this.users = users;
     this.hasher = hasher;
     this.policy = policy;
-    this.tokenIssuer = tokenIssuer;
-    this.refreshTokens = refreshTokens;
-    this.transactions = transactions;
-    this.ids = ids;
+    this.tokens = tokens;
     // Verified against when the email is unknown, so response time does not reveal accounts.
     this.decoy = hasher.hash("decoy-password-" + UUID.randomUUID());
   }
@@ -58,9 +44,7 @@ public final class AuthenticateUser {
     if (found.isEmpty() || !matches) {
       throw invalidCredentials();
     }
-    User user = found.get();
-    String refresh = transactions.inTransaction(() -> refreshTokens.mint(user.id(), ids.newId()));
-    return new TokenPair(tokenIssuer.issue(user), refresh);
+    return tokens.issueFor(found.get());
   }
 
   private static DomainException invalidCredentials() {

@@ -16,6 +16,11 @@ public record RefreshTokens(
     RefreshTokenStore store, IdGenerator ids, Clock clock, Duration lifetime) {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Mints the first token of a new family (a login); call inside the caller's transaction. */
+  public String startFamily(UserId userId) {
+    return mint(userId, ids.newId());
+  }
+
   /** Mints a token in the given family; call inside the caller's transaction. */
   public String mint(UserId userId, UUID familyId) {
     byte[] secret = new byte[32];

@@ -35,7 +35,8 @@ class UserUseCasesTest {
   private final RegisterUser register =
       new RegisterUser(users, hasher, policy, tx, events, ids, clock);
   private final AuthenticateUser authenticate =
-      new AuthenticateUser(users, hasher, policy, new FakeTokenIssuer(), refreshTokens, tx, ids);
+      new AuthenticateUser(
+          users, hasher, policy, new LoginTokens(new FakeTokenIssuer(), refreshTokens, tx));
   private final RefreshAccessToken refresh =
       new RefreshAccessToken(tokens, refreshTokens, users, new FakeTokenIssuer(), tx, clock);
   private final GetUser getUser = new GetUser(users);

@@ -160,45 +160,28 @@ public final class Sandbox implements AutoCloseable {
           serviceEnv.with(
               Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(mail.port())));
     }
-    var user =
-        own("user", DaggerUserServiceComponent.factory(), UserServiceConfig.fromEnv(serviceEnv));
+    own("user", DaggerUserServiceComponent.factory(), UserServiceConfig.fromEnv(serviceEnv));
     // product, inventory and order verify customers' tokens with the user service's keys
-    serviceEnv = serviceEnv.with(Map.of("USER_SERVICE_TARGET", user.target()));
-    var product =
-        own(
-            "product",
-            DaggerProductServiceComponent.factory(),
-            ProductServiceConfig.fromEnv(serviceEnv));
-    var inventory =
-        own(
-            "inventory",
-            DaggerInventoryServiceComponent.factory(),
-            InventoryServiceConfig.fromEnv(serviceEnv));
-    var payment =
-        own(
-            "payment",
-            DaggerPaymentServiceComponent.factory(),
-            PaymentServiceConfig.fromEnv(serviceEnv));
-    serviceEnv =
-        serviceEnv.with(
-            Map.of(
-                "PRODUCT_SERVICE_TARGET", product.target(),
-                "INVENTORY_SERVICE_TARGET", inventory.target(),
-                "PAYMENT_SERVICE_TARGET", payment.target()));
-    var order =
-        own("order", DaggerOrderServiceComponent.factory(), OrderServiceConfig.fromEnv(serviceEnv));
-    var notification =
-        own(
-            "notification",
-            DaggerNotificationServiceComponent.factory(),
-            NotificationServiceConfig.fromEnv(serviceEnv));
-    serviceEnv =
-        serviceEnv.with(
-            Map.of(
-                "ORDER_SERVICE_TARGET",
-                order.target(),
-                "NOTIFICATION_SERVICE_TARGET",
-                notification.target()));
+    tellWhereTheyAnswer("user");
+    own(
+        "product",
+        DaggerProductServiceComponent.factory(),
+        ProductServiceConfig.fromEnv(serviceEnv));
+    own(
+        "inventory",
+        DaggerInventoryServiceComponent.factory(),
+        InventoryServiceConfig.fromEnv(serviceEnv));
+    own(
+        "payment",
+        DaggerPaymentServiceComponent.factory(),
+        PaymentServiceConfig.fromEnv(serviceEnv));
+    tellWhereTheyAnswer("product", "inventory", "payment");
+    own("order", DaggerOrderServiceComponent.factory(), OrderServiceConfig.fromEnv(serviceEnv));
+    own(
+        "notification",
+        DaggerNotificationServiceComponent.factory(),
+        NotificationServiceConfig.fromEnv(serviceEnv));
+    tellWhereTheyAnswer("order", "notification");
     gateway =
         lifecycle.own(
             GatewayComponent.build(GatewayConfig.fromEnv(serviceEnv), Clock.systemUTC()).start());
@@ -210,6 +193,15 @@ public final class Sandbox implements AutoCloseable {
           new java.util.HashSet<>(
               List.of(gateway.baseUrl(), "http://127.0.0.1:" + port, "http://localhost:" + port)));
     }
+  }
+
+  /** The services started next call {@code services} at {@code <SERVICE>_SERVICE_TARGET}. */
+  private void tellWhereTheyAnswer(String... services) {
+    var variables = new HashMap<String, String>();
+    for (String service : services) {
+      variables.put(service.toUpperCase(Locale.ROOT) + "_SERVICE_TARGET", targets.get(service));
+    }
+    serviceEnv = serviceEnv.with(variables);
   }
 
   /** Builds a service as its own main does, with this sandbox's environment, and starts it. */

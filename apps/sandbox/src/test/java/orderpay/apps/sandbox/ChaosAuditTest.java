@@ -95,6 +95,32 @@ class ChaosAuditTest {
     return report.finding(invariant);
   }
 
+  /** Logs an order creation no client sent, answered as given. */
+  private static void forgeCreateOrder(
+      RequestLog log,
+      String userId,
+      String idempotencyKey,
+      int status,
+      String orderId,
+      String errorCode) {
+    log.record(
+        seq ->
+            new RequestLog.Exchange(
+                seq,
+                "forged",
+                RequestLog.Kind.CREATE_ORDER,
+                "POST",
+                "/api/v1/orders",
+                userId,
+                idempotencyKey,
+                "{}",
+                status,
+                orderId,
+                errorCode,
+                System.currentTimeMillis(),
+                1));
+  }
+
   private static long created(String kind) {
     return requests.exchanges().stream()
         .filter(e -> e.kind() == RequestLog.Kind.CREATE_ORDER)
@@ -330,19 +356,7 @@ class ChaosAuditTest {
   @Order(7)
   void anAcceptedOrderThatWasNeverStoredBreaksI6() {
     String ghost = UUID.randomUUID().toString();
-    requests.record(
-        "forged",
-        RequestLog.Kind.CREATE_ORDER,
-        "POST",
-        "/api/v1/orders",
-        null,
-        "forged-key",
-        "{}",
-        201,
-        ghost,
-        null,
-        System.currentTimeMillis(),
-        1);
+    forgeCreateOrder(requests, null, "forged-key", 201, ghost, null);
     assertThat(audit(Invariant.I6).offendingIds()).containsExactly(ghost);
   }
 
@@ -357,19 +371,7 @@ class ChaosAuditTest {
     String reusedKey = accepted.idempotencyKey();
     // as if that request had been answered 409: its order must then not exist
     var forgedLog = new RequestLog();
-    forgedLog.record(
-        "forged",
-        RequestLog.Kind.CREATE_ORDER,
-        "POST",
-        "/api/v1/orders",
-        accepted.userId(),
-        reusedKey,
-        "{}",
-        409,
-        null,
-        "conflict",
-        System.currentTimeMillis(),
-        1);
+    forgeCreateOrder(forgedLog, accepted.userId(), reusedKey, 409, null, "conflict");
     var intent =
         StripeClient.builder().setApiKey("sk_test_auditor").setApiBase(emulator.apiBase()).build();
     String ghostOrder = UUID.randomUUID().toString();

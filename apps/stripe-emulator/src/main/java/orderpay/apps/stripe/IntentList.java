@@ -30,7 +30,7 @@ final class IntentList {
       Function<String, ObjectNode> intent,
       Function<String, ObjectNode> charge) {
     var created = createdFilter(ctx);
-    int limit = (int) number(ctx, "limit", 10);
+    int limit = (int) QueryNumbers.integer(ctx, "limit", 10);
     if (limit < 1 || limit > 100) {
       throw StripeError.invalidRequest(
           "parameter_invalid_integer", "limit must be between 1 and 100, not " + limit);
@@ -79,7 +79,7 @@ final class IntentList {
   private static LongPredicate createdFilter(Context ctx) {
     LongPredicate filter = created -> true;
     if (ctx.queryParam("created") != null) {
-      long exact = number(ctx, "created", 0);
+      long exact = QueryNumbers.integer(ctx, "created", 0);
       filter = created -> created == exact;
     }
     for (String bound : List.of("gt", "gte", "lt", "lte")) {
@@ -87,7 +87,7 @@ final class IntentList {
       if (ctx.queryParam(name) == null) {
         continue;
       }
-      long value = number(ctx, name, 0);
+      long value = QueryNumbers.integer(ctx, name, 0);
       LongPredicate test =
           switch (bound) {
             case "gt" -> created -> created > value;
@@ -116,18 +116,5 @@ final class IntentList {
       }
     }
     return charge;
-  }
-
-  /** A query parameter that must be a whole number, as Stripe answers otherwise. */
-  private static long number(Context ctx, String name, long fallback) {
-    String raw = ctx.queryParam(name);
-    if (raw == null) {
-      return fallback;
-    }
-    if (!raw.matches("-?\\d{1,18}")) {
-      throw StripeError.invalidRequest(
-          "parameter_invalid_integer", "Invalid integer for " + name + ": " + raw);
-    }
-    return Long.parseLong(raw);
   }
 }

@@ -226,19 +226,6 @@ public final class StripeEmulator implements AutoCloseable {
    * Stripe's Search API for the one query OrderPay needs, {@code metadata['key']:'value'}: newest
    * first, {@code limit} (default 10, at most 100) per page, {@code page} from {@code next_page}.
    */
-  /** A query parameter that must be a whole number of at least 0, as Stripe answers otherwise. */
-  private static long wholeNumber(Context ctx, String name, long fallback) {
-    String raw = ctx.queryParam(name);
-    if (raw == null) {
-      return fallback;
-    }
-    if (!raw.matches("\\d{1,18}")) {
-      throw StripeError.invalidRequest(
-          "parameter_invalid_integer", "Invalid integer for " + name + ": " + raw);
-    }
-    return Long.parseLong(raw);
-  }
-
   private ObjectNode searchIntents(Context ctx) {
     String query = ctx.queryParam("query");
     var matcher = METADATA_EQUALS.matcher(query == null ? "" : query);
@@ -247,8 +234,8 @@ public final class StripeEmulator implements AutoCloseable {
           "parameter_invalid_string",
           "The emulator searches only metadata['key']:'value', not: " + query);
     }
-    int limit = (int) Math.clamp(wholeNumber(ctx, "limit", 10), 1, 100);
-    int offset = (int) Math.min(wholeNumber(ctx, "page", 0), Integer.MAX_VALUE);
+    int limit = (int) Math.clamp(QueryNumbers.wholeNumber(ctx, "limit", 10), 1, 100);
+    int offset = (int) Math.min(QueryNumbers.wholeNumber(ctx, "page", 0), Integer.MAX_VALUE);
     var found = intents.withMetadata(matcher.group(1), matcher.group(2));
     return StripeViews.searchPage("/v1/payment_intents/search", found, offset, limit);
   }

@@ -27,6 +27,7 @@ import orderpay.domain.user.AuthenticateUser;
 import orderpay.domain.user.CredentialPolicy;
 import orderpay.domain.user.EnsureAdminAccount;
 import orderpay.domain.user.GetUser;
+import orderpay.domain.user.LoginTokens;
 import orderpay.domain.user.PasswordHasher;
 import orderpay.domain.user.RefreshAccessToken;
 import orderpay.domain.user.RefreshTokenStore;
@@ -124,10 +125,9 @@ public interface UserServiceModule {
       PasswordHasher hasher,
       TokenIssuer issuer,
       RefreshTokens refreshTokens,
-      JdbiTransactions tx,
-      IdGenerator ids) {
+      JdbiTransactions tx) {
     return new AuthenticateUser(
-        users, hasher, new CredentialPolicy(), issuer, refreshTokens, tx, ids);
+        users, hasher, new CredentialPolicy(), new LoginTokens(issuer, refreshTokens, tx));
   }
 
   @Provides

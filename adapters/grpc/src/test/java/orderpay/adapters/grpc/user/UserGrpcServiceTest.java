@@ -33,6 +33,7 @@ import orderpay.domain.testing.SequentialIds;
 import orderpay.domain.user.AuthenticateUser;
 import orderpay.domain.user.CredentialPolicy;
 import orderpay.domain.user.GetUser;
+import orderpay.domain.user.LoginTokens;
 import orderpay.domain.user.RefreshAccessToken;
 import orderpay.domain.user.RefreshTokens;
 import orderpay.domain.user.RegisterUser;
@@ -60,7 +61,7 @@ class UserGrpcServiceTest {
         new UserGrpcService(
             new RegisterUser(repo, hasher, policy, tx, new RecordingEvents(), ids, clock),
             new AuthenticateUser(
-                repo, hasher, policy, new FakeTokenIssuer(), refreshTokens, tx, ids),
+                repo, hasher, policy, new LoginTokens(new FakeTokenIssuer(), refreshTokens, tx)),
             new RefreshAccessToken(tokens, refreshTokens, repo, new FakeTokenIssuer(), tx, clock),
             new GetUser(repo),
             () -> "{\"keys\":[]}");

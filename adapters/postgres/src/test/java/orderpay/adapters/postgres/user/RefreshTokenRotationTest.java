@@ -17,6 +17,7 @@ import orderpay.domain.testing.FakeTokenIssuer;
 import orderpay.domain.testing.RecordingEvents;
 import orderpay.domain.user.AuthenticateUser;
 import orderpay.domain.user.CredentialPolicy;
+import orderpay.domain.user.LoginTokens;
 import orderpay.domain.user.RefreshAccessToken;
 import orderpay.domain.user.RefreshTokens;
 import orderpay.domain.user.RegisterUser;
@@ -50,10 +51,7 @@ class RefreshTokenRotationTest {
             users,
             hasher,
             policy,
-            new FakeTokenIssuer(),
-            refreshTokens,
-            database.transactions(),
-            ids);
+            new LoginTokens(new FakeTokenIssuer(), refreshTokens, database.transactions()));
     refresh =
         new RefreshAccessToken(
             store, refreshTokens, users, new FakeTokenIssuer(), database.transactions(), clock);

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import orderpay.apps.sandbox.chaos.RequestLog.Exchange;
 import orderpay.apps.sandbox.chaos.RequestLog.Kind;
 
 /**
@@ -132,40 +133,50 @@ final class LoggedHttp {
         request.header("Idempotency-Key", idempotencyKey);
       }
       long sent = System.currentTimeMillis();
-      int status = 0;
-      JsonNode answer = null;
-      try {
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        status = response.statusCode();
-        if (!response.body().isBlank()
-            && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
-          answer = JSON.readTree(response.body());
-        }
-      } catch (IOException e) {
-        // no answer (timeout, connection cut): status 0, outcome unknown
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      var answer = answer(request.build());
+      long took = System.currentTimeMillis() - sent;
       boolean credentials = url.contains("/auth/") || url.endsWith("/users");
       String named =
-          kind == Kind.CREATE_ORDER && answer != null && status / 100 == 2
-              ? text(answer.get("id"))
+          kind == Kind.CREATE_ORDER && answer.body() != null && answer.succeeded()
+              ? answer.id()
               : orderId;
       log.record(
-          who,
-          kind,
-          method,
-          url.replaceFirst("^https?://[^/]+", ""),
-          customer == null ? null : customer.userId(),
-          idempotencyKey,
-          credentials ? "(credentials)" : body,
-          status,
-          named,
-          answer == null ? null : text(answer.at("/error/code")),
-          sent,
-          System.currentTimeMillis() - sent);
-      return new Answer(status, answer);
+          seq ->
+              new Exchange(
+                  seq,
+                  who,
+                  kind,
+                  method,
+                  url.replaceFirst("^https?://[^/]+", ""),
+                  customer == null ? null : customer.userId(),
+                  idempotencyKey,
+                  credentials ? "(credentials)" : body,
+                  answer.status(),
+                  named,
+                  answer.body() == null ? null : text(answer.body().at("/error/code")),
+                  sent,
+                  took));
+      return answer;
     }
+  }
+
+  /** The status and JSON body of the answer to {@code request}; status 0 when none came. */
+  private Answer answer(HttpRequest request) {
+    int status = 0;
+    JsonNode body = null;
+    try {
+      var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      status = response.statusCode();
+      if (!response.body().isBlank()
+          && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+        body = JSON.readTree(response.body());
+      }
+    } catch (IOException e) {
+      // no answer (timeout, connection cut): status 0, outcome unknown
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new Answer(status, body);
   }
 
   /** A JSON field's text; null when missing, null or empty. */

@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * What a load driver sent and what it got back, for the auditor: every request with its answer, and
@@ -70,34 +71,9 @@ public final class RequestLog {
   private final Queue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
   private final Map<String, Long> supplied = new ConcurrentHashMap<>();
 
-  public Exchange record(
-      String client,
-      Kind kind,
-      String method,
-      String path,
-      String userId,
-      String idempotencyKey,
-      String requestBody,
-      int status,
-      String orderId,
-      String errorCode,
-      long sentAtMillis,
-      long tookMillis) {
-    var exchange =
-        new Exchange(
-            sequence.incrementAndGet(),
-            client,
-            kind,
-            method,
-            path,
-            userId,
-            idempotencyKey,
-            requestBody,
-            status,
-            orderId,
-            errorCode,
-            sentAtMillis,
-            tookMillis);
+  /** Logs the exchange {@code numbered} makes of the next sequence number. */
+  public Exchange record(LongFunction<Exchange> numbered) {
+    var exchange = numbered.apply(sequence.incrementAndGet());
     exchanges.add(exchange);
     return exchange;
   }

@@ -12,20 +12,8 @@ import orderpay.apps.sandbox.chaos.RequestLog.Kind;
  * orderable, and signed-up customers. Asks again, for up to a minute, where a service that a
  * previous scenario killed may still be coming back.
  */
-final class ShopSetup {
+record ShopSetup(LoggedHttp http, String gatewayUrl, RequestLog log, long seed) {
   private static final String WHO = "setup";
-
-  private final LoggedHttp http;
-  private final String gatewayUrl;
-  private final RequestLog log;
-  private final long seed;
-
-  ShopSetup(LoggedHttp http, String gatewayUrl, RequestLog log, long seed) {
-    this.http = http;
-    this.gatewayUrl = gatewayUrl;
-    this.log = log;
-    this.seed = seed;
-  }
 
   /**
    * The admin's login, asked again for up to a minute: a service the previous scenario killed can

@@ -18,15 +18,30 @@ final class ChildProcess {
   private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
   private static final Duration STABLE_AFTER = Duration.ofSeconds(20);
 
-  final String service;
-  final int replica;
-  final ClusterProcess.PortKind portKind;
-  final int port;
-  final String health;
-  private final List<String> command;
-  private final Map<String, String> environment;
-  private final Path workDir;
-  private final Path logFile;
+  /** Which service and replica it is, and where it answers: what {@code cluster.json} lists. */
+  record Slot(
+      String service, int replica, ClusterProcess.PortKind portKind, int port, String health) {}
+
+  /** How it is launched, the same at every restart; its output is appended to {@code logFile}. */
+  record Launch(List<String> command, Map<String, String> environment, Path workDir, Path logFile) {
+    Launch {
+      command = List.copyOf(command);
+      environment = Map.copyOf(environment);
+    }
+
+    private ProcessBuilder builder() {
+      var builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+      builder.environment().putAll(environment);
+      return builder;
+    }
+  }
+
+  final Slot slot;
+  private final Launch launch;
   private final BiConsumer<ChildProcess, Process> onExit;
 
   private Process process;
@@ -35,31 +50,14 @@ final class ChildProcess {
   private long startedAt;
   private int quickDeaths;
 
-  ChildProcess(
-      String service,
-      int replica,
-      ClusterProcess.PortKind portKind,
-      int port,
-      String health,
-      List<String> command,
-      Map<String, String> environment,
-      Path workDir,
-      Path logFile,
-      BiConsumer<ChildProcess, Process> onExit) {
-    this.service = service;
-    this.replica = replica;
-    this.portKind = portKind;
-    this.port = port;
-    this.health = health;
-    this.command = List.copyOf(command);
-    this.environment = Map.copyOf(environment);
-    this.workDir = workDir;
-    this.logFile = logFile;
+  ChildProcess(Slot slot, Launch launch, BiConsumer<ChildProcess, Process> onExit) {
+    this.slot = slot;
+    this.launch = launch;
     this.onExit = onExit;
   }
 
   String name() {
-    return service + "#" + replica;
+    return slot.service() + "#" + slot.replica();
   }
 
   /** Starts it and keeps it wanted: the cluster restarts it whenever it dies. */
@@ -81,14 +79,8 @@ final class ChildProcess {
   }
 
   private void launch() {
-    var builder =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    builder.environment().putAll(environment);
     try {
-      Process started = builder.start();
+      Process started = launch.builder().start();
       process = started;
       startedAt = System.nanoTime();
       started.onExit().thenAcceptAsync(exited -> onExit.accept(this, exited));
@@ -126,7 +118,7 @@ final class ChildProcess {
   }
 
   Path logFile() {
-    return logFile;
+    return launch.logFile();
   }
 
   void signal(Signal signal) {
@@ -185,6 +177,14 @@ final class ChildProcess {
   }
 
   ClusterProcess describe() {
-    return ClusterProcess.of(service, replica, pid(), portKind, port, health, restarts(), null);
+    return ClusterProcess.of(
+        slot.service(),
+        slot.replica(),
+        pid(),
+        slot.portKind(),
+        slot.port(),
+        slot.health(),
+        restarts(),
+        null);
   }
 }

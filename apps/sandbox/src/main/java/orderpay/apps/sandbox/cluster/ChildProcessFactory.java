@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import orderpay.apps.kit.ServiceSettings;
+import orderpay.apps.sandbox.cluster.ChildProcess.Launch;
+import orderpay.apps.sandbox.cluster.ChildProcess.Slot;
 
 /**
  * How each supervised process of the cluster is launched: its command line (the JVM flags of {@code
@@ -41,11 +43,12 @@ final class ChildProcessFactory {
         javaCommand(
             "256m", "-cp", System.getProperty("java.class.path"), KafkaBrokerMain.class.getName());
     return child(
-        Cluster.KAFKA,
-        1,
-        ClusterProcess.PortKind.OTHER,
-        ports.kafka(),
-        "kafka://" + ports.kafkaBootstrap(),
+        new Slot(
+            Cluster.KAFKA,
+            1,
+            ClusterProcess.PortKind.OTHER,
+            ports.kafka(),
+            "kafka://" + ports.kafkaBootstrap()),
         command,
         Map.of(
             "ORDERPAY_KAFKA_LOG_DIR", options.dataDir().resolve("kafka").toString(),
@@ -78,22 +81,19 @@ final class ChildProcessFactory {
     // free ports: any free admin port (0), never a guess beside a port picked at random
     env.put(prefix + "ADMIN_PORT", Integer.toString(adminPort(service, replica).orElse(0)));
     return child(
-        service,
-        replica,
-        ClusterProcess.PortKind.GRPC,
-        port,
-        "grpc://127.0.0.1:" + port,
+        new Slot(service, replica, ClusterProcess.PortKind.GRPC, port, "grpc://127.0.0.1:" + port),
         javaCommand(options.serviceHeap(), "-jar", jar(service + "-service").toString()),
         env);
   }
 
   private ChildProcess gateway(Map<String, String> shared) {
     return child(
-        Cluster.GATEWAY,
-        1,
-        ClusterProcess.PortKind.HTTP,
-        ports.gateway(),
-        ports.gatewayUrl() + "/health/ready",
+        new Slot(
+            Cluster.GATEWAY,
+            1,
+            ClusterProcess.PortKind.HTTP,
+            ports.gateway(),
+            ports.gatewayUrl() + "/health/ready"),
         javaCommand(options.serviceHeap(), "-jar", jar("gateway").toString()),
         shared);
   }
@@ -108,29 +108,15 @@ final class ChildProcessFactory {
         : Optional.of(ServiceSettings.defaultAdminPort(ports.grpc(service, replica)));
   }
 
-  private ChildProcess child(
-      String service,
-      int replica,
-      ClusterProcess.PortKind kind,
-      int port,
-      String health,
-      List<String> command,
-      Map<String, String> env) {
+  private ChildProcess child(Slot slot, List<String> command, Map<String, String> env) {
     var environment = new HashMap<>(options.environment());
     // each process names itself in its traces (kafka, postgres: not traced, harmless)
-    environment.put("OTEL_SERVICE_NAME", service);
+    environment.put("OTEL_SERVICE_NAME", slot.service());
     environment.putAll(env);
-    return new ChildProcess(
-        service,
-        replica,
-        kind,
-        port,
-        health,
-        command,
-        environment,
-        options.root(),
-        options.logFile(service, replica),
-        onExit);
+    var launch =
+        new Launch(
+            command, environment, options.root(), options.logFile(slot.service(), slot.replica()));
+    return new ChildProcess(slot, launch, onExit);
   }
 
   private Path jar(String artifact) {

@@ -71,8 +71,7 @@ public final class Cluster implements AutoCloseable {
     var supervision = new Supervision(gate, restarts, clusterFile);
     var supervisor = new Supervisor(supervision, readiness, options.startTimeout());
     this.factory = new ChildProcessFactory(options, ports, supervisor::exited);
-    this.infrastructure =
-        new Infrastructure(options, ports, supervision, readiness, factory.kafka());
+    this.infrastructure = new Infrastructure(options, ports, supervisor, factory.kafka());
     this.table = new ProcessTable(infrastructure.kafka());
   }
 

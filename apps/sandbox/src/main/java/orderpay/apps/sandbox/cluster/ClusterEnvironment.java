@@ -1,5 +1,6 @@
 package orderpay.apps.sandbox.cluster;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,10 +29,10 @@ final class ClusterEnvironment {
 
   /** What the one-JVM sandbox gives its services, on the cluster's ports. */
   void addSandboxVariables(
-      Env base, ClusterOptions options, ClusterPorts ports, EmbeddedPostgresServer postgres) {
+      Env base, Path dataDir, ClusterPorts ports, EmbeddedPostgresServer postgres) {
     var settings =
         new SandboxSettings(
-            options.dataDir(),
+            dataDir,
             ports.postgres(),
             ports.kafka(),
             SandboxSettings.grpcPorts(service -> ports.grpc(service, 1)),

@@ -1,5 +1,6 @@
 package orderpay.apps.sandbox.cluster;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import orderpay.adapters.kafka.KafkaSettings;
 import orderpay.adapters.kafka.KafkaTopics;
 import orderpay.adapters.stripe.StripeWebhookVerifier;
 import orderpay.apps.sandbox.Sandbox;
+import orderpay.apps.sandbox.cluster.ClusterProcess.PortKind;
 import orderpay.apps.stripe.Faults;
 import orderpay.apps.stripe.StripeEmulator;
 import orderpay.devstack.EmbeddedMailCatcher;
@@ -22,42 +24,37 @@ import orderpay.runtime.Env;
 final class Infrastructure {
   private static final long LAUNCHER = ProcessHandle.current().pid();
 
-  private final ClusterOptions options;
+  private final Path dataDir;
   private final ClusterPorts ports;
-  private final Supervision supervision;
-  private final Readiness readiness;
+  private final Supervisor supervisor;
   private final ChildProcess kafka;
   private final SupervisedPostgres postgres;
   private volatile EmbeddedMailCatcher mail;
   private volatile StripeEmulator emulator;
 
+  /** {@code supervisor}: restarts Kafka and PostgreSQL as it does the services, awaits them. */
   Infrastructure(
-      ClusterOptions options,
-      ClusterPorts ports,
-      Supervision supervision,
-      Readiness readiness,
-      ChildProcess kafka) {
-    this.options = options;
+      ClusterOptions options, ClusterPorts ports, Supervisor supervisor, ChildProcess kafka) {
+    this.dataDir = options.dataDir();
     this.ports = ports;
-    this.supervision = supervision;
-    this.readiness = readiness;
+    this.supervisor = supervisor;
     this.kafka = kafka;
     this.postgres =
         new SupervisedPostgres(
-            options.dataDir().resolve("postgres"), ports.postgres(), supervision);
+            dataDir.resolve("postgres"), ports.postgres(), supervisor.supervision());
   }
 
   /** Kafka and PostgreSQL; then the variables, topics, emulator and mail catcher that need them. */
   void start(Env base, ClusterEnvironment environment) {
-    supervision.gate().launch(kafka);
+    supervisor.supervision().gate().launch(kafka);
     postgres.start();
-    supervision.clusterFile().write();
-    readiness.awaitKafka(kafka, options.startTimeout());
+    supervisor.supervision().clusterFile().write();
+    supervisor.readiness().awaitKafka(kafka, supervisor.startTimeout());
 
-    environment.addSandboxVariables(base, options, ports, postgres.server());
+    environment.addSandboxVariables(base, dataDir, ports, postgres.server());
     KafkaTopics.ensureExist(
         KafkaSettings.fromEnv(base.with(environment.variables())), Sandbox.TOPIC_PARTITIONS);
-    mail = EmbeddedMailCatcher.start(ports.smtp(), Optional.of(options.dataDir().resolve("mail")));
+    mail = EmbeddedMailCatcher.start(ports.smtp(), Optional.of(dataDir.resolve("mail")));
     emulator =
         StripeEmulator.start(
             "127.0.0.1",
@@ -89,39 +86,20 @@ final class Infrastructure {
   /** The emulator, the mail catcher and the launcher itself, as {@code cluster.json} lists them. */
   List<ClusterProcess> describeInLauncher() {
     var all = new ArrayList<ClusterProcess>();
-    var emulator = this.emulator;
-    if (emulator != null) {
-      all.add(
-          inLauncher(
-              "stripe-emulator",
-              ClusterProcess.PortKind.HTTP,
-              ports.stripeEmulator(),
-              emulator.apiBase()));
-    }
-    var mail = this.mail;
-    if (mail != null) {
-      all.add(
-          inLauncher(
-              "smtp",
-              ClusterProcess.PortKind.OTHER,
-              mail.port(),
-              "smtp://127.0.0.1:" + mail.port()));
-    }
+    // each once started (volatile: read once)
+    Optional.ofNullable(emulator)
+        .map(e -> inLauncher("stripe-emulator", PortKind.HTTP, ports.stripeEmulator(), e.apiBase()))
+        .ifPresent(all::add);
+    Optional.ofNullable(mail)
+        .map(m -> inLauncher("smtp", PortKind.OTHER, m.port(), "smtp://127.0.0.1:" + m.port()))
+        .ifPresent(all::add);
     all.add(
         ClusterProcess.of(
-            "launcher",
-            1,
-            OptionalLong.of(LAUNCHER),
-            ClusterProcess.PortKind.OTHER,
-            0,
-            null,
-            0,
-            null));
+            "launcher", 1, OptionalLong.of(LAUNCHER), PortKind.OTHER, 0, null, 0, null));
     return all;
   }
 
-  private static ClusterProcess inLauncher(
-      String service, ClusterProcess.PortKind kind, int port, String health) {
+  private static ClusterProcess inLauncher(String service, PortKind kind, int port, String health) {
     return ClusterProcess.of(
         service, 1, OptionalLong.of(LAUNCHER), kind, port, health, 0, "launcher");
   }

@@ -79,14 +79,14 @@ final class Readiness {
   }
 
   private boolean serving(ChildProcess child, Map<Integer, GrpcChannels.Client> channels) {
-    if (child.pid().isEmpty() || !accepts(child.port)) {
+    if (child.pid().isEmpty() || !accepts(child.slot.port())) {
       return false;
     }
-    return switch (child.portKind) {
+    return switch (child.slot.portKind()) {
       case GRPC -> {
         var channel =
             channels.computeIfAbsent(
-                child.port,
+                child.slot.port(),
                 port ->
                     GrpcChannels.open(
                         "127.0.0.1:" + port, Duration.ofSeconds(2), credentials.get()));
