@@ -93,7 +93,7 @@ public record DispatchNotifications(
       if (attempts >= policy.maxAttempts()) {
         transactions.run(
             () -> {
-              if (notifications.markFailed(notification.id(), lease, attempts, error, now())) {
+              if (notifications.markFailed(notification.id(), lease, attempts, error)) {
                 deadLetters.park(notification.id(), error);
               }
             });

@@ -47,7 +47,7 @@ public interface NotificationRepository {
   boolean scheduleRetry(UUID id, Lease lease, int attempts, String error, Instant nextAttempt);
 
   /** Gives up on the message, only if {@code lease} still holds it; false otherwise. */
-  boolean markFailed(UUID id, Lease lease, int attempts, String error, Instant at);
+  boolean markFailed(UUID id, Lease lease, int attempts, String error);
 
   List<Notification> listForUser(UserId userId, Optional<OrderId> orderId, int limit);
 }

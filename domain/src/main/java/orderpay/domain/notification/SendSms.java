@@ -71,8 +71,7 @@ public record SendSms(
     } catch (RuntimeException e) {
       transactions.run(
           () ->
-              notifications.markFailed(
-                  pending.id(), lease, 1, DispatchNotifications.describe(e), now()));
+              notifications.markFailed(pending.id(), lease, 1, DispatchNotifications.describe(e)));
       throw new DomainException(
           ErrorKind.UNAVAILABLE, "unavailable", "the SMS gateway refused the message");
     }

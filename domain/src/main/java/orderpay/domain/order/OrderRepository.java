@@ -67,7 +67,10 @@ public interface OrderRepository {
    */
   List<Order> findStuck(Instant before, Instant now, int limit);
 
-  /** Accepted PENDING orders created before {@code before}, due for a sweep at {@code now}. */
+  /**
+   * PENDING orders created before {@code before}, whatever step their saga reached, due for a sweep
+   * at {@code now}.
+   */
   List<Order> findUnpaidSince(Instant before, Instant now, int limit);
 
   /**

@@ -113,4 +113,16 @@ public abstract class FollowUpQueueContract extends OrderStoresContract {
                 + ": payment unreachable",
             "follow_up_done CANCEL_PAYMENT");
   }
+
+  @Test
+  void doneTwiceOrForAFollowUpNeverOwedTellsTheHistoryNothingMore() {
+    var order = existingOrder();
+    schedule(order, FollowUpAction.CANCEL_PAYMENT, t0);
+    stores.followUps().done(order, FollowUpAction.CANCEL_PAYMENT, t0);
+    stores.followUps().done(order, FollowUpAction.CANCEL_PAYMENT, t0.plusSeconds(1));
+    stores.followUps().done(order, FollowUpAction.REFUND_PAYMENT, t0);
+
+    assertThat(told(order))
+        .containsExactly("follow_up_requested CANCEL_PAYMENT", "follow_up_done CANCEL_PAYMENT");
+  }
 }

@@ -66,7 +66,11 @@ public final class InMemoryFollowUps implements FollowUpQueue {
 
   @Override
   public synchronized void done(OrderId orderId, FollowUpAction action, Instant at) {
-    rows.get(new Key(orderId, action)).done = true;
+    var row = rows.get(new Key(orderId, action));
+    if (row == null || row.done) {
+      return; // never owed, or done already: nothing more to tell
+    }
+    row.done = true;
     history.record(orderId, HistoryEntry.followUpDone(action));
   }
 

@@ -118,8 +118,7 @@ public final class InMemoryNotificationRepository implements NotificationReposit
   }
 
   @Override
-  public synchronized boolean markFailed(
-      UUID id, Lease lease, int attempts, String error, Instant at) {
+  public synchronized boolean markFailed(UUID id, Lease lease, int attempts, String error) {
     return changeHeld(
         id, lease, n -> copy(n, NotificationStatus.FAILED, attempts, error, n.recipient(), null));
   }

@@ -179,8 +179,8 @@ public abstract class NotificationRepositoryContract {
     assertThat(notifications.claimDue(next, second, 10))
         .extracting(Notification::id)
         .containsExactly(message.id());
-    assertThat(notifications.markFailed(message.id(), first, 2, "late", next)).isFalse();
-    assertThat(notifications.markFailed(message.id(), second, 2, "bounced", next)).isTrue();
+    assertThat(notifications.markFailed(message.id(), first, 2, "late")).isFalse();
+    assertThat(notifications.markFailed(message.id(), second, 2, "bounced")).isTrue();
     assertThat(now(message).status()).isEqualTo(NotificationStatus.FAILED);
     assertThat(now(message).attempts()).isEqualTo(2);
     assertThat(now(message).lastError()).isEqualTo("bounced");

@@ -170,7 +170,7 @@ public record JdbiNotificationRepository(JdbiTransactions transactions, Runnable
   }
 
   @Override
-  public boolean markFailed(UUID id, Lease lease, int attempts, String error, Instant at) {
+  public boolean markFailed(UUID id, Lease lease, int attempts, String error) {
     return whileHeld(
         id,
         lease,

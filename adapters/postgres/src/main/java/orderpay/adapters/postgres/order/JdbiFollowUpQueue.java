@@ -70,15 +70,21 @@ public record JdbiFollowUpQueue(JdbiTransactions transactions, OrderHistory hist
   public void done(OrderId orderId, FollowUpAction action, Instant at) {
     transactions.run(
         () -> {
-          transactions
-              .requireTransaction()
-              .createUpdate(
-                  "UPDATE order_follow_ups SET done_at = :at WHERE order_id = :order AND action = :action")
-              .bind("order", orderId.value())
-              .bind("action", action.name())
-              .bind("at", at)
-              .execute();
-          history.record(orderId, HistoryEntry.followUpDone(action));
+          int marked =
+              transactions
+                  .requireTransaction()
+                  .createUpdate(
+                      """
+                      UPDATE order_follow_ups SET done_at = :at
+                      WHERE order_id = :order AND action = :action AND done_at IS NULL
+                      """)
+                  .bind("order", orderId.value())
+                  .bind("action", action.name())
+                  .bind("at", at)
+                  .execute();
+          if (marked == 1) { // never owed, or done already: nothing more to tell
+            history.record(orderId, HistoryEntry.followUpDone(action));
+          }
         });
   }
 

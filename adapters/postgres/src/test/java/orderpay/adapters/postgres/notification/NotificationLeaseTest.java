@@ -101,7 +101,7 @@ class NotificationLeaseTest {
     assertThat(repository.markSent(message.id(), first, "mia@example.com", clock.instant()))
         .isFalse();
     assertThat(repository.scheduleRetry(message.id(), first, 1, "late", clock.instant())).isFalse();
-    assertThat(repository.markFailed(message.id(), first, 1, "late", clock.instant())).isFalse();
+    assertThat(repository.markFailed(message.id(), first, 1, "late")).isFalse();
     assertThat(reload(message).status()).isEqualTo(NotificationStatus.PENDING);
 
     assertThat(repository.markSent(message.id(), second, "mia@example.com", clock.instant()))
