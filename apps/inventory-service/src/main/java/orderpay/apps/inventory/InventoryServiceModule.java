@@ -51,98 +51,41 @@ public interface InventoryServiceModule {
               InventoryServiceGrpc.getReleaseReservationMethod())
           .build();
 
-  @Provides
-  @Singleton
-  static StockRepository stock(JdbiTransactions tx) {
-    return new JdbiStockRepository(tx);
-  }
+  /**
+   * The service's use cases, built together over the stock and reservation tables: the gRPC API's
+   * and the order events' share the commit and release steps. Only the order events return stock: a
+   * refund is never asked for over gRPC.
+   */
+  record UseCases(
+      InventoryGrpcService api,
+      SettleReservation settle,
+      TrackProducts trackProducts,
+      ExpireReservations expiry) {}
 
   @Provides
   @Singleton
-  static ReservationRepository reservations(JdbiTransactions tx) {
-    return new JdbiReservationRepository(tx);
-  }
-
-  @Provides
-  static ReserveStock reserveStock(
-      StockRepository stock,
-      ReservationRepository reservations,
-      JdbiTransactions tx,
-      Clock clock,
-      InventoryServiceConfig config) {
-    return new ReserveStock(stock, reservations, tx, clock, config.reservationTtl());
-  }
-
-  @Provides
-  static ReleaseStock releaseStock(
-      StockRepository stock, ReservationRepository reservations, JdbiTransactions tx, Clock clock) {
-    return new ReleaseStock(stock, reservations, tx, clock);
-  }
-
-  @Provides
-  static CommitStock commitStock(
-      StockRepository stock,
-      ReservationRepository reservations,
-      JdbiTransactions tx,
-      EventPublisher events,
-      Clock clock) {
-    return new CommitStock(stock, reservations, tx, events, clock);
-  }
-
-  /** Only the order events return stock: a refund is never asked for over gRPC. */
-  @Provides
-  static SettleReservation settleReservation(
-      CommitStock commit,
-      ReleaseStock release,
-      StockRepository stock,
-      ReservationRepository reservations,
-      JdbiTransactions tx,
-      Clock clock) {
-    return new SettleReservation(commit, release, new ReturnStock(stock, reservations, tx, clock));
-  }
-
-  @Provides
-  static ExpireReservations expireReservations(
-      StockRepository stock,
-      ReservationRepository reservations,
-      JdbiTransactions tx,
-      EventPublisher events,
-      Clock clock) {
-    return new ExpireReservations(stock, reservations, tx, events, clock);
-  }
-
-  @Provides
-  static SetStock setStock(StockRepository stock, JdbiTransactions tx) {
-    return new SetStock(stock, tx);
-  }
-
-  @Provides
-  static TrackProducts trackProducts(StockRepository stock, JdbiTransactions tx) {
-    return new TrackProducts(stock, tx);
-  }
-
-  @Provides
-  static StockQueries stockQueries(StockRepository stock, ReservationRepository reservations) {
-    return new StockQueries(stock, reservations);
-  }
-
-  @Provides
-  static InventoryGrpcService grpcService(
-      StockQueries queries,
-      ReserveStock reserve,
-      ReleaseStock release,
-      CommitStock commit,
-      SetStock setStock) {
-    return new InventoryGrpcService(queries, reserve, release, commit, setStock);
+  static UseCases useCases(
+      InventoryServiceConfig config, JdbiTransactions tx, EventPublisher events, Clock clock) {
+    StockRepository stock = new JdbiStockRepository(tx);
+    ReservationRepository reservations = new JdbiReservationRepository(tx);
+    var commit = new CommitStock(stock, reservations, tx, events, clock);
+    var release = new ReleaseStock(stock, reservations, tx, clock);
+    return new UseCases(
+        new InventoryGrpcService(
+            new StockQueries(stock, reservations),
+            new ReserveStock(stock, reservations, tx, clock, config.reservationTtl()),
+            release,
+            commit,
+            new SetStock(stock, tx)),
+        new SettleReservation(commit, release, new ReturnStock(stock, reservations, tx, clock)),
+        new TrackProducts(stock, tx),
+        new ExpireReservations(stock, reservations, tx, events, clock));
   }
 
   @Provides
   static ServiceParts parts(
       InventoryServiceConfig config,
-      InventoryGrpcService grpcService,
-      TrackProducts trackProducts,
-      SettleReservation settleReservation,
-      ExpireReservations expireReservations,
+      UseCases useCases,
       CustomerTokens customers,
       Consumers consumers) {
     int expiryBatch = 200;
@@ -155,17 +98,18 @@ public interface InventoryServiceModule {
                 .adminsFor(
                     InventoryServiceGrpc.getUpdateStockMethod(),
                     InventoryServiceGrpc.getGetReservationStatusesMethod())
-                .protect(grpcService)),
+                .protect(useCases.api())),
         List.of(
             () -> customers,
             consumers.of(
-                KafkaTopics.INVENTORY_PRODUCT_EVENTS, new ProductEventsHandler(trackProducts)),
+                KafkaTopics.INVENTORY_PRODUCT_EVENTS,
+                new ProductEventsHandler(useCases.trackProducts())),
             consumers.of(
-                KafkaTopics.INVENTORY_ORDER_EVENTS, new OrderEventsHandler(settleReservation)),
+                KafkaTopics.INVENTORY_ORDER_EVENTS, new OrderEventsHandler(useCases.settle())),
             Workers.drain(
                 config.expirySweepInterval(),
                 "reservation-expiry",
-                () -> expireReservations.expireDue(expiryBatch),
+                () -> useCases.expiry().expireDue(expiryBatch),
                 expiryBatch)),
         customers.verifier());
   }

@@ -97,30 +97,6 @@ public interface NotificationServiceModule {
     return new RecordNotification(repository, ids, clock);
   }
 
-  @Provides
-  @Singleton
-  static SendEmail sendEmail(RecordNotification recording, JdbiTransactions tx, IdGenerator ids) {
-    return new SendEmail(recording, tx, ids);
-  }
-
-  @Provides
-  @Singleton
-  static SendSms sendSms(
-      NotificationServiceConfig config,
-      JdbiNotificationRepository repository,
-      JdbiTransactions tx,
-      IdGenerator ids,
-      Leases leases,
-      Clock clock) {
-    return new SendSms(
-        repository,
-        new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken()),
-        tx,
-        ids,
-        leases,
-        clock);
-  }
-
   /** One for every dispatcher: they share its cache of recipients and its mail counters. */
   @Provides
   @Singleton
@@ -145,10 +121,22 @@ public interface NotificationServiceModule {
         config.policy());
   }
 
+  /** The use cases the gRPC API calls (sending by hand), built here for it alone. */
   @Provides
+  @Singleton
   static NotificationGrpcService grpcService(
-      SendEmail sendEmail, SendSms sendSms, JdbiNotificationRepository repository) {
-    return new NotificationGrpcService(sendEmail, sendSms, new NotificationQueries(repository));
+      NotificationServiceConfig config,
+      RecordNotification recording,
+      JdbiNotificationRepository repository,
+      JdbiTransactions tx,
+      IdGenerator ids,
+      Leases leases,
+      Clock clock) {
+    var sms = new HttpSmsSender(config.smsProviderUrl(), config.smsProviderToken());
+    return new NotificationGrpcService(
+        new SendEmail(recording, tx, ids),
+        new SendSms(repository, sms, tx, ids, leases, clock),
+        new NotificationQueries(repository));
   }
 
   @Provides

@@ -98,136 +98,64 @@ public interface OrderServiceModule {
             HistoryEntry.published(topic, type, eventId.toString()));
   }
 
-  @Provides
-  @Singleton
-  static OrderRepository orders(JdbiTransactions tx, OrderHistory history) {
-    return new JdbiOrderRepository(tx, history);
-  }
+  /**
+   * The saga's use cases, built together over the orders and follow-ups tables: all of them settle
+   * through one {@link SettleOrder}, and recovery places again through the API's {@link
+   * PlaceOrder}.
+   */
+  record Saga(
+      OrderGrpcService api, SettleOrder settle, RecoverOrders recover, RunFollowUps followUps) {}
 
   @Provides
   @Singleton
-  static Payments payments(Downstreams downstreams) {
-    return GrpcOrderDependencies.payments(downstreams.payment().channel());
-  }
-
-  @Provides
-  @Singleton
-  static FollowUpQueue followUps(JdbiTransactions tx, OrderHistory history) {
-    return new JdbiFollowUpQueue(tx, history);
-  }
-
-  @Provides
-  @Singleton
-  static SettleOrder settle(
-      OrderRepository orders,
-      Payments payments,
-      FollowUpQueue followUps,
-      JdbiTransactions tx,
-      EventPublisher events,
-      Clock clock) {
-    return new SettleOrder(orders, payments, followUps, tx, events, clock, Backoff.SWEEPS);
-  }
-
-  @Provides
-  @Singleton
-  static RunFollowUps runFollowUps(
-      FollowUpQueue followUps,
-      Payments payments,
-      SettleOrder settle,
-      OrderRepository orders,
-      JdbiTransactions tx,
-      EventPublisher events,
-      Clock clock) {
-    return new RunFollowUps(followUps, payments, settle, orders, tx, events, clock, Backoff.SWEEPS);
-  }
-
-  @Provides
-  @Singleton
-  static PlaceOrder placeOrder(
-      OrderRepository orders,
-      Downstreams downstreams,
-      Payments payments,
-      SettleOrder settle,
-      FollowUpQueue followUps,
+  static Saga saga(
       OrderServiceConfig config,
+      Downstreams downstreams,
+      OrderHistory history,
       JdbiTransactions tx,
       EventPublisher events,
       IdGenerator ids,
       Clock clock) {
-    return new PlaceOrder(
-        orders,
-        GrpcOrderDependencies.catalog(downstreams.product().channel()),
-        GrpcOrderDependencies.reservations(downstreams.inventory().channel()),
-        payments,
+    OrderRepository orders = new JdbiOrderRepository(tx, history);
+    FollowUpQueue followUps = new JdbiFollowUpQueue(tx, history);
+    Payments payments = GrpcOrderDependencies.payments(downstreams.payment().channel());
+    var settle = new SettleOrder(orders, payments, followUps, tx, events, clock, Backoff.SWEEPS);
+    var queries = new OrderQueries(orders, history, clock);
+    var place =
+        new PlaceOrder(
+            orders,
+            GrpcOrderDependencies.catalog(downstreams.product().channel()),
+            GrpcOrderDependencies.reservations(downstreams.inventory().channel()),
+            payments,
+            settle,
+            followUps,
+            config.paymentWindow(),
+            config.limits(),
+            tx,
+            events,
+            ids,
+            clock);
+    var recover =
+        new RecoverOrders(
+            orders, queries, place, settle, config.paymentWindow(), history, clock, Backoff.SWEEPS);
+    var cancel = new CancelOrder(queries, orders, payments, settle, followUps, tx, events, clock);
+    return new Saga(
+        new OrderGrpcService(place, cancel, queries, recover),
         settle,
-        followUps,
-        config.paymentWindow(),
-        config.limits(),
-        tx,
-        events,
-        ids,
-        clock);
-  }
-
-  @Provides
-  static OrderQueries queries(OrderRepository orders, OrderHistory history, Clock clock) {
-    return new OrderQueries(orders, history, clock);
-  }
-
-  @Provides
-  static CancelOrder cancelOrder(
-      OrderQueries queries,
-      OrderRepository orders,
-      Payments payments,
-      SettleOrder settle,
-      FollowUpQueue followUps,
-      JdbiTransactions tx,
-      EventPublisher events,
-      Clock clock) {
-    return new CancelOrder(queries, orders, payments, settle, followUps, tx, events, clock);
-  }
-
-  @Provides
-  static RecoverOrders recoverOrders(
-      OrderRepository orders,
-      OrderQueries queries,
-      PlaceOrder placeOrder,
-      SettleOrder settle,
-      OrderServiceConfig config,
-      OrderHistory history,
-      Clock clock) {
-    return new RecoverOrders(
-        orders,
-        queries,
-        placeOrder,
-        settle,
-        config.paymentWindow(),
-        history,
-        clock,
-        Backoff.SWEEPS);
-  }
-
-  @Provides
-  static OrderGrpcService grpcService(
-      PlaceOrder placeOrder,
-      CancelOrder cancelOrder,
-      OrderQueries queries,
-      RecoverOrders recoverOrders) {
-    return new OrderGrpcService(placeOrder, cancelOrder, queries, recoverOrders);
+        recover,
+        new RunFollowUps(followUps, payments, settle, orders, tx, events, clock, Backoff.SWEEPS));
   }
 
   @Provides
   static ServiceParts parts(
       OrderServiceConfig config,
       Downstreams downstreams,
-      SettleOrder settle,
-      RecoverOrders recover,
-      RunFollowUps followUps,
+      Saga saga,
       OrderHistory history,
-      OrderGrpcService grpcService,
       CustomerTokens customers,
       Consumers consumers) {
     int sweepBatch = 100;
+    var settle = saga.settle();
     return new ServiceParts(
         CALLERS,
         List.of(
@@ -238,7 +166,7 @@ public interface OrderServiceModule {
                 .adminsFor(
                     OrderServiceGrpc.getGetOrderSummariesMethod(),
                     OrderServiceGrpc.getGetOrderThroughputMethod())
-                .protect(customers.onEveryCall().protect(grpcService)),
+                .protect(customers.onEveryCall().protect(saga.api())),
             // the operator console's dead letters: hosted here, where the gateway already calls
             // (ADR 0013)
             new DeadLetterGrpcService(config.service().kafka()).protectedBy(customers)),
@@ -252,13 +180,13 @@ public interface OrderServiceModule {
             Workers.drain(
                 config.followUpInterval(),
                 "order-follow-ups",
-                () -> followUps.runDue(sweepBatch),
+                () -> saga.followUps().runDue(sweepBatch),
                 sweepBatch),
             Workers.every(
                 config.sweepInterval(),
                 "order-sweeps",
                 () -> {
-                  recover.resumeStuck(config.recoveryGrace(), sweepBatch);
+                  saga.recover().resumeStuck(config.recoveryGrace(), sweepBatch);
                   settle.expireUnpaid(config.paymentTtl(), sweepBatch);
                 })),
         customers.verifier());

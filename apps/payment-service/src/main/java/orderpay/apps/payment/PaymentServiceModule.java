@@ -58,71 +58,49 @@ public interface PaymentServiceModule {
               PaymentServiceGrpc.getRefundPaymentMethod())
           .build();
 
-  /** Both of the domain's ports over the payments table: the payments and the events seen. */
-  @Provides
-  @Singleton
-  static JdbiPaymentRepository repository(JdbiTransactions tx) {
-    return new JdbiPaymentRepository(tx);
-  }
-
-  @Provides
-  @Singleton
-  static PaymentProvider provider(PaymentServiceConfig config, MeterRegistry metrics) {
-    return new MeteredPaymentProvider(
-        StripePaymentProvider.connect(config.stripeSecretKey(), config.stripeApiBase()), metrics);
-  }
-
   /**
-   * One for every use case: it remembers the intents whose success is committed, so the webhook of
-   * a payment the confirm call settled costs no transaction.
+   * The service's use cases, built together and once: they share one {@link PaymentChanges}, which
+   * remembers the intents whose success is committed, so the webhook of a payment the confirm call
+   * settled costs no transaction; and {@link CheckPaymentMethod} remembers the payment methods the
+   * provider knows.
    */
-  @Provides
-  @Singleton
-  static PaymentChanges changes(
-      JdbiPaymentRepository repository, JdbiTransactions tx, EventPublisher events, Clock clock) {
-    return new PaymentChanges(repository, tx, events, clock);
-  }
+  record UseCases(PaymentGrpcService api, ReconcilePayments reconciliation) {}
 
   @Provides
-  static ReconcilePayments reconcilePayments(
-      JdbiPaymentRepository repository, PaymentProvider provider, PaymentChanges changes) {
-    return new ReconcilePayments(repository, provider, changes);
-  }
-
-  /**
-   * The use cases the gRPC API calls, built here for it alone. A singleton, as {@link
-   * CheckPaymentMethod} remembers the payment methods the provider knows.
-   */
-  @Provides
   @Singleton
-  static PaymentGrpcService grpcService(
+  static UseCases useCases(
       PaymentServiceConfig config,
-      JdbiPaymentRepository repository,
-      PaymentProvider provider,
-      PaymentChanges changes,
       JdbiTransactions tx,
+      EventPublisher events,
       IdGenerator ids,
       MeterRegistry metrics,
       Clock clock) {
+    // both of the domain's ports over the payments table: the payments and the events seen
+    var repository = new JdbiPaymentRepository(tx);
+    PaymentProvider provider =
+        new MeteredPaymentProvider(
+            StripePaymentProvider.connect(config.stripeSecretKey(), config.stripeApiBase()),
+            metrics);
+    var changes = new PaymentChanges(repository, tx, events, clock);
     var queries = new PaymentQueries(repository, repository, provider);
     var verifier = new StripeWebhookVerifier(config.stripeWebhookSecret(), clock);
-    return new PaymentGrpcService(
-        new InitiatePayment(repository, provider, tx, ids, changes),
-        new CheckPaymentMethod(provider),
-        new CancelPayment(repository, provider, queries, changes),
-        new RefundPayment(provider, queries, changes),
-        new HandleWebhook(repository, verifier, repository, tx, changes),
-        new CompleteTestAuthentication(repository, provider, changes),
-        queries,
-        metrics);
+    var api =
+        new PaymentGrpcService(
+            new InitiatePayment(repository, provider, tx, ids, changes),
+            new CheckPaymentMethod(provider),
+            new CancelPayment(repository, provider, queries, changes),
+            new RefundPayment(provider, queries, changes),
+            new HandleWebhook(repository, verifier, repository, tx, changes),
+            new CompleteTestAuthentication(repository, provider, changes),
+            queries,
+            metrics);
+    // for the webhooks that never came: asks the provider how those payments ended
+    return new UseCases(api, new ReconcilePayments(repository, provider, changes));
   }
 
   @Provides
   static ServiceParts parts(
-      PaymentServiceConfig config,
-      ReconcilePayments reconcilePayments,
-      PaymentGrpcService grpcService,
-      CustomerTokens customers) {
+      PaymentServiceConfig config, UseCases useCases, CustomerTokens customers) {
     return new ServiceParts(
         CALLERS,
         // reading a payment and authenticating it act for its payer; the saga's calls for no
@@ -136,13 +114,13 @@ public interface PaymentServiceModule {
                             PaymentServiceGrpc.getCheckPaymentStatusMethod(),
                             PaymentServiceGrpc.getGetPaymentActivityMethod(),
                             PaymentServiceGrpc.getCompleteTestAuthenticationMethod())
-                        .protect(grpcService))),
+                        .protect(useCases.api()))),
         List.of(
             () -> customers,
             Workers.every(
                 config.reconcileInterval(),
                 "payment-reconciliation",
-                () -> reconcilePayments.reconcile(config.reconcileAfter(), 100))),
+                () -> useCases.reconciliation().reconcile(config.reconcileAfter(), 100))),
         customers.verifier());
   }
 

@@ -19,7 +19,6 @@ import orderpay.contracts.product.v1.ProductServiceGrpc;
 import orderpay.domain.catalog.CreateProduct;
 import orderpay.domain.catalog.DeleteProduct;
 import orderpay.domain.catalog.ProductQueries;
-import orderpay.domain.catalog.ProductRepository;
 import orderpay.domain.catalog.UpdateProduct;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.IdGenerator;
@@ -35,47 +34,20 @@ public interface ProductServiceModule {
           .allow(Callers.ORDER_SERVICE, ProductServiceGrpc.getBatchGetProductsMethod())
           .build();
 
+  /**
+   * The use cases the gRPC API calls, built here for it alone: they share one repository over the
+   * products table.
+   */
   @Provides
   @Singleton
-  static ProductRepository products(JdbiTransactions tx) {
-    return new JdbiProductRepository(tx);
-  }
-
-  @Provides
-  @Singleton
-  static CreateProduct createProduct(
-      ProductRepository products,
-      JdbiTransactions tx,
-      EventPublisher events,
-      IdGenerator ids,
-      Clock clock) {
-    return new CreateProduct(products, tx, events, ids, clock);
-  }
-
-  @Provides
-  @Singleton
-  static UpdateProduct updateProduct(
-      ProductRepository products, JdbiTransactions tx, EventPublisher events, Clock clock) {
-    return new UpdateProduct(products, tx, events, clock);
-  }
-
-  @Provides
-  @Singleton
-  static DeleteProduct deleteProduct(
-      ProductRepository products, JdbiTransactions tx, EventPublisher events, Clock clock) {
-    return new DeleteProduct(products, tx, events, clock);
-  }
-
-  @Provides
-  @Singleton
-  static ProductQueries productQueries(ProductRepository products) {
-    return new ProductQueries(products);
-  }
-
-  @Provides
   static ProductGrpcService grpcService(
-      CreateProduct create, UpdateProduct update, DeleteProduct delete, ProductQueries queries) {
-    return new ProductGrpcService(create, update, delete, queries);
+      JdbiTransactions tx, EventPublisher events, IdGenerator ids, Clock clock) {
+    var products = new JdbiProductRepository(tx);
+    return new ProductGrpcService(
+        new CreateProduct(products, tx, events, ids, clock),
+        new UpdateProduct(products, tx, events, clock),
+        new DeleteProduct(products, tx, events, clock),
+        new ProductQueries(products));
   }
 
   @Provides

@@ -28,20 +28,15 @@ import orderpay.runtime.PeriodicJob;
  *
  * <p>A worker that is also a {@link HealthIndicator} (every Kafka consumer is) takes part in
  * readiness: the gRPC health service reports NOT_SERVING while any such worker is unhealthy.
+ *
+ * @param target where its gRPC server answers
+ * @param adminPort where {@code GET /metrics} answers
+ * @param lifecycle owns all it started, closed in reverse by {@link #close()}
  */
-public final class RunningService implements AutoCloseable {
+public record RunningService(String target, int adminPort, Lifecycle lifecycle)
+    implements AutoCloseable {
   private static final Duration READINESS_CHECK_INTERVAL = Duration.ofMillis(250);
   private static final Duration INBOX_RETENTION_INTERVAL = Duration.ofMinutes(10);
-
-  private final Lifecycle lifecycle;
-  private final GrpcServerHost server;
-  private final AdminServer admin;
-
-  private RunningService(Lifecycle lifecycle, GrpcServerHost server, AdminServer admin) {
-    this.lifecycle = lifecycle;
-    this.server = server;
-    this.admin = admin;
-  }
 
   public static RunningService start(
       ServiceSettings settings,
@@ -93,7 +88,7 @@ public final class RunningService implements AutoCloseable {
               HealthIndicator.allOf(indicators),
               server::setServing,
               READINESS_CHECK_INTERVAL));
-      return new RunningService(lifecycle, server, admin);
+      return new RunningService(server.target(), admin.port(), lifecycle);
     } catch (RuntimeException e) {
       lifecycle.close();
       throw e;
@@ -111,15 +106,6 @@ public final class RunningService implements AutoCloseable {
         new ServiceOverviewGrpcService(settings.serviceName(), metrics.registry())
             .protectedBy(userTokens));
     return List.copyOf(all);
-  }
-
-  public String target() {
-    return server.target();
-  }
-
-  /** Where {@code GET /metrics} answers. */
-  public int adminPort() {
-    return admin.port();
   }
 
   @Override

@@ -30,10 +30,8 @@ import orderpay.domain.user.GetUser;
 import orderpay.domain.user.LoginTokens;
 import orderpay.domain.user.PasswordHasher;
 import orderpay.domain.user.RefreshAccessToken;
-import orderpay.domain.user.RefreshTokenStore;
 import orderpay.domain.user.RefreshTokens;
 import orderpay.domain.user.RegisterUser;
-import orderpay.domain.user.TokenIssuer;
 import orderpay.domain.user.UserRepository;
 import org.slf4j.LoggerFactory;
 
@@ -67,12 +65,6 @@ public interface UserServiceModule {
 
   @Provides
   @Singleton
-  static RefreshTokenStore refreshTokenStore(JdbiTransactions tx) {
-    return new JdbiRefreshTokenStore(tx);
-  }
-
-  @Provides
-  @Singleton
   static PasswordHasher hasher(UserServiceConfig config) {
     var limits = config.passwordHashing();
     return Argon2idPasswordHasher.owaspMinimum(limits.maxConcurrent(), limits.maxWait());
@@ -95,19 +87,6 @@ public interface UserServiceModule {
 
   @Provides
   @Singleton
-  static TokenIssuer tokenIssuer(SigningKey key, UserServiceConfig config, Clock clock) {
-    return new JwtTokenIssuer(key, config.accessTokenLifetime(), clock);
-  }
-
-  @Provides
-  @Singleton
-  static RefreshTokens refreshTokens(
-      RefreshTokenStore store, IdGenerator ids, Clock clock, UserServiceConfig config) {
-    return new RefreshTokens(store, ids, clock, config.refreshTokenLifetime());
-  }
-
-  @Provides
-  @Singleton
   static RegisterUser registerUser(
       UserRepository users,
       PasswordHasher hasher,
@@ -116,35 +95,6 @@ public interface UserServiceModule {
       IdGenerator ids,
       Clock clock) {
     return new RegisterUser(users, hasher, new CredentialPolicy(), tx, events, ids, clock);
-  }
-
-  @Provides
-  @Singleton
-  static AuthenticateUser authenticateUser(
-      UserRepository users,
-      PasswordHasher hasher,
-      TokenIssuer issuer,
-      RefreshTokens refreshTokens,
-      JdbiTransactions tx) {
-    return new AuthenticateUser(
-        users, hasher, new CredentialPolicy(), new LoginTokens(issuer, refreshTokens, tx));
-  }
-
-  @Provides
-  @Singleton
-  static RefreshAccessToken refreshAccessToken(
-      RefreshTokenStore store,
-      RefreshTokens refreshTokens,
-      UserRepository users,
-      TokenIssuer issuer,
-      JdbiTransactions tx,
-      Clock clock) {
-    return new RefreshAccessToken(store, refreshTokens, users, issuer, tx, clock);
-  }
-
-  @Provides
-  static EnsureAdminAccount ensureAdmin(UserRepository users, RegisterUser register) {
-    return new EnsureAdminAccount(users, register);
   }
 
   /** Access tokens checked with this service's own public keys. */
@@ -166,15 +116,31 @@ public interface UserServiceModule {
         UserServiceGrpc.getGetUserMethod());
   }
 
+  /**
+   * The use cases the gRPC API calls, built here for it alone: logging in and refreshing share the
+   * access tokens' issuer and the refresh tokens. A singleton, so they are built once.
+   */
   @Provides
+  @Singleton
   static UserGrpcService grpcService(
+      UserServiceConfig config,
       RegisterUser register,
-      AuthenticateUser authenticate,
-      RefreshAccessToken refresh,
       UserRepository users,
-      SigningKey key) {
+      PasswordHasher hasher,
+      SigningKey key,
+      JdbiTransactions tx,
+      IdGenerator ids,
+      Clock clock) {
+    var store = new JdbiRefreshTokenStore(tx);
+    var refreshTokens = new RefreshTokens(store, ids, clock, config.refreshTokenLifetime());
+    var issuer = new JwtTokenIssuer(key, config.accessTokenLifetime(), clock);
     return new UserGrpcService(
-        register, authenticate, refresh, new GetUser(users), key::publicJwkSetJson);
+        register,
+        new AuthenticateUser(
+            users, hasher, new CredentialPolicy(), new LoginTokens(issuer, refreshTokens, tx)),
+        new RefreshAccessToken(store, refreshTokens, users, issuer, tx, clock),
+        new GetUser(users),
+        key::publicJwkSetJson);
   }
 
   @Provides
@@ -182,14 +148,15 @@ public interface UserServiceModule {
       UserServiceConfig config,
       UserGrpcService grpcService,
       UserCheck userCheck,
-      EnsureAdminAccount ensureAdmin,
+      UserRepository users,
+      RegisterUser register,
       JwtVerifier userTokens) {
     return new ServiceParts(
         CALLERS,
         List.of(userCheck.protect(grpcService)),
         List.of(),
         userTokens,
-        () -> ensureAdminAccount(config, ensureAdmin));
+        () -> ensureAdminAccount(config, new EnsureAdminAccount(users, register)));
   }
 
   /** Its settings and its events' serializer, for the kit. */
