@@ -34,6 +34,7 @@ import orderpay.apps.kit.Workers;
 import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.domain.order.CancelOrder;
+import orderpay.domain.order.ExpireUnpaidOrders;
 import orderpay.domain.order.FollowUpQueue;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.OrderHistory;
@@ -120,12 +121,16 @@ public interface OrderServiceModule {
   @Singleton
   static SettleOrder settle(
       OrderRepository orders,
-      Payments payments,
       FollowUpQueue followUps,
       JdbiTransactions tx,
       EventPublisher events,
       Clock clock) {
-    return new SettleOrder(orders, payments, followUps, tx, events, clock, Backoff.SWEEPS);
+    return new SettleOrder(orders, followUps, tx, events, clock);
+  }
+
+  @Provides
+  static ExpireUnpaidOrders expireUnpaid(Payments payments, SettleOrder settle) {
+    return new ExpireUnpaidOrders(payments, settle, Backoff.SWEEPS);
   }
 
   @Provides
@@ -192,7 +197,7 @@ public interface OrderServiceModule {
       OrderRepository orders,
       OrderQueries queries,
       PlaceOrder placeOrder,
-      SettleOrder settle,
+      ExpireUnpaidOrders expiry,
       OrderServiceConfig config,
       OrderHistory history,
       Clock clock) {
@@ -200,7 +205,7 @@ public interface OrderServiceModule {
         orders,
         queries,
         placeOrder,
-        settle,
+        expiry,
         config.paymentWindow(),
         history,
         clock,
@@ -222,6 +227,7 @@ public interface OrderServiceModule {
       Downstreams downstreams,
       SettleOrder settle,
       RecoverOrders recover,
+      ExpireUnpaidOrders expiry,
       RunFollowUps followUps,
       OrderHistory history,
       OrderGrpcService grpcService,
@@ -259,7 +265,7 @@ public interface OrderServiceModule {
                 "order-sweeps",
                 () -> {
                   recover.resumeStuck(config.recoveryGrace(), sweepBatch);
-                  settle.expireUnpaid(config.paymentTtl(), sweepBatch);
+                  expiry.expireDue(config.paymentTtl(), sweepBatch);
                 })),
         customers.verifier());
   }
