@@ -24,6 +24,7 @@ import orderpay.apps.kit.Workers;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.domain.inventory.CommitStock;
 import orderpay.domain.inventory.ExpireReservations;
+import orderpay.domain.inventory.LockedReservations;
 import orderpay.domain.inventory.ReleaseStock;
 import orderpay.domain.inventory.ReservationRepository;
 import orderpay.domain.inventory.ReserveStock;
@@ -63,6 +64,13 @@ public interface InventoryServiceModule {
     return new JdbiReservationRepository(tx);
   }
 
+  /** How release, commit, return and expiry end reservations: one unit of work, shared. */
+  @Provides
+  static LockedReservations lockedReservations(
+      ReservationRepository reservations, JdbiTransactions tx, Clock clock) {
+    return new LockedReservations(reservations, tx, clock);
+  }
+
   @Provides
   static ReserveStock reserveStock(
       StockRepository stock,
@@ -74,19 +82,14 @@ public interface InventoryServiceModule {
   }
 
   @Provides
-  static ReleaseStock releaseStock(
-      StockRepository stock, ReservationRepository reservations, JdbiTransactions tx, Clock clock) {
-    return new ReleaseStock(stock, reservations, tx, clock);
+  static ReleaseStock releaseStock(StockRepository stock, LockedReservations reservations) {
+    return new ReleaseStock(stock, reservations);
   }
 
   @Provides
   static CommitStock commitStock(
-      StockRepository stock,
-      ReservationRepository reservations,
-      JdbiTransactions tx,
-      EventPublisher events,
-      Clock clock) {
-    return new CommitStock(stock, reservations, tx, events, clock);
+      StockRepository stock, LockedReservations reservations, EventPublisher events) {
+    return new CommitStock(stock, reservations, events);
   }
 
   /** Only the order events return stock: a refund is never asked for over gRPC. */
@@ -95,20 +98,14 @@ public interface InventoryServiceModule {
       CommitStock commit,
       ReleaseStock release,
       StockRepository stock,
-      ReservationRepository reservations,
-      JdbiTransactions tx,
-      Clock clock) {
-    return new SettleReservation(commit, release, new ReturnStock(stock, reservations, tx, clock));
+      LockedReservations reservations) {
+    return new SettleReservation(commit, release, new ReturnStock(stock, reservations));
   }
 
   @Provides
   static ExpireReservations expireReservations(
-      StockRepository stock,
-      ReservationRepository reservations,
-      JdbiTransactions tx,
-      EventPublisher events,
-      Clock clock) {
-    return new ExpireReservations(stock, reservations, tx, events, clock);
+      StockRepository stock, LockedReservations reservations, EventPublisher events) {
+    return new ExpireReservations(stock, reservations, events);
   }
 
   @Provides

@@ -107,13 +107,14 @@ public interface PaymentServiceModule {
     var queries = new PaymentQueries(repository, repository, provider);
     var verifier = new StripeWebhookVerifier(config.stripeWebhookSecret(), clock);
     return new PaymentGrpcService(
-        new InitiatePayment(repository, provider, tx, ids, changes),
-        new CheckPaymentMethod(provider),
-        new CancelPayment(repository, provider, queries, changes),
-        new RefundPayment(provider, queries, changes),
-        new HandleWebhook(repository, verifier, repository, tx, changes),
-        new CompleteTestAuthentication(repository, provider, changes),
-        queries,
+        new PaymentGrpcService.UseCases(
+            new InitiatePayment(repository, provider, tx, ids, changes),
+            new CheckPaymentMethod(provider),
+            new CancelPayment(repository, provider, queries, changes),
+            new RefundPayment(provider, queries, changes),
+            new HandleWebhook(repository, verifier, repository, tx, changes),
+            new CompleteTestAuthentication(repository, provider, changes),
+            queries),
         metrics);
   }
 
