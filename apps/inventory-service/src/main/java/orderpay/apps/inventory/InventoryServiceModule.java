@@ -81,25 +81,17 @@ public interface InventoryServiceModule {
     return new ReserveStock(stock, reservations, tx, clock, config.reservationTtl());
   }
 
-  @Provides
-  static ReleaseStock releaseStock(StockRepository stock, LockedReservations reservations) {
-    return new ReleaseStock(stock, reservations);
-  }
-
-  @Provides
-  static CommitStock commitStock(
-      StockRepository stock, LockedReservations reservations, EventPublisher events) {
-    return new CommitStock(stock, reservations, events);
-  }
-
-  /** Only the order events return stock: a refund is never asked for over gRPC. */
+  /**
+   * Commit, release and return, as the order events settle a reservation; gRPC asks for the first
+   * two only (a refund is never asked for over gRPC).
+   */
   @Provides
   static SettleReservation settleReservation(
-      CommitStock commit,
-      ReleaseStock release,
-      StockRepository stock,
-      LockedReservations reservations) {
-    return new SettleReservation(commit, release, new ReturnStock(stock, reservations));
+      StockRepository stock, LockedReservations reservations, EventPublisher events) {
+    return new SettleReservation(
+        new CommitStock(stock, reservations, events),
+        new ReleaseStock(stock, reservations),
+        new ReturnStock(stock, reservations));
   }
 
   @Provides
@@ -125,12 +117,8 @@ public interface InventoryServiceModule {
 
   @Provides
   static InventoryGrpcService grpcService(
-      StockQueries queries,
-      ReserveStock reserve,
-      ReleaseStock release,
-      CommitStock commit,
-      SetStock setStock) {
-    return new InventoryGrpcService(queries, reserve, release, commit, setStock);
+      StockQueries queries, ReserveStock reserve, SettleReservation settle, SetStock setStock) {
+    return new InventoryGrpcService(queries, reserve, settle.release(), settle.commit(), setStock);
   }
 
   @Provides
