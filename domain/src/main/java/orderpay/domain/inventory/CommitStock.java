@@ -1,17 +1,11 @@
 package orderpay.domain.inventory;
 
-import java.time.Clock;
 import orderpay.domain.shared.EventPublisher;
 import orderpay.domain.shared.OrderId;
-import orderpay.domain.shared.Transactions;
 
 /** The order is paid: its units leave the shelf for good. */
 public record CommitStock(
-    StockRepository stock,
-    ReservationRepository reservations,
-    Transactions transactions,
-    EventPublisher events,
-    Clock clock) {
+    StockRepository stock, LockedReservations reservations, EventPublisher events) {
 
   /**
    * A hold past its TTL is still taken; a hold that already ended is taken again from the shelf if
@@ -20,26 +14,31 @@ public record CommitStock(
    * keeps its units on the shelf.
    */
   public Reservation commit(OrderId orderId) {
-    var locked = new LockedReservations(reservations, transactions, clock);
-    return locked.onLocked(
-        orderId,
-        reservation ->
-            switch (reservation.planCommit()) {
-              case ALREADY_DONE -> reservation;
-              case TAKE_HELD -> {
-                stock.commit(reservation.lines());
-                yield locked.endAs(reservation, ReservationStatus.COMMITTED);
-              }
-              case RETAKE_FROM_SHELF -> {
-                var shortages = stock.tryReserve(reservation.lines());
-                if (!shortages.isEmpty()) {
-                  events.publish(
-                      new CommitRefused(orderId, shortages, LockedReservations.now(clock)));
-                  yield reservation;
-                }
-                stock.commit(reservation.lines());
-                yield locked.endAs(reservation, ReservationStatus.COMMITTED);
-              }
-            });
+    return reservations.endAs(orderId, ReservationStatus.COMMITTED, this::takeUnits);
+  }
+
+  private boolean takeUnits(Reservation reservation) {
+    return switch (reservation.planCommit()) {
+      case ALREADY_DONE -> false;
+      case TAKE_HELD -> taken(reservation);
+      case RETAKE_FROM_SHELF -> retakenFromShelf(reservation) && taken(reservation);
+    };
+  }
+
+  private boolean taken(Reservation reservation) {
+    stock.commit(reservation.lines());
+    return true;
+  }
+
+  /** False when the units were sold meanwhile: {@link CommitRefused} tells the order service. */
+  private boolean retakenFromShelf(Reservation reservation) {
+    var shortages = stock.tryReserve(reservation.lines());
+    if (shortages.isEmpty()) {
+      return true;
+    }
+    events.publish(
+        new CommitRefused(
+            reservation.orderId(), shortages, LockedReservations.now(reservations.clock())));
+    return false;
   }
 }

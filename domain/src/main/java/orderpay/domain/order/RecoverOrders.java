@@ -16,13 +16,11 @@ public record RecoverOrders(
     OrderRepository orders,
     OrderQueries queries,
     PlaceOrder placeOrder,
-    SettleOrder settle,
+    ExpireUnpaidOrders expiry,
     PaymentWindow window,
     OrderHistory history,
     Clock clock,
     Backoff backoff) {
-  private static final System.Logger log = System.getLogger(RecoverOrders.class.getName());
-
   /**
    * Resumes each stuck order once; returns how many were found. An order that cannot be resumed now
    * is retried later with backoff, without holding up the others.
@@ -30,17 +28,18 @@ public record RecoverOrders(
   public int resumeStuck(Duration grace, int limit) {
     var now = clock.instant();
     var stuck = orders.findStuck(now.minus(grace), now, limit);
+    var retries = new SweepRetries(orders, clock, backoff);
     for (Order order : stuck) {
       attempted(order.id(), "the sweep resumes the saga from " + order.step());
       try {
         placeOrder.resume(order.id());
       } catch (DomainException refused) {
         if (refused.kind() == ErrorKind.UNAVAILABLE) {
-          deferred(order, refused);
+          retries.later(order.id(), "resuming", "recovery", refused);
         }
         // other refusals: resume already recorded the outcome (e.g. insufficient stock -> FAILED)
       } catch (RuntimeException failure) {
-        deferred(order, failure);
+        retries.later(order.id(), "resuming", "recovery", failure);
       }
     }
     return stuck.size();
@@ -68,7 +67,7 @@ public record RecoverOrders(
     var deadline = window.deadlineFor(order.createdAt());
     if (window.isOver(order, clock.instant())) {
       attempted(orderId, admin + " expires the order, its payment window ended at " + deadline);
-      return settle.expire(orderId);
+      return expiry.expire(orderId);
     }
     attempted(orderId, admin + " found nothing to run: its payment is awaited until " + deadline);
     return order;
@@ -76,17 +75,5 @@ public record RecoverOrders(
 
   private void attempted(OrderId orderId, String what) {
     history.record(orderId, new HistoryEntry(HistoryKind.RECOVERY_ATTEMPTED, what));
-  }
-
-  private void deferred(Order order, RuntimeException failure) {
-    log.log(
-        System.Logger.Level.WARNING,
-        "resuming order {0} failed ({1}); retried later",
-        order.id(),
-        failure.toString());
-    orders.deferSweep(
-        order.id(),
-        "recovery failed: " + failure,
-        attempts -> clock.instant().plus(backoff.after(attempts)));
   }
 }

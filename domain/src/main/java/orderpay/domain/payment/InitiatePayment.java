@@ -13,25 +13,12 @@ import orderpay.domain.user.UserId;
  * Starts an order's payment: the payment row is recorded before the provider is called, and the
  * provider is called outside any transaction with an idempotency key derived from the order.
  */
-public final class InitiatePayment {
-  private final PaymentRepository payments;
-  private final PaymentProvider provider;
-  private final Transactions transactions;
-  private final IdGenerator ids;
-  private final PaymentChanges changes;
-
-  public InitiatePayment(
-      PaymentRepository payments,
-      PaymentProvider provider,
-      Transactions transactions,
-      IdGenerator ids,
-      PaymentChanges changes) {
-    this.payments = payments;
-    this.provider = provider;
-    this.transactions = transactions;
-    this.ids = ids;
-    this.changes = changes;
-  }
+public record InitiatePayment(
+    PaymentRepository payments,
+    PaymentProvider provider,
+    Transactions transactions,
+    IdGenerator ids,
+    PaymentChanges changes) {
 
   /** Starts the order's payment, once per order: a retry answers with the payment made before. */
   public Payment initiate(

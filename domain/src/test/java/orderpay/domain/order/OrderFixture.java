@@ -35,8 +35,8 @@ final class OrderFixture {
   final FakePayments payments = new FakePayments(clock);
   final ImmediateTransactions transactions = new ImmediateTransactions();
   final Backoff backoff = Backoff.SWEEPS; // 1 s, doubled per failure, at most 5 min
-  final SettleOrder settle =
-      new SettleOrder(orders, payments, followUps, transactions, events, clock, backoff);
+  final SettleOrder settle = new SettleOrder(orders, followUps, transactions, events, clock);
+  final ExpireUnpaidOrders expiry = new ExpireUnpaidOrders(payments, settle, backoff);
   final OrderQueries queries = new OrderQueries(orders, history, clock);
   final CancelOrder cancelOrder =
       new CancelOrder(queries, orders, payments, settle, followUps, transactions, events, clock);

@@ -80,7 +80,7 @@ class OrderTransactionsTest {
     assertThat(f.transactions.opened).isEqualTo(2);
 
     var unpaid = f.accepted();
-    f.settle.expire(unpaid.id());
+    f.expiry.expire(unpaid.id());
     assertThat(f.transactions.opened).isEqualTo(3);
 
     var sold = f.paid();

@@ -53,8 +53,9 @@ class PlaceOrderTest {
 
   private final FakePayments payments = new FakePayments();
   private final SettleOrder settle =
-      new SettleOrder(
-          orders, payments, followUps, new ImmediateTransactions(), events, clock, Backoff.SWEEPS);
+      new SettleOrder(orders, followUps, new ImmediateTransactions(), events, clock);
+  private final ExpireUnpaidOrders expiry =
+      new ExpireUnpaidOrders(payments, settle, Backoff.SWEEPS);
   private final RunFollowUps runFollowUps =
       new RunFollowUps(
           followUps,
@@ -317,7 +318,7 @@ class PlaceOrderTest {
   void aSuccessForAnOrderThatIsAlreadyOverIsRefunded() {
     var order = place.place(command(1, null, null));
     assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
-    settle.expire(order.id());
+    expiry.expire(order.id());
     assertThat(orders.find(order.id()).orElseThrow().failureReason()).isEqualTo("payment_expired");
     var lateSuccess = payments.put(order.id(), PaymentStatus.SUCCEEDED);
     settle.apply(order.id(), PaymentUpdate.of(lateSuccess));

@@ -34,7 +34,7 @@ class RecoverOrdersTest {
   private final PlaceOrder placeOrder = f.placeOrder(reservations, WINDOW);
   private final RecoverOrders recover =
       new RecoverOrders(
-          f.orders, f.queries, placeOrder, f.settle, WINDOW, f.history, f.clock, f.backoff);
+          f.orders, f.queries, placeOrder, f.expiry, WINDOW, f.history, f.clock, f.backoff);
 
   /** Inventory: holds every order's units unless told to fail; records what it was asked. */
   final class FakeReservations implements StockReservations {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import orderpay.domain.inventory.CommitStock;
 import orderpay.domain.inventory.ExpireReservations;
+import orderpay.domain.inventory.LockedReservations;
 import orderpay.domain.inventory.ReleaseStock;
 import orderpay.domain.inventory.ReservationRepository;
 import orderpay.domain.inventory.ReserveStock;
@@ -35,16 +36,17 @@ public record InventoryUseCases(
       EventPublisher events,
       Clock clock,
       Duration reservationTtl) {
-    var release = new ReleaseStock(stock, reservations, transactions, clock);
-    var commit = new CommitStock(stock, reservations, transactions, events, clock);
-    var returnStock = new ReturnStock(stock, reservations, transactions, clock);
+    var locked = new LockedReservations(reservations, transactions, clock);
+    var release = new ReleaseStock(stock, locked);
+    var commit = new CommitStock(stock, locked, events);
+    var returnStock = new ReturnStock(stock, locked);
     return new InventoryUseCases(
         new ReserveStock(stock, reservations, transactions, clock, reservationTtl),
         release,
         commit,
         returnStock,
         new SettleReservation(commit, release, returnStock),
-        new ExpireReservations(stock, reservations, transactions, events, clock),
+        new ExpireReservations(stock, locked, events),
         new SetStock(stock, transactions),
         new TrackProducts(stock, transactions),
         new StockQueries(stock, reservations));

@@ -24,6 +24,7 @@ import orderpay.apps.kit.Workers;
 import orderpay.contracts.inventory.v1.InventoryServiceGrpc;
 import orderpay.domain.inventory.CommitStock;
 import orderpay.domain.inventory.ExpireReservations;
+import orderpay.domain.inventory.LockedReservations;
 import orderpay.domain.inventory.ReleaseStock;
 import orderpay.domain.inventory.ReservationRepository;
 import orderpay.domain.inventory.ReserveStock;
@@ -68,18 +69,23 @@ public interface InventoryServiceModule {
       InventoryServiceConfig config, JdbiTransactions tx, EventPublisher events, Clock clock) {
     StockRepository stock = new JdbiStockRepository(tx);
     ReservationRepository reservations = new JdbiReservationRepository(tx);
-    var commit = new CommitStock(stock, reservations, tx, events, clock);
-    var release = new ReleaseStock(stock, reservations, tx, clock);
+    // how release, commit, return and expiry end reservations: one unit of work, shared
+    var locked = new LockedReservations(reservations, tx, clock);
+    var settle =
+        new SettleReservation(
+            new CommitStock(stock, locked, events),
+            new ReleaseStock(stock, locked),
+            new ReturnStock(stock, locked));
     return new UseCases(
         new InventoryGrpcService(
             new StockQueries(stock, reservations),
             new ReserveStock(stock, reservations, tx, clock, config.reservationTtl()),
-            release,
-            commit,
+            settle.release(),
+            settle.commit(),
             new SetStock(stock, tx)),
-        new SettleReservation(commit, release, new ReturnStock(stock, reservations, tx, clock)),
+        settle,
         new TrackProducts(stock, tx),
-        new ExpireReservations(stock, reservations, tx, events, clock));
+        new ExpireReservations(stock, locked, events));
   }
 
   @Provides

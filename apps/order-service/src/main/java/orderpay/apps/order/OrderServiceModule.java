@@ -34,6 +34,7 @@ import orderpay.apps.kit.Workers;
 import orderpay.contracts.deadletter.v1.DeadLetterServiceGrpc;
 import orderpay.contracts.order.v1.OrderServiceGrpc;
 import orderpay.domain.order.CancelOrder;
+import orderpay.domain.order.ExpireUnpaidOrders;
 import orderpay.domain.order.FollowUpQueue;
 import orderpay.domain.order.HistoryEntry;
 import orderpay.domain.order.OrderHistory;
@@ -104,7 +105,11 @@ public interface OrderServiceModule {
    * PlaceOrder}.
    */
   record Saga(
-      OrderGrpcService api, SettleOrder settle, RecoverOrders recover, RunFollowUps followUps) {}
+      OrderGrpcService api,
+      SettleOrder settle,
+      RecoverOrders recover,
+      ExpireUnpaidOrders expiry,
+      RunFollowUps followUps) {}
 
   @Provides
   @Singleton
@@ -119,7 +124,8 @@ public interface OrderServiceModule {
     OrderRepository orders = new JdbiOrderRepository(tx, history);
     FollowUpQueue followUps = new JdbiFollowUpQueue(tx, history);
     Payments payments = GrpcOrderDependencies.payments(downstreams.payment().channel());
-    var settle = new SettleOrder(orders, payments, followUps, tx, events, clock, Backoff.SWEEPS);
+    var settle = new SettleOrder(orders, followUps, tx, events, clock);
+    var expiry = new ExpireUnpaidOrders(payments, settle, Backoff.SWEEPS);
     var queries = new OrderQueries(orders, history, clock);
     var place =
         new PlaceOrder(
@@ -137,12 +143,13 @@ public interface OrderServiceModule {
             clock);
     var recover =
         new RecoverOrders(
-            orders, queries, place, settle, config.paymentWindow(), history, clock, Backoff.SWEEPS);
+            orders, queries, place, expiry, config.paymentWindow(), history, clock, Backoff.SWEEPS);
     var cancel = new CancelOrder(queries, orders, payments, settle, followUps, tx, events, clock);
     return new Saga(
         new OrderGrpcService(place, cancel, queries, recover),
         settle,
         recover,
+        expiry,
         new RunFollowUps(followUps, payments, settle, orders, tx, events, clock, Backoff.SWEEPS));
   }
 
@@ -187,7 +194,7 @@ public interface OrderServiceModule {
                 "order-sweeps",
                 () -> {
                   saga.recover().resumeStuck(config.recoveryGrace(), sweepBatch);
-                  settle.expireUnpaid(config.paymentTtl(), sweepBatch);
+                  saga.expiry().expireDue(config.paymentTtl(), sweepBatch);
                 })),
         customers.verifier());
   }

@@ -86,13 +86,14 @@ public interface PaymentServiceModule {
     var verifier = new StripeWebhookVerifier(config.stripeWebhookSecret(), clock);
     var api =
         new PaymentGrpcService(
-            new InitiatePayment(repository, provider, tx, ids, changes),
-            new CheckPaymentMethod(provider),
-            new CancelPayment(repository, provider, queries, changes),
-            new RefundPayment(provider, queries, changes),
-            new HandleWebhook(repository, verifier, repository, tx, changes),
-            new CompleteTestAuthentication(repository, provider, changes),
-            queries,
+            new PaymentGrpcService.UseCases(
+                new InitiatePayment(repository, provider, tx, ids, changes),
+                new CheckPaymentMethod(provider),
+                new CancelPayment(repository, provider, queries, changes),
+                new RefundPayment(provider, queries, changes),
+                new HandleWebhook(repository, verifier, repository, tx, changes),
+                new CompleteTestAuthentication(repository, provider, changes),
+                queries),
             metrics);
     // for the webhooks that never came: asks the provider how those payments ended
     return new UseCases(api, new ReconcilePayments(repository, provider, changes));

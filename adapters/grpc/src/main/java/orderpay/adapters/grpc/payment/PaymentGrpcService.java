@@ -40,31 +40,21 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
   /** Intents and payments per streamed message: far below gRPC's 4 MiB limit. */
   private static final int CHUNK = 1000;
 
-  private final InitiatePayment initiatePayment;
-  private final CheckPaymentMethod checkPaymentMethod;
-  private final CancelPayment cancelPayment;
-  private final RefundPayment refundPayment;
-  private final HandleWebhook handleWebhook;
-  private final CompleteTestAuthentication completeTestAuthentication;
-  private final PaymentQueries queries;
+  /** The use cases its methods hand requests to, built together by the payment service. */
+  public record UseCases(
+      InitiatePayment initiate,
+      CheckPaymentMethod checkMethod,
+      CancelPayment cancel,
+      RefundPayment refund,
+      HandleWebhook webhook,
+      CompleteTestAuthentication testAuthentication,
+      PaymentQueries queries) {}
+
+  private final UseCases useCases;
   private final WebhookCounts webhooks;
 
-  public PaymentGrpcService(
-      InitiatePayment initiatePayment,
-      CheckPaymentMethod checkPaymentMethod,
-      CancelPayment cancelPayment,
-      RefundPayment refundPayment,
-      HandleWebhook handleWebhook,
-      CompleteTestAuthentication completeTestAuthentication,
-      PaymentQueries queries,
-      MeterRegistry registry) {
-    this.initiatePayment = initiatePayment;
-    this.checkPaymentMethod = checkPaymentMethod;
-    this.cancelPayment = cancelPayment;
-    this.refundPayment = refundPayment;
-    this.handleWebhook = handleWebhook;
-    this.completeTestAuthentication = completeTestAuthentication;
-    this.queries = queries;
+  public PaymentGrpcService(UseCases useCases, MeterRegistry registry) {
+    this.useCases = useCases;
     this.webhooks = new WebhookCounts(registry);
   }
 
@@ -73,12 +63,14 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     reply(
         response,
         PaymentMessages.toProto(
-            initiatePayment.initiate(
-                OrderId.parse(request.getOrderId()),
-                UserId.parse(request.getUserId()),
-                ProtoMoney.required(request.hasAmount(), request.getAmount(), "amount"),
-                request.getPaymentMethod().isEmpty() ? null : request.getPaymentMethod(),
-                request.getAttempt())));
+            useCases
+                .initiate()
+                .initiate(
+                    OrderId.parse(request.getOrderId()),
+                    UserId.parse(request.getUserId()),
+                    ProtoMoney.required(request.hasAmount(), request.getAmount(), "amount"),
+                    request.getPaymentMethod().isEmpty() ? null : request.getPaymentMethod(),
+                    request.getAttempt())));
   }
 
   @Override
@@ -87,9 +79,12 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     // the payment service runs this behind UserCheck: the reader is the verified customer
     var payment =
         switch (request.getByCase()) {
-          case PAYMENT_ID -> queries.readById(request.getPaymentId(), UserCheck.currentReader());
+          case PAYMENT_ID ->
+              useCases.queries().readById(request.getPaymentId(), UserCheck.currentReader());
           case ORDER_ID ->
-              queries.readByOrder(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
+              useCases
+                  .queries()
+                  .readByOrder(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
           case BY_NOT_SET -> throw DomainException.invalid("give a payment_id or an order_id");
         };
     reply(response, PaymentMessages.toProto(payment));
@@ -99,20 +94,20 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
   public void cancelPayment(CancelPaymentRequest request, StreamObserver<Payment> response) {
     reply(
         response,
-        PaymentMessages.toProto(cancelPayment.cancel(OrderId.parse(request.getOrderId()))));
+        PaymentMessages.toProto(useCases.cancel().cancel(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
   public void refundPayment(RefundPaymentRequest request, StreamObserver<Payment> response) {
     reply(
         response,
-        PaymentMessages.toProto(refundPayment.refund(OrderId.parse(request.getOrderId()))));
+        PaymentMessages.toProto(useCases.refund().refund(OrderId.parse(request.getOrderId()))));
   }
 
   @Override
   public void checkPaymentMethod(
       CheckPaymentMethodRequest request, StreamObserver<CheckPaymentMethodResponse> response) {
-    checkPaymentMethod.check(request.getPaymentMethod());
+    useCases.checkMethod().check(request.getPaymentMethod());
     reply(response, CheckPaymentMethodResponse.getDefaultInstance());
   }
 
@@ -122,7 +117,9 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     HandleWebhook.Outcome outcome;
     try {
       outcome =
-          handleWebhook.handle(request.getPayload().toByteArray(), request.getSignatureHeader());
+          useCases
+              .webhook()
+              .handle(request.getPayload().toByteArray(), request.getSignatureHeader());
     } catch (RuntimeException refused) {
       webhooks.refused(refused);
       throw refused; // mapped to a status by the server's error interceptor, as before
@@ -143,8 +140,9 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     reply(
         response,
         PaymentMessages.toProto(
-            completeTestAuthentication.complete(
-                OrderId.parse(request.getOrderId()), UserCheck.currentReader())));
+            useCases
+                .testAuthentication()
+                .complete(OrderId.parse(request.getOrderId()), UserCheck.currentReader())));
   }
 
   @Override
@@ -152,7 +150,9 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
       GetPaymentActivityRequest request, StreamObserver<PaymentActivity> response) {
     // behind UserCheck, like checkPaymentStatus: the reader is the verified customer
     var activity =
-        queries.activityOf(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
+        useCases
+            .queries()
+            .activityOf(OrderId.parse(request.getOrderId()), UserCheck.currentReader());
     var reply =
         PaymentActivity.newBuilder().setPayment(PaymentMessages.toProto(activity.payment()));
     for (var event : activity.providerEvents()) {
@@ -173,7 +173,7 @@ public final class PaymentGrpcService extends PaymentServiceGrpc.PaymentServiceI
     if (!request.hasCreatedFrom()) {
       throw DomainException.invalidField("created_from", "created_from is required");
     }
-    var ledger = queries.ledgerSince(ProtoTime.toInstant(request.getCreatedFrom()));
+    var ledger = useCases.queries().ledgerSince(ProtoTime.toInstant(request.getCreatedFrom()));
     var intents =
         ledger.intents().stream()
             .map(
