@@ -31,7 +31,8 @@ class BenchTest {
               + " incomplete=(?<incomplete>\\d+) p50_ms=[\\d.]+ p99_ms=[\\d.]+ p999_ms=[\\d.]+"
               + " paid_p99_ms=[\\d.]+ mail_p99_ms=[\\d.]+ cpu_ms_per_order=(?<cpu>[\\d.]+)"
               + " tx_per_order=(?<tx>[\\d.]+) db_ceiling_tx_per_s=(?<ceiling>\\d+)"
-              + " rss_mib=(?<rss>\\d+) jit_ms=(?<jit>\\d+)");
+              + " rss_mib=(?<rss>\\d+) jit_ms=(?<jit>\\d+)"
+              + " jit_cpu_ms=(?<jitCpu>\\d+)");
   private static final Pattern CPU_LINE =
       Pattern.compile(
           "(?m)^CPU: [\\d.]+ ms per paid order over every process \\(\\d+% of \\d+ cores\\)"
@@ -71,9 +72,13 @@ class BenchTest {
     assertThat(Long.parseLong(line.get("rss"))).isPositive();
     assertThat(CPU_LINE.matcher(report).find()).as(report).isTrue();
     assertThat(report)
-        .as("the closing line's jit_ms is the JIT line's figure")
+        .as("the closing line's jit_ms and jit_cpu_ms are the JIT line's figures")
         .contains(
-            "\nJIT: " + line.get("jit") + " ms compiling in the measured window (bench JVM)\n");
+            "\nJIT: "
+                + line.get("jit")
+                + " ms compiling, "
+                + line.get("jitCpu")
+                + " ms of CPU in the measured window (bench JVM)\n");
     assertThat(report).contains("where an order's time goes").contains("reserve the units");
   }
 
@@ -113,7 +118,7 @@ class BenchTest {
     var values = new HashMap<String, String>();
     for (String name :
         new String[] {
-          "paid", "errors", "incomplete", "cpu", "tx", "ceiling", "rss", "products", "jit"
+          "paid", "errors", "incomplete", "cpu", "tx", "ceiling", "rss", "products", "jit", "jitCpu"
         }) {
       values.put(name, matcher.group(name));
     }

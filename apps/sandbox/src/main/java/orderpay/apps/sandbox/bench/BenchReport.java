@@ -34,6 +34,7 @@ final class BenchReport {
   private double cpuPerOrder;
   private double transactionsPerOrder;
   private long jitMillis;
+  private long jitCpuMillis;
   private double ceiling;
   private final Duration warmedUp;
 
@@ -159,9 +160,14 @@ final class BenchReport {
     window.transactionsByService().forEach((service, count) -> perOrder(service, "%.1f", count));
     out.println();
     jitMillis = window.jitMillis();
+    jitCpuMillis = window.jitCpuMillis();
     out.printf(
         "JIT: %s in the measured window (%s)%n",
-        jitMillis < 0 ? "compile time not measurable" : jitMillis + " ms compiling",
+        jitMillis < 0
+            ? "compile time not measurable"
+            : jitMillis
+                + " ms compiling, "
+                + (jitCpuMillis < 0 ? "CPU not measurable" : jitCpuMillis + " ms of CPU"),
         shape.equals("cluster")
             ? "bench JVM: the launcher only, not the services' JVMs"
             : "bench JVM");
@@ -200,7 +206,7 @@ final class BenchReport {
                 + " incomplete=%d"
                 + " p50_ms=%.1f p99_ms=%.1f p999_ms=%.1f paid_p99_ms=%.1f mail_p99_ms=%.1f"
                 + " cpu_ms_per_order=%.2f tx_per_order=%.1f db_ceiling_tx_per_s=%.0f rss_mib=%.0f"
-                + " jit_ms=%d",
+                + " jit_ms=%d jit_cpu_ms=%d",
             shape,
             options.load().describe(),
             options.products(),
@@ -218,7 +224,8 @@ final class BenchReport {
             transactionsPerOrder,
             ceiling,
             peakMemoryMib,
-            jitMillis);
+            jitMillis,
+            jitCpuMillis);
     out.println(closing);
     return closing;
   }

@@ -38,6 +38,8 @@ final class MeasuredWindow extends Thread {
   private long ownCpuNanosAtEnd;
   private long compilationMillisAtStart;
   private long compilationMillisAtEnd;
+  private long compilerCpuMillisAtStart;
+  private long compilerCpuMillisAtEnd;
   private Map<String, Long> transactionsAtStart = Map.of();
   private Map<String, Long> transactionsAtEnd = Map.of();
   private double peakMemoryMib;
@@ -71,6 +73,7 @@ final class MeasuredWindow extends Thread {
       transactionsAtStart = committedTransactions();
       cpuAtStart = meter.cpu();
       compilationMillisAtStart = compilationMillis();
+      compilerCpuMillisAtStart = CompilerThreads.cpuMillis();
       ownCpuNanosAtStart = ownCpuNanos();
       for (long next = from + 1_000_000_000L; next < to; next += 1_000_000_000L) {
         peakMemoryMib = Math.max(peakMemoryMib, meter.pssMib());
@@ -79,6 +82,7 @@ final class MeasuredWindow extends Thread {
       sleepUntil(to);
       ownCpuNanosAtEnd = ownCpuNanos();
       compilationMillisAtEnd = compilationMillis();
+      compilerCpuMillisAtEnd = CompilerThreads.cpuMillis();
       cpuAtEnd = meter.cpu();
       transactionsAtEnd = committedTransactions();
       if (recording != null) {
@@ -110,12 +114,23 @@ final class MeasuredWindow extends Thread {
         : (ownCpuNanosAtEnd - ownCpuNanosAtStart) / 1e6;
   }
 
-  /** What this JVM's JIT compilers spent compiling in the window; -1 if it cannot tell. */
+  /**
+   * The elapsed time this JVM's JIT compilers spent compiling in the window (waits for a core
+   * included); -1 if it cannot tell.
+   */
   long jitMillis() {
     check();
     return compilationMillisAtStart < 0 || compilationMillisAtEnd < 0
         ? -1
         : compilationMillisAtEnd - compilationMillisAtStart;
+  }
+
+  /** The CPU this JVM's compiler threads used in the window; -1 if it cannot tell. */
+  long jitCpuMillis() {
+    check();
+    return compilerCpuMillisAtStart < 0 || compilerCpuMillisAtEnd < 0
+        ? -1
+        : Math.max(0, compilerCpuMillisAtEnd - compilerCpuMillisAtStart);
   }
 
   long transactions() {

@@ -1,6 +1,7 @@
 package orderpay.apps.sandbox.bench;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Loads the system until its JIT has mostly finished compiling, so that the measured window sees
@@ -14,18 +15,22 @@ final class WarmUp {
   static final Duration SLICE = Duration.ofSeconds(10);
   static final double SETTLED_SHARE = 0.10;
 
-  /** How the warm-up went: its length and the compile time of its last slice (-1: not seen). */
-  record Result(Duration took, long lastSliceJitMillis, boolean settled) {
+  /**
+   * How the warm-up went: its length, the compile time of its last slice (-1: not seen) and that
+   * slice's length (the last one is cut short by {@code --warmup}).
+   */
+  record Result(Duration took, long lastSliceJitMillis, long lastSliceMillis, boolean settled) {
     String describe() {
       if (lastSliceJitMillis < 0) {
         return took.toSeconds() + " s warm-up";
       }
-      return "%d s warm-up, %s (the JIT compiled %d ms in its last %d s)"
-          .formatted(
-              took.toSeconds(),
-              settled ? "the JIT settled" : "cut at --warmup before the JIT settled",
-              lastSliceJitMillis,
-              SLICE.toSeconds());
+      return String.format(
+          Locale.ROOT,
+          "%d s warm-up, %s (the JIT compiled %d ms in its last %.1f s)",
+          took.toSeconds(),
+          settled ? "the JIT settled" : "cut at --warmup before the JIT settled",
+          lastSliceJitMillis,
+          lastSliceMillis / 1000.0);
     }
   }
 
@@ -41,11 +46,11 @@ final class WarmUp {
     long start = System.nanoTime();
     long end = start + atMost.toNanos();
     if (atMost.isZero()) {
-      return new Result(Duration.ZERO, -1, false);
+      return new Result(Duration.ZERO, -1, 0, false);
     }
     if (!jitInThisJvm || MeasuredWindow.compilationMillis() < 0) {
       load.run(shape, end);
-      return new Result(Duration.ofNanos(System.nanoTime() - start), -1, false);
+      return new Result(Duration.ofNanos(System.nanoTime() - start), -1, 0, false);
     }
     while (true) {
       long sliceStart = System.nanoTime();
@@ -56,7 +61,8 @@ final class WarmUp {
       long sliceMillis = (System.nanoTime() - sliceStart) / 1_000_000;
       boolean settled = settled(sliceMillis, compiled);
       if (settled || System.nanoTime() >= end) {
-        return new Result(Duration.ofNanos(System.nanoTime() - start), compiled, settled);
+        return new Result(
+            Duration.ofNanos(System.nanoTime() - start), compiled, sliceMillis, settled);
       }
     }
   }

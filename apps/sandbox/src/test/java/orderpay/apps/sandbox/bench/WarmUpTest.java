@@ -21,11 +21,18 @@ class WarmUpTest {
 
   @Test
   void theOutputSaysWhetherTheJitSettled() {
-    assertThat(new WarmUp.Result(Duration.ofSeconds(170), 640, true).describe())
-        .isEqualTo("170 s warm-up, the JIT settled (the JIT compiled 640 ms in its last 10 s)");
-    assertThat(new WarmUp.Result(Duration.ofSeconds(300), 4_200, false).describe())
+    assertThat(new WarmUp.Result(Duration.ofSeconds(170), 640, 10_000, true).describe())
+        .isEqualTo("170 s warm-up, the JIT settled (the JIT compiled 640 ms in its last 10.0 s)");
+    assertThat(new WarmUp.Result(Duration.ofSeconds(300), 4_200, 10_000, false).describe())
         .contains("cut at --warmup before the JIT settled");
-    assertThat(new WarmUp.Result(Duration.ofSeconds(60), -1, false).describe())
+    assertThat(new WarmUp.Result(Duration.ofSeconds(60), -1, 0, false).describe())
         .isEqualTo("60 s warm-up");
+  }
+
+  @Test
+  void aLastSliceCutShortSaysHowShortItWas() {
+    // stop 23: "2 ms in its last 10 s" was printed for a slice of a fraction of a second
+    assertThat(new WarmUp.Result(Duration.ofSeconds(150), 2, 180, false).describe())
+        .endsWith("(the JIT compiled 2 ms in its last 0.2 s)");
   }
 }
