@@ -57,16 +57,11 @@ public final class PlaceOrder {
   private final IdGenerator ids;
   private final Clock clock;
 
-  /**
-   * {@code settle} is unused since a payment confirmed at once is settled by the order itself
-   * ({@link Order#paymentStarted}); it stays until the callers' wiring drops it.
-   */
   public PlaceOrder(
       OrderRepository orders,
       ProductCatalog catalog,
       StockReservations reservations,
       Payments payments,
-      SettleOrder settle,
       FollowUpQueue followUps,
       PaymentWindow window,
       OrderLimits limits,

@@ -50,7 +50,6 @@ final class OrderFixture {
         ids -> Map.of(teapot, new PricedProduct(teapot, "Teapot", Money.of(2500, "EUR"))),
         reservations,
         payments,
-        settle,
         followUps,
         window,
         new OrderLimits(3, 10),

@@ -93,7 +93,6 @@ class PlaceOrderTest {
             }
           },
           payments,
-          settle,
           followUps,
           window,
           limits,

@@ -17,7 +17,6 @@ final class FakePaymentProvider implements PaymentProvider {
   final Map<String, Intent> byOrder = new HashMap<>();
   PaymentStatus retrieved = PaymentStatus.PENDING;
   boolean loseCreateAnswer;
-  int failRetrievesFor = 0;
   String failingIntent;
 
   @Override

@@ -57,12 +57,22 @@ record RecordApplier(
     try {
       transactions.run(
           () -> {
+            // one inbox statement for the poll, not one per record
+            var firstTime =
+                Inbox.firstDeliveries(
+                    transactions.requireTransaction(),
+                    shared.name(),
+                    events.stream().map(e -> new Inbox.Delivery(e.eventId(), e.topic())).toList());
             for (int i = 0; i < events.size(); i++) {
               var event = events.get(i);
               Traces.within(
                   processSpan(event, parents.get(i)),
                   () -> {
-                    applyOnce(event);
+                    if (firstTime.remove(event.eventId())) {
+                      handle(event);
+                    } else {
+                      log.debug("{} ignores redelivered {}", shared.name(), event.eventId());
+                    }
                     return null;
                   });
             }
@@ -163,6 +173,10 @@ record RecordApplier(
       log.debug("{} ignores redelivered {}", shared.name(), event.eventId());
       return;
     }
+    handle(event);
+  }
+
+  private void handle(ReceivedEvent event) {
     try {
       handler.handle(event);
     } catch (RuntimeException e) {

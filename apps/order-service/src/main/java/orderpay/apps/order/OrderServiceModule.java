@@ -100,9 +100,8 @@ public interface OrderServiceModule {
   }
 
   /**
-   * The saga's use cases, built together over the orders and follow-ups tables: all of them settle
-   * through one {@link SettleOrder}, and recovery places again through the API's {@link
-   * PlaceOrder}.
+   * The saga's use cases, built together over the orders and follow-ups tables: those that settle
+   * share one {@link SettleOrder}, and recovery places again through the API's {@link PlaceOrder}.
    */
   record Saga(
       OrderGrpcService api,
@@ -133,7 +132,6 @@ public interface OrderServiceModule {
             GrpcOrderDependencies.catalog(downstreams.product().channel()),
             GrpcOrderDependencies.reservations(downstreams.inventory().channel()),
             payments,
-            settle,
             followUps,
             config.paymentWindow(),
             config.limits(),
