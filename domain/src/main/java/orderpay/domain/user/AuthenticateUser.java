@@ -33,12 +33,13 @@ public final class AuthenticateUser {
     if (!policy.isPlausibleLoginPassword(command.password())) {
       throw invalidCredentials();
     }
-    Optional<User> found;
+    Email email;
     try {
-      found = users.findByEmail(Email.parse(command.email()));
+      email = Email.parse(command.email());
     } catch (DomainException malformedEmail) {
-      found = Optional.empty();
+      email = null; // no such user; a database that cannot answer is not "no such user"
     }
+    Optional<User> found = email == null ? Optional.empty() : users.findByEmail(email);
     boolean matches =
         hasher.matches(command.password(), found.map(User::passwordHash).orElse(decoy));
     if (found.isEmpty() || !matches) {

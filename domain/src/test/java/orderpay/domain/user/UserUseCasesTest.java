@@ -46,6 +46,29 @@ class UserUseCasesTest {
   }
 
   @Test
+  void aLoginTheDatabaseCannotAnswerIsUnavailableNotWrongCredentials() {
+    signUp("ada@example.com");
+    UserRepository away =
+        (UserRepository)
+            java.lang.reflect.Proxy.newProxyInstance(
+                UserRepository.class.getClassLoader(),
+                new Class<?>[] {UserRepository.class},
+                (proxy, method, args) -> {
+                  throw new DomainException(ErrorKind.UNAVAILABLE, "unavailable", "try again");
+                });
+    var login =
+        new AuthenticateUser(
+            away, hasher, policy, new LoginTokens(new FakeTokenIssuer(), refreshTokens, tx));
+    // a 401 here would sign the customer out during a database outage
+    assertThatThrownBy(
+            () ->
+                login.authenticate(
+                    new AuthenticateUser.Command("ada@example.com", "correct horse")))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+  }
+
+  @Test
   void registeringStoresANormalisedCustomerAndAnnouncesIt() {
     User ada = signUp("  Ada@Example.com ");
     assertThat(ada.email().value()).isEqualTo("ada@example.com");

@@ -48,28 +48,39 @@ public final class JdbiTransactions implements Transactions {
       return work.get(); // nested: join the outer transaction
     }
     // inside a trace the transaction is a span of it (a poller's empty rounds make none)
-    return Traces.child(
-        "postgresql transaction",
-        SpanKind.CLIENT,
-        () ->
-            jdbi.inTransaction(
-                handle -> {
-                  current.set(handle);
-                  try {
-                    T result = work.get();
-                    flushBound();
-                    return result;
-                  } finally {
-                    current.remove();
-                    bound.remove();
-                  }
-                }));
+    try {
+      return Traces.child(
+          "postgresql transaction",
+          SpanKind.CLIENT,
+          () ->
+              jdbi.inTransaction(
+                  handle -> {
+                    current.set(handle);
+                    try {
+                      T result = work.get();
+                      flushBound();
+                      return result;
+                    } finally {
+                      current.remove();
+                      bound.remove();
+                    }
+                  }));
+    } catch (RuntimeException failure) {
+      throw DatabaseUnavailable.translate(failure);
+    }
   }
 
   /** Runs on the current transaction's handle, or on a short-lived one outside a transaction. */
   public <T> T withHandle(HandleCallback<T, RuntimeException> callback) {
     Handle handle = current.get();
-    return handle != null ? callback.withHandle(handle) : jdbi.withHandle(callback);
+    if (handle != null) {
+      return callback.withHandle(handle); // the outermost transaction translates its failure
+    }
+    try {
+      return jdbi.withHandle(callback);
+    } catch (RuntimeException failure) {
+      throw DatabaseUnavailable.translate(failure);
+    }
   }
 
   /** {@code select} locking the rows it reads until the transaction ends. */
