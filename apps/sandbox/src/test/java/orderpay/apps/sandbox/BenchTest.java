@@ -97,6 +97,7 @@ class BenchTest {
     var options =
         new BenchOptions(
             load,
+            load,
             Duration.ofSeconds(1),
             Duration.ofSeconds(seconds),
             false,

@@ -70,9 +70,15 @@ public final class Bench {
     BenchSetup.awaitFirstPaidOrder(load);
 
     out.printf(
-        "load: %s, a warm-up of at most %d s (until the JIT settles), then %d s measured ...%n",
-        options.load().describe(), options.warmup().toSeconds(), options.measure().toSeconds());
-    var warm = WarmUp.run(load, options.load(), options.warmup(), "sandbox".equals(target.shape()));
+        "load: %s, a warm-up of at most %d s%s (until the JIT settles), then %d s measured ...%n",
+        options.load().describe(),
+        options.warmup().toSeconds(),
+        options.warmupLoad().equals(options.load())
+            ? ""
+            : " under " + options.warmupLoad().describe(),
+        options.measure().toSeconds());
+    var warm =
+        WarmUp.run(load, options.warmupLoad(), options.warmup(), "sandbox".equals(target.shape()));
     out.println(warm.describe());
     var meter = new ProcessMeter(target.javaProcesses(), target.postgresPort());
     long start = System.nanoTime();
@@ -115,7 +121,11 @@ public final class Bench {
   // ---- set-up ----
 
   private int customerCount() {
-    return switch (options.load()) {
+    return Math.max(customersFor(options.load()), customersFor(options.warmupLoad()));
+  }
+
+  private static int customersFor(BenchOptions.Load load) {
+    return switch (load) {
       case BenchOptions.Closed closed -> closed.clients();
       // each customer may have a few orders in flight; OrderLimits caps open orders per customer
       case BenchOptions.Open open -> Math.clamp(open.perSecond() / 4, 16, 256);

@@ -5,13 +5,16 @@ import java.util.List;
 import orderpay.runtime.Env;
 
 /**
- * {@code ./orderpay bench [--clients N | --rate R] [--warmup S (at most)] [--seconds S] [--cluster]
- * [--replicas N] [--profile FILE] [--ceiling S] [--products N]}. Whole seconds; the environment's
- * {@code BENCH_CLIENTS}, {@code BENCH_WARMUP} and {@code BENCH_SECONDS} are the defaults the flags
+ * {@code ./orderpay bench [--clients N | --rate R] [--warmup S (at most)] [--warmup-clients N]
+ * [--seconds S] [--cluster] [--replicas N] [--profile FILE] [--ceiling S] [--products N]}. The
+ * warm-up runs the measured load unless {@code --warmup-clients} asks for a closed load of its own
+ * (a low rate measured on a system warmed up at full load). Whole seconds; the environment's {@code
+ * BENCH_CLIENTS}, {@code BENCH_WARMUP} and {@code BENCH_SECONDS} are the defaults the flags
  * override.
  */
 public record BenchOptions(
     Load load,
+    Load warmupLoad,
     Duration warmup,
     Duration measure,
     boolean cluster,
@@ -64,8 +67,8 @@ public record BenchOptions(
   }
 
   public static final String USAGE =
-      "usage: bench [--clients N | --rate R] [--warmup S] [--seconds S] [--cluster [--replicas N]]"
-          + " [--profile FILE] [--ceiling S] [--products N]";
+      "usage: bench [--clients N | --rate R] [--warmup S] [--warmup-clients N] [--seconds S]"
+          + " [--cluster [--replicas N]] [--profile FILE] [--ceiling S] [--products N]";
 
   public static BenchOptions parse(List<String> args, Env env) {
     Load load = new Closed(env.integer("BENCH_CLIENTS", 64));
@@ -76,6 +79,7 @@ public record BenchOptions(
     String profile = null;
     Duration ceiling = Duration.ofSeconds(10);
     int products = 1; // every order updates the same stock row: a flash sale's worst case
+    Load warmupLoad = null;
     boolean clientsGiven = false;
     boolean rateGiven = false;
     for (int i = 0; i < args.size(); i++) {
@@ -88,6 +92,7 @@ public record BenchOptions(
               "--clients",
               "--rate",
               "--warmup",
+              "--warmup-clients",
               "--seconds",
               "--replicas",
               "--profile",
@@ -110,6 +115,7 @@ public record BenchOptions(
           rateGiven = true;
         }
         case "--warmup" -> warmup = Duration.ofSeconds(number(flag, value));
+        case "--warmup-clients" -> warmupLoad = new Closed(number(flag, value));
         case "--seconds" -> measure = Duration.ofSeconds(number(flag, value));
         case "--replicas" -> replicas = number(flag, value);
         case "--profile" -> profile = value;
@@ -121,7 +127,16 @@ public record BenchOptions(
     if (clientsGiven && rateGiven) {
       throw new IllegalArgumentException("--clients and --rate exclude each other; " + USAGE);
     }
-    return new BenchOptions(load, warmup, measure, cluster, replicas, profile, ceiling, products);
+    return new BenchOptions(
+        load,
+        warmupLoad == null ? load : warmupLoad,
+        warmup,
+        measure,
+        cluster,
+        replicas,
+        profile,
+        ceiling,
+        products);
   }
 
   /** The one wording of a range check, so every option's error reads alike. */

@@ -42,6 +42,18 @@ class BenchOptionsTest {
   }
 
   @Test
+  void aLowRateCanBeMeasuredOnASystemWarmedUpAtFullLoad() {
+    var options = BenchOptions.parse(List.of("--rate", "5", "--warmup-clients", "64"), NO_ENV);
+    assertThat(options.load()).isEqualTo(new BenchOptions.Open(5));
+    assertThat(options.warmupLoad()).isEqualTo(new BenchOptions.Closed(64));
+    assertThat(BenchOptions.parse(List.of("--rate", "5"), NO_ENV).warmupLoad())
+        .as("by default the warm-up runs the measured load")
+        .isEqualTo(new BenchOptions.Open(5));
+    assertThatThrownBy(() -> BenchOptions.parse(List.of("--warmup-clients", "0"), NO_ENV))
+        .hasMessageContaining("--clients");
+  }
+
+  @Test
   void theEnvironmentGivesDefaultsTheFlagsOverride() {
     var env = new Env(Map.of("BENCH_CLIENTS", "8", "BENCH_SECONDS", "5s"));
     assertThat(BenchOptions.parse(List.of(), env).load()).isEqualTo(new BenchOptions.Closed(8));
