@@ -80,6 +80,9 @@ class BenchTest {
                 + line.get("jitCpu")
                 + " ms of CPU in the measured window (bench JVM)\n");
     assertThat(report).contains("where an order's time goes").contains("reserve the units");
+    assertThat(report)
+        .as("the figures say which collector and heap they were measured with")
+        .containsPattern("\\nJVM: garbage collectors .+; heap at most \\d+ MiB \\(bench JVM\\)\\n");
   }
 
   @Test

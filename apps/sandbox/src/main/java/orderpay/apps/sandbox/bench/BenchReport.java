@@ -171,10 +171,27 @@ final class BenchReport {
         shape.equals("cluster")
             ? "bench JVM: the launcher only, not the services' JVMs"
             : "bench JVM");
+    out.println(jvmLine());
     window
         .profile()
         .forEach(
             (part, share) -> out.printf(Locale.ROOT, "  profile %-34s %5.1f%%%n", part, share));
+  }
+
+  /**
+   * The bench JVM's collectors and heap limit: the figures depend on them (stop 23: the parallel
+   * collector against G1 on two cores).
+   */
+  static String jvmLine() {
+    var collectors =
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName)
+            .toList();
+    return "JVM: garbage collectors "
+        + String.join(", ", collectors)
+        + "; heap at most "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MiB (bench JVM)";
   }
 
   /** One part's share per paid order, e.g. {@code postgres 1.23}. */
