@@ -8,10 +8,13 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -81,6 +84,48 @@ class EmbeddedMailCatcherTest {
     for (String subject : acknowledged) {
       assertThat(written.toString()).as("the .eml file of %s", subject).contains(subject + "\r\n");
     }
+  }
+
+  /**
+   * A sandbox under load receives hundreds of messages a second: memory keeps the newest, the
+   * folder keeps every one, and GreenMail's own store is emptied as they are taken.
+   */
+  @Test
+  void keepsTheNewestInMemoryAndEveryOneInTheFolder(@TempDir Path folder) throws Exception {
+    int port = FreePorts.next();
+    try (var catcher = EmbeddedMailCatcher.start(port, Optional.of(folder), 3)) {
+      for (int i = 1; i <= 7; i++) {
+        send(port, "message-" + i);
+        if (i == 4) {
+          assertThat(subjects(catcher)).containsExactly("message-2", "message-3", "message-4");
+        }
+      }
+      assertThat(subjects(catcher)).containsExactly("message-5", "message-6", "message-7");
+      assertThat(fileCount(folder)).isEqualTo(7);
+      send(port, "message-8");
+      send(port, "message-9");
+      Eventually.await(
+          "the new messages moved out of GreenMail on the catcher's own schedule",
+          Duration.ofSeconds(10),
+          () -> fileCount(folder) == 9);
+      assertThat(subjects(catcher)).containsExactly("message-7", "message-8", "message-9");
+    }
+  }
+
+  private static long fileCount(Path folder) {
+    try (var files = Files.list(folder)) {
+      return files.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> subjects(EmbeddedMailCatcher catcher) throws MessagingException {
+    var subjects = new ArrayList<String>();
+    for (var message : catcher.messages()) {
+      subjects.add(message.getSubject());
+    }
+    return subjects;
   }
 
   /** Backs off a little before the next attempt, and not at all once the test stops sending. */
