@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import orderpay.devstack.EmbeddedMailCatcher;
 import orderpay.runtime.Env;
 
 /**
  * How to start a cluster. {@code root} is the repository, where {@code apps/<service>/target} holds
  * the runnable jars; {@code environment} is added to every process's (and read for the same
  * variables {@code ./orderpay up} reads); {@code freePorts} picks every port freely (tests), else
- * the fixed defaults of {@code ./orderpay up} apply.
+ * the fixed defaults of {@code ./orderpay up} apply; {@code mailKeptInMemory} is how many of the
+ * newest messages the mail catcher keeps in memory.
  */
 public record ClusterOptions(
     Path root,
@@ -21,7 +23,14 @@ public record ClusterOptions(
     boolean freePorts,
     String serviceHeap,
     Duration startTimeout,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    int mailKeptInMemory) {
+
+  /**
+   * The newest messages the launcher's mail catcher keeps in memory for {@code ./orderpay cluster}
+   * (every one is in the mail folder): the launcher runs in a 256 MiB heap.
+   */
+  public static final int MAIL_KEPT_IN_MEMORY = 1_000;
 
   public ClusterOptions {
     if (replicas < 1 || replicas > 9) {
@@ -53,14 +62,26 @@ public record ClusterOptions(
         false,
         env.get("ORDERPAY_SERVICE_HEAP", "128m"),
         env.duration("ORDERPAY_CLUSTER_START_TIMEOUT", Duration.ofMinutes(4)),
-        Map.of());
+        Map.of(),
+        MAIL_KEPT_IN_MEMORY);
   }
 
-  /** A throw-away cluster on free ports in {@code dataDir}, for tests and chaos runs. */
+  /**
+   * A throw-away cluster on free ports in {@code dataDir}, for tests and chaos runs: its mail
+   * catcher keeps every message, the fault battery's audit reads them all back.
+   */
   public static ClusterOptions throwAway(
       Path root, Path dataDir, int replicas, Map<String, String> environment) {
     return new ClusterOptions(
-        root, dataDir, replicas, false, true, "128m", Duration.ofMinutes(4), environment);
+        root,
+        dataDir,
+        replicas,
+        false,
+        true,
+        "128m",
+        Duration.ofMinutes(4),
+        environment,
+        EmbeddedMailCatcher.KEEP_ALL);
   }
 
   /** The repository that holds {@code apps/pom.xml}, looking upwards from the working directory. */

@@ -25,6 +25,7 @@ final class Infrastructure {
   private static final long LAUNCHER = ProcessHandle.current().pid();
 
   private final Path dataDir;
+  private final int mailKeptInMemory;
   private final ClusterPorts ports;
   private final Supervisor supervisor;
   private final ChildProcess kafka;
@@ -36,6 +37,7 @@ final class Infrastructure {
   Infrastructure(
       ClusterOptions options, ClusterPorts ports, Supervisor supervisor, ChildProcess kafka) {
     this.dataDir = options.dataDir();
+    this.mailKeptInMemory = options.mailKeptInMemory();
     this.ports = ports;
     this.supervisor = supervisor;
     this.kafka = kafka;
@@ -54,7 +56,9 @@ final class Infrastructure {
     environment.addSandboxVariables(base, dataDir, ports, postgres.server());
     KafkaTopics.ensureExist(
         KafkaSettings.fromEnv(base.with(environment.variables())), Sandbox.TOPIC_PARTITIONS);
-    mail = EmbeddedMailCatcher.start(ports.smtp(), Optional.of(dataDir.resolve("mail")));
+    mail =
+        EmbeddedMailCatcher.start(
+            ports.smtp(), Optional.of(dataDir.resolve("mail")), mailKeptInMemory);
     emulator =
         StripeEmulator.start(
             "127.0.0.1",
