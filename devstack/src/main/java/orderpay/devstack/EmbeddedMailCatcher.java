@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A real SMTP server (GreenMail) on loopback that keeps what it receives; with a folder, every
@@ -34,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedMailCatcher implements AutoCloseable {
   private static final System.Logger log = System.getLogger(EmbeddedMailCatcher.class.getName());
+  // once, not per message: a sandbox under load writes hundreds of files a second
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9@._-]");
 
   /** Keeps every message in memory: tests and the fault battery read them all back. */
   public static final int KEEP_ALL = Integer.MAX_VALUE;
@@ -183,11 +187,11 @@ public final class EmbeddedMailCatcher implements AutoCloseable {
       String to =
           message.getAllRecipients() == null ? "unknown" : message.getAllRecipients()[0].toString();
       String name =
-          LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+          LocalDateTime.now().format(FILE_TIME)
               + "-"
               + (++written)
               + "-"
-              + to.replaceAll("[^A-Za-z0-9@._-]", "_")
+              + NOT_IN_FILE_NAMES.matcher(to).replaceAll("_")
               + ".eml";
       try (var out = Files.newOutputStream(dir.resolve(name))) {
         message.writeTo(out);
